@@ -1,0 +1,19 @@
+import { z } from 'zod'
+import { method } from './define'
+
+export const appMethods = {
+  'app.info': method(
+    z.null(),
+    z.object({
+      name: z.string(),
+      version: z.string(),
+      host: z.enum(['electron', 'browser']),
+      platform: z.string(),
+    }),
+  ),
+} as const
+
+export const appEvents = {
+  /** Something the user must read that belongs to no single pane (a moved-aside settings file, say). */
+  'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string().max(4096) }),
+} as const
