@@ -1,0 +1,4 @@
+import { contextBridge, ipcRenderer } from 'electron'
+import { createLabBridge } from './preload-api'
+
+contextBridge.exposeInMainWorld('lab', createLabBridge(ipcRenderer))

@@ -1,0 +1,273 @@
+import type { Mode } from './modes'
+
+/**
+ * The IOS command tree: per-mode tries of keywords and typed parameters, matched with unambiguous
+ * abbreviations, producing the errors IOS gives (caret column, incomplete, ambiguous) and `?` help.
+ *
+ * Syntax of a registered command: space-separated tokens, each a literal keyword (`crypto`) or a
+ * parameter `{name:type}` where type is word, int(a-b), ip, mask, url, line (rest of the line) or
+ * exec (rest of the line, parsed again as an exec command: `do`).
+ */
+
+export type Args = Readonly<Record<string, string>>
+
+type ParamType =
+  | { readonly kind: 'word' | 'ip' | 'mask' | 'url' | 'line' | 'exec' }
+  | { readonly kind: 'int'; readonly min: number; readonly max: number }
+
+interface Node<H> {
+  readonly keywords: KeywordNode<H>[]
+  readonly params: ParamNode<H>[]
+  handler?: H
+}
+interface KeywordNode<H> extends Node<H> {
+  readonly word: string
+  help: string
+}
+interface ParamNode<H> extends Node<H> {
+  readonly name: string
+  readonly type: ParamType
+  help: string
+}
+
+export type ParseResult<H> =
+  | { readonly kind: 'ok'; readonly handler: H; readonly args: Args }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'invalid'; readonly column: number; readonly firstToken: boolean }
+  | { readonly kind: 'incomplete' }
+  | { readonly kind: 'ambiguous' }
+
+export type HelpResult =
+  | { readonly kind: 'list'; readonly entries: readonly (readonly [string, string])[] }
+  | { readonly kind: 'words'; readonly words: readonly string[] }
+  | { readonly kind: 'unrecognized' }
+  | { readonly kind: 'ambiguous' }
+
+function emptyNode<H>(): Node<H> {
+  return { keywords: [], params: [] }
+}
+
+function parseParamType(text: string): ParamType {
+  const range = /^int\((\d+)-(\d+)\)$/.exec(text)
+  if (range) return { kind: 'int', min: Number(range[1]), max: Number(range[2]) }
+  if (text === 'word' || text === 'ip' || text === 'mask' || text === 'url' || text === 'line' || text === 'exec') {
+    return { kind: text }
+  }
+  throw new Error(`unknown parameter type ${text}`)
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/
+
+function accepts(type: ParamType, token: string): boolean {
+  switch (type.kind) {
+    case 'word':
+    case 'line':
+    case 'exec':
+      return true
+    case 'ip':
+    case 'mask':
+      return IPV4.test(token)
+    case 'url':
+      return /^[a-z][a-z0-9+.-]*:/i.test(token)
+    case 'int': {
+      if (!/^\d+$/.test(token)) return false
+      const n = Number(token)
+      return n >= type.min && n <= type.max
+    }
+  }
+}
+
+function paramLabel(type: ParamType): string {
+  switch (type.kind) {
+    case 'word': return 'WORD'
+    case 'ip':
+    case 'mask': return 'A.B.C.D'
+    case 'url': return 'WORD'
+    case 'line':
+    case 'exec': return 'LINE'
+    case 'int': return `<${type.min}-${type.max}>`
+  }
+}
+
+interface Token {
+  readonly text: string
+  readonly start: number
+}
+
+function tokenize(line: string): Token[] {
+  const out: Token[] = []
+  for (const m of line.matchAll(/\S+/g)) out.push({ text: m[0], start: m.index })
+  return out
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  return i
+}
+
+type Step<H> =
+  | { readonly kind: 'node'; readonly node: Node<H>; readonly rest?: undefined }
+  | { readonly kind: 'rest'; readonly node: ParamNode<H>; readonly rest: string }
+  | { readonly kind: 'ambiguous' }
+  | { readonly kind: 'invalid'; readonly column: number }
+
+export class CommandTree<H> {
+  private readonly roots = new Map<Mode, Node<H>>()
+
+  add(modes: readonly Mode[], syntax: string, help: Readonly<Record<string, string>>, handler: H): void {
+    const parts = syntax.trim().split(/\s+/)
+    for (const mode of modes) {
+      let node = this.roots.get(mode)
+      if (!node) {
+        node = emptyNode<H>()
+        this.roots.set(mode, node)
+      }
+      for (const part of parts) node = this.child(node, part, help)
+      if (node.handler) throw new Error(`duplicate command "${syntax}" in ${mode}`)
+      node.handler = handler
+    }
+  }
+
+  private child(node: Node<H>, part: string, help: Readonly<Record<string, string>>): Node<H> {
+    const param = /^\{(\w+):([^}]+)\}$/.exec(part)
+    if (param) {
+      const name = param[1] ?? ''
+      const type = parseParamType(param[2] ?? '')
+      const existing = node.params.find((p) => p.name === name && p.type.kind === type.kind)
+      if (existing) return existing
+      const created: ParamNode<H> = { ...emptyNode<H>(), name, type, help: help[name] ?? '' }
+      node.params.push(created)
+      return created
+    }
+    const word = part.toLowerCase()
+    const existing = node.keywords.find((k) => k.word === word)
+    if (existing) {
+      if (!existing.help && help[word]) existing.help = help[word]
+      return existing
+    }
+    const created: KeywordNode<H> = { ...emptyNode<H>(), word, help: help[word] ?? '' }
+    node.keywords.push(created)
+    node.keywords.sort((a, b) => a.word.localeCompare(b.word))
+    return created
+  }
+
+  private step(node: Node<H>, token: Token, line: string, args: Record<string, string>): Step<H> {
+    const lower = token.text.toLowerCase()
+    const exact = node.keywords.find((k) => k.word === lower)
+    if (exact) {
+      args[exact.word] = exact.word
+      return { kind: 'node', node: exact }
+    }
+    const prefixed = node.keywords.filter((k) => k.word.startsWith(lower))
+    if (prefixed.length > 1) return { kind: 'ambiguous' }
+    const only = prefixed[0]
+    if (only) {
+      args[only.word] = only.word
+      return { kind: 'node', node: only }
+    }
+    const param = node.params.find((p) => accepts(p.type, token.text))
+    if (param) {
+      if (param.type.kind === 'line' || param.type.kind === 'exec') {
+        const rest = line.slice(token.start).trimEnd()
+        args[param.name] = rest
+        return { kind: 'rest', node: param, rest }
+      }
+      args[param.name] = token.text
+      return { kind: 'node', node: param }
+    }
+    const matched = Math.max(0, ...node.keywords.map((k) => commonPrefixLength(lower, k.word)))
+    const column = node.params.length > 0 ? token.start : token.start + Math.min(matched, token.text.length - 1)
+    return { kind: 'invalid', column }
+  }
+
+  parse(mode: Mode, line: string): ParseResult<H> {
+    const root = this.roots.get(mode)
+    const tokens = tokenize(line)
+    if (tokens.length === 0) return { kind: 'empty' }
+    if (!root) return { kind: 'invalid', column: tokens[0]?.start ?? 0, firstToken: true }
+    const args: Record<string, string> = {}
+    let node: Node<H> = root
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]
+      if (!token) break
+      const result = this.step(node, token, line, args)
+      if (result.kind === 'ambiguous') return { kind: 'ambiguous' }
+      if (result.kind === 'invalid') return { kind: 'invalid', column: result.column, firstToken: i === 0 }
+      node = result.node
+      if (result.kind === 'rest') break
+    }
+    if (node.handler) return { kind: 'ok', handler: node.handler, args }
+    return { kind: 'incomplete' }
+  }
+
+  /** `?` typed after `text`. */
+  help(mode: Mode, text: string): HelpResult {
+    const root = this.roots.get(mode)
+    if (!root) return { kind: 'unrecognized' }
+    const tokens = tokenize(text)
+    const partial = text.length > 0 && !/\s$/.test(text) ? tokens.pop() : undefined
+    const args: Record<string, string> = {}
+    let node: Node<H> = root
+    for (const token of tokens) {
+      const result = this.step(node, token, text, args)
+      if (result.kind === 'ambiguous') return { kind: 'ambiguous' }
+      if (result.kind === 'invalid') return { kind: 'unrecognized' }
+      if (result.kind === 'rest') {
+        if (result.node.type.kind === 'exec') return this.help('exec', text.slice(token.start))
+        return { kind: 'list', entries: [['LINE', result.node.help], ['<cr>', '']] }
+      }
+      node = result.node
+    }
+    if (partial) {
+      const lower = partial.text.toLowerCase()
+      const words = node.keywords.filter((k) => k.word.startsWith(lower)).map((k) => k.word)
+      if (words.length > 0) return { kind: 'words', words }
+      const param = node.params.find((p) => accepts(p.type, partial.text))
+      if (param) {
+        if (param.type.kind === 'exec') return this.help('exec', text.slice(partial.start))
+        return { kind: 'words', words: [paramLabel(param.type)] }
+      }
+      return { kind: 'unrecognized' }
+    }
+    const entries: (readonly [string, string])[] = [
+      ...node.keywords.map((k) => [k.word, k.help] as const),
+      ...node.params.map((p) => [paramLabel(p.type), p.help] as const),
+    ]
+    if (node.handler) entries.push(['<cr>', ''])
+    return { kind: 'list', entries }
+  }
+
+  /** Tab: the line with its last word completed, or null when the word is unknown or ambiguous. */
+  complete(mode: Mode, text: string): string | null {
+    const root = this.roots.get(mode)
+    if (!root || text.length === 0 || /\s$/.test(text)) return null
+    const tokens = tokenize(text)
+    const partial = tokens.pop()
+    if (!partial) return null
+    const args: Record<string, string> = {}
+    let node: Node<H> = root
+    for (const token of tokens) {
+      const result = this.step(node, token, text, args)
+      if (result.kind !== 'node') {
+        if (result.kind === 'rest' && result.node.type.kind === 'exec') {
+          const inner = this.complete('exec', text.slice(token.start + token.text.length).trimStart())
+          return inner === null ? null : `${text.slice(0, token.start + token.text.length)} ${inner}`
+        }
+        return null
+      }
+      node = result.node
+    }
+    const lower = partial.text.toLowerCase()
+    const words = node.keywords.filter((k) => k.word.startsWith(lower))
+    const only = words[0]
+    if (words.length !== 1 || !only) return null
+    return `${text.slice(0, partial.start)}${only.word} `
+  }
+}
+
+/** IOS help layout: two-space indent, names padded to the longest one. */
+export function formatHelpEntries(entries: readonly (readonly [string, string])[]): string[] {
+  const width = Math.max(0, ...entries.map(([name]) => name.length)) + 2
+  return entries.map(([name, help]) => (help ? `  ${name.padEnd(width)}${help}` : `  ${name}`))
+}

@@ -1,0 +1,95 @@
+/**
+ * Output batching with acknowledgement-based back-pressure, as VS Code's terminal does: text is
+ * gathered for a few milliseconds and sent in one event; the window acknowledges what it has
+ * drawn; when too much is unacknowledged the transport is paused until the window catches up.
+ */
+export interface FlowControlOptions {
+  /** Unacknowledged characters above which the transport is paused. */
+  readonly highWatermark: number
+  /** Unacknowledged characters below which a paused transport resumes. */
+  readonly lowWatermark: number
+  /** How long output is gathered before it is sent. */
+  readonly batchMs: number
+  /** A batch this large is sent at once rather than waiting for the timer. */
+  readonly maxBatchChars: number
+}
+
+export const DEFAULT_FLOW: FlowControlOptions = {
+  highWatermark: 100_000,
+  lowWatermark: 5_000,
+  batchMs: 5,
+  maxBatchChars: 64 * 1024,
+}
+
+export interface FlowSink {
+  send(text: string): void
+  pause(): void
+  resume(): void
+}
+
+export class OutputBatcher {
+  private pending: string[] = []
+  private pendingChars = 0
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private unacked = 0
+  private paused = false
+
+  constructor(
+    private readonly sink: FlowSink,
+    private readonly options: FlowControlOptions = DEFAULT_FLOW,
+  ) {}
+
+  get isPaused(): boolean {
+    return this.paused
+  }
+
+  get unacknowledged(): number {
+    return this.unacked
+  }
+
+  push(text: string): void {
+    if (!text) return
+    this.pending.push(text)
+    this.pendingChars += text.length
+    if (this.pendingChars >= this.options.maxBatchChars) this.flush()
+    else this.timer ??= setTimeout(() => this.flush(), this.options.batchMs)
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = undefined
+    if (this.pendingChars === 0) return
+    const text = this.pending.join('')
+    this.pending = []
+    this.pendingChars = 0
+    this.unacked += text.length
+    this.sink.send(text)
+    if (!this.paused && this.unacked > this.options.highWatermark) {
+      this.paused = true
+      this.sink.pause()
+    }
+  }
+
+  ack(chars: number): void {
+    this.unacked = Math.max(0, this.unacked - chars)
+    this.maybeResume()
+  }
+
+  /** Forget what is outstanding (a window went away and will never acknowledge it). */
+  reset(): void {
+    this.unacked = 0
+    this.maybeResume()
+  }
+
+  dispose(): void {
+    this.flush()
+    if (this.timer) clearTimeout(this.timer)
+  }
+
+  private maybeResume(): void {
+    if (this.paused && this.unacked < this.options.lowWatermark) {
+      this.paused = false
+      this.sink.resume()
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export { PacedSender, PacedSendError, DEFAULT_PACED_OPTIONS, lineTimeMs, splitPasteLines } from './paced-sender'
+export type { PacedTarget, PacedOptions, PacedProgress, PacedSummary, PacedRun, WaitFor } from './paced-sender'
+export { EchoWaiter, PromptWaiter, DEFAULT_PROMPT_PATTERN } from './line-waiters'
+export type { LineWaiter } from './line-waiters'
+export { pacedTargetFor } from './transport-target'

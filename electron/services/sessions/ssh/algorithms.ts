@@ -1,0 +1,77 @@
+/**
+ * What the client offers during key exchange: ssh2's defaults for this runtime, plus the old
+ * SHA-1 / CBC algorithms when the profile's "Legacy IOS algorithms" switch is on.
+ */
+import { getDiffieHellman } from 'node:crypto'
+import ssh2Constants from 'ssh2/lib/protocol/constants.js'
+import { hostKeyAlgorithmsFor } from '../../known-hosts'
+
+export interface AlgorithmOffer {
+  readonly kex: string[]
+  readonly serverHostKey: string[]
+  readonly cipher: string[]
+  readonly hmac: string[]
+}
+
+export const LEGACY_ALGORITHMS = {
+  kex: ['diffie-hellman-group14-sha1', 'diffie-hellman-group1-sha1', 'diffie-hellman-group-exchange-sha1'],
+  serverHostKey: ['ssh-rsa'],
+  cipher: ['aes128-cbc', 'aes256-cbc', '3des-cbc'],
+  hmac: ['hmac-sha1'],
+} as const
+
+/** For the UI next to the legacy switch. */
+export const GROUP1_SHA1_UNAVAILABLE =
+  "Electron's BoringSSL lacks the 1024-bit Oakley group (group 2) that diffie-hellman-group1-sha1 needs, " +
+  'so this app cannot offer group1. Routers that offer only group1 need a newer key exchange: on IOS, ' +
+  "'ip ssh dh min size 2048' enables diffie-hellman-group14-sha1."
+
+function hasDhGroup(name: string): boolean {
+  try {
+    getDiffieHellman(name)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** diffie-hellman-group1-sha1 needs the 1024-bit Oakley group 2 (Node: yes; Electron: no). */
+export function supportsGroup1Sha1(): boolean {
+  return hasDhGroup('modp2')
+}
+
+function runtimeSupports(kind: keyof AlgorithmOffer, name: string): boolean {
+  if (name === 'diffie-hellman-group1-sha1') return supportsGroup1Sha1()
+  if (name === 'diffie-hellman-group14-sha1') return hasDhGroup('modp14')
+  const supported = {
+    kex: ssh2Constants.SUPPORTED_KEX,
+    serverHostKey: ssh2Constants.SUPPORTED_SERVER_HOST_KEY,
+    cipher: ssh2Constants.SUPPORTED_CIPHER,
+    hmac: ssh2Constants.SUPPORTED_MAC,
+  }[kind]
+  return supported.includes(name)
+}
+
+function withLegacy(kind: keyof AlgorithmOffer, defaults: readonly string[], legacy: boolean): string[] {
+  const list = [...defaults]
+  if (!legacy) return list
+  for (const name of LEGACY_ALGORITHMS[kind]) {
+    if (!list.includes(name) && runtimeSupports(kind, name)) list.push(name)
+  }
+  return list
+}
+
+/**
+ * The offer for one connection. Host-key algorithms for the key types already on record are
+ * asked for first, so a host that has several keys shows the one we know (as OpenSSH does).
+ */
+export function algorithmOffer(legacy: boolean, knownKeyTypes: readonly string[] = []): AlgorithmOffer {
+  const hostKeys = withLegacy('serverHostKey', ssh2Constants.DEFAULT_SERVER_HOST_KEY, legacy)
+  const preferred = knownKeyTypes.flatMap(hostKeyAlgorithmsFor).filter((name) => hostKeys.includes(name))
+  return {
+    kex: withLegacy('kex', ssh2Constants.DEFAULT_KEX, legacy),
+    serverHostKey: [...new Set([...preferred, ...hostKeys])],
+    cipher: withLegacy('cipher', ssh2Constants.DEFAULT_CIPHER, legacy),
+    hmac: withLegacy('hmac', ssh2Constants.DEFAULT_MAC, legacy),
+  }
+}

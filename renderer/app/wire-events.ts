@@ -1,0 +1,12 @@
+import type { LabTransport } from '../../shared/contract'
+import type { LabStore } from '../store'
+
+/** Events from the main process that change store state (metadata only, never terminal bytes). */
+export function wireEvents(store: LabStore, transport: LabTransport): () => void {
+  const stops = [
+    transport.subscribe('session.state', (info) => store.getState().sessionStateChanged(info)),
+    transport.subscribe('session.prompt', (prompt) => store.getState().promptArrived(prompt)),
+    transport.subscribe('app.notice', ({ level, message }) => store.getState().notify(level, message)),
+  ]
+  return () => stops.forEach((stop) => stop())
+}

@@ -1,0 +1,30 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/App'
+import { LabProvider } from './app/context'
+import { connectPlatform } from './platform'
+import { createLabStore, type LabStore } from './store'
+import { startPersistence } from './store/persistence'
+import { TerminalIo } from './panes/console/terminal-io'
+import { wireEvents } from './app/wire-events'
+import { openDefaultSession } from './app/default-session'
+import './styles.css'
+
+let store: LabStore | undefined
+const transport = connectPlatform((connected) => store?.getState().setConnected(connected))
+store = createLabStore(transport)
+const terminalIo = new TerminalIo(transport)
+wireEvents(store, transport)
+
+const root = document.getElementById('root')
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <LabProvider value={{ store, transport, terminalIo }}>
+        <App />
+      </LabProvider>
+    </StrictMode>,
+  )
+}
+
+void startPersistence(store, transport).then(() => (store ? openDefaultSession(store) : undefined))

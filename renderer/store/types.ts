@@ -1,0 +1,13 @@
+import type { StoreApi } from 'zustand/vanilla'
+import type { LabTransport } from '../../shared/contract'
+import type { SessionsSlice } from './sessions-slice'
+import type { SettingsSlice } from './settings-slice'
+import type { NoticesSlice } from './notices-slice'
+
+export type LabState = SessionsSlice & SettingsSlice & NoticesSlice
+export type LabStore = StoreApi<LabState>
+
+export interface StoreDeps {
+  readonly transport: LabTransport
+  readonly getStore: () => LabStore
+}

@@ -1,0 +1,90 @@
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ContractError } from '../../shared/contract'
+import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host'
+import { collectOutput, directClient, waitForState, wsClient, type TestClient } from '../support/clients'
+import { PLAIN_SHELL, testServices } from '../support/services'
+
+/**
+ * One suite, run through each adapter: whatever the renderer can do over Electron IPC it can do
+ * over the browser host's WebSocket, with the same validation and the same errors.
+ */
+function contractSuite(name: string, connect: (services: ReturnType<typeof testServices>) => Promise<{ client: TestClient; stop(): Promise<void> }>) {
+  describe(`contract via ${name}`, () => {
+    const services = testServices()
+    let client: TestClient
+    let stop: () => Promise<void>
+
+    beforeAll(async () => {
+      ;({ client, stop } = await connect(services))
+    })
+    afterAll(async () => {
+      await client.close()
+      await stop()
+      services.cleanup()
+    })
+
+    it('answers app.info', async () => {
+      const info = await client.invoke('app.info', null)
+      expect(info.name).toBe('Lab Console')
+      expect(info.host).toBe('browser')
+    })
+
+    it('rejects an unknown method by name', async () => {
+      const call = client.invoke('no.such.method' as 'app.info', null)
+      await expect(call).rejects.toMatchObject({ code: 'unknown_method', message: expect.stringContaining('no.such.method') })
+    })
+
+    it('rejects a bad payload with an error naming the field', async () => {
+      const err = await client.invoke('session.write', { id: 's1', data: 'x'.repeat(64 * 1024 + 1) }).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(ContractError)
+      expect((err as ContractError).code).toBe('invalid_input')
+      expect((err as ContractError).issues[0]?.path).toBe('input.data')
+      expect((err as ContractError).message).toMatch(/session\.write: invalid input: input\.data/)
+    })
+
+    it('rejects a payload of the wrong shape', async () => {
+      const err = await client.invoke('session.open', { spec: { kind: 'telnet' }, cols: 80, rows: 24 } as never).catch((e: unknown) => e)
+      expect((err as ContractError).code).toBe('invalid_input')
+      expect((err as ContractError).message).toContain('input.spec.kind')
+    })
+
+    it('runs a local shell end to end: input, output, resize, close', async () => {
+      const { id } = await client.invoke('session.open', { spec: PLAIN_SHELL, cols: 80, rows: 24 })
+      const out = collectOutput(client, id)
+      await waitForState(client, id, (s) => s.state === 'open')
+      await client.invoke('session.write', { id, data: 'echo "hel""lo"\r' })
+      await out.waitFor(/[^"]hello\r\n/)
+      await client.invoke('session.resize', { id, cols: 101, rows: 33 })
+      await client.invoke('session.write', { id, data: 'stty size\r' })
+      await out.waitFor('33 101')
+      const closed = waitForState(client, id, (s) => s.state === 'closed')
+      await client.invoke('session.close', { id })
+      expect((await closed).reason).toBeTruthy()
+      out.stop()
+    })
+
+    it('reports the exit status when the shell ends by itself', async () => {
+      const { id } = await client.invoke('session.open', { spec: { kind: 'shell', shell: '/bin/sh', args: ['-c', 'exit 3'] }, cols: 80, rows: 24 })
+      const info = await waitForState(client, id, (s) => s.state === 'closed')
+      expect(info.exitCode).toBe(3)
+      expect(info.reason).toContain('code 3')
+      await client.invoke('session.close', { id })
+    })
+
+    it('saves and loads persisted state', async () => {
+      const settings = { fontSize: 17, scrollback: 5000, copyOnSelect: true, confirmMultilinePaste: true, theme: 'dark' as const }
+      await client.invoke('state.save', { state: { settings } })
+      const loaded = await client.invoke('state.load', null)
+      expect(loaded.state.settings).toEqual(settings)
+      expect(loaded.warnings).toEqual([])
+    })
+  })
+}
+
+contractSuite('the direct dispatcher', async (services) => ({ client: directClient(services), stop: async () => undefined }))
+
+contractSuite('the browser host WebSocket', async (services) => {
+  const host: BrowserHost = await startBrowserHost({ services, rendererDir: path.resolve('out/renderer') })
+  return { client: await wsClient(host.port, host.token), stop: () => host.close() }
+})

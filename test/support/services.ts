@@ -1,0 +1,20 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createServices, type ServiceOptions, type Services } from '../../electron/services/compose'
+
+/** Real services over a throwaway user-data folder. */
+export function testServices(overrides: Partial<ServiceOptions> = {}): Services & { userDataDir: string; cleanup(): void } {
+  const userDataDir = overrides.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lab-userdata-'))
+  const services = createServices({ userDataDir, host: 'browser', version: '0.0.0-test', ...overrides })
+  return Object.assign(services, {
+    userDataDir,
+    cleanup() {
+      services.dispose()
+      fs.rmSync(userDataDir, { recursive: true, force: true })
+    },
+  })
+}
+
+/** A shell with a predictable prompt and no user rc files, so output can be matched exactly. */
+export const PLAIN_SHELL = { kind: 'shell', shell: '/bin/bash', args: ['--norc', '--noprofile', '-i'] } as const
