@@ -25,6 +25,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    // Middle-click would otherwise open links in new windows, around the window.open handler.
+    disableBlinkFeatures: 'Auxclick',
   }
 }
 

@@ -14,7 +14,13 @@ export function createSecureWindow(outDir: string): BrowserWindow {
     show: false,
     backgroundColor: '#1e1e1e',
     icon: path.join(outDir, '..', 'resources', 'icon.png'),
-    webPreferences: secureWebPreferences(path.join(outDir, 'preload', 'preload.cjs')),
+    webPreferences: {
+      ...secureWebPreferences(path.join(outDir, 'preload', 'preload.cjs')),
+      // Repeated as literals so static scanners (electronegativity, in npm run lint) can see them.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    },
   })
   guardContents(win.webContents, (url) => {
     if (isAllowedExternalUrl(url)) void shell.openExternal(url)

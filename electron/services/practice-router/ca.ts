@@ -10,11 +10,12 @@ export interface NameAttribute {
   readonly value: string
 }
 
-const SHORT_NAMES: Record<string, string> = { cn: 'CN', ou: 'OU', o: 'O', l: 'L', st: 'ST', c: 'C', e: 'E' }
 const FORGE_NAMES: Record<string, { shortName?: string; name?: string }> = {
   cn: { shortName: 'CN' }, ou: { shortName: 'OU' }, o: { shortName: 'O' }, l: { shortName: 'L' },
   st: { shortName: 'ST' }, c: { shortName: 'C' }, e: { name: 'emailAddress' },
+  hostname: { name: 'unstructuredName' }, serialnumber: { name: 'serialNumber' },
 }
+const IOS_NAMES: Record<string, string> = { emailAddress: 'e', unstructuredName: 'hostname', serialNumber: 'serialnumber' }
 
 /** Parses `cn=SecureCFB, ou=Voice`. Returns null when a part is not key=value with a known key. */
 export function parseSubjectName(text: string): NameAttribute[] | null {
@@ -25,7 +26,7 @@ export function parseSubjectName(text: string): NameAttribute[] | null {
     if (eq <= 0) return null
     const key = part.slice(0, eq).trim().toLowerCase()
     const value = part.slice(eq + 1).trim()
-    if (!(key in SHORT_NAMES) || value.length === 0) return null
+    if (!(key in FORGE_NAMES) || value.length === 0) return null
     out.push({ key, value })
   }
   return out.length > 0 ? out : null
@@ -38,8 +39,8 @@ function toForgeAttrs(name: readonly NameAttribute[]): forge.pki.CertificateFiel
 /** Name attributes of a certificate's subject or issuer, in certificate order, IOS spelling. */
 export function nameAttributes(fields: forge.pki.Certificate['subject']): NameAttribute[] {
   return fields.attributes.map((a) => {
-    const short = (a.shortName ?? (a.name === 'emailAddress' ? 'E' : a.name ?? a.type ?? '?')).toLowerCase()
-    return { key: short, value: String(a.value) }
+    const key = (a.name && IOS_NAMES[a.name]) ?? (a.shortName ?? a.name ?? a.type ?? '?').toLowerCase()
+    return { key, value: String(a.value) }
   })
 }
 

@@ -12,7 +12,7 @@ import type { Mode } from './modes'
 export type Args = Readonly<Record<string, string>>
 
 type ParamType =
-  | { readonly kind: 'word' | 'ip' | 'mask' | 'url' | 'line' | 'exec' }
+  | { readonly kind: 'word' | 'ip' | 'mask' | 'url' | 'line' | 'exec' | 'iface' }
   | { readonly kind: 'int'; readonly min: number; readonly max: number }
 
 interface Node<H> {
@@ -31,7 +31,7 @@ interface ParamNode<H> extends Node<H> {
 }
 
 export type ParseResult<H> =
-  | { readonly kind: 'ok'; readonly handler: H; readonly args: Args }
+  | { readonly kind: 'ok'; readonly handler: H; readonly args: Args; readonly columns: Readonly<Record<string, number>> }
   | { readonly kind: 'empty' }
   | { readonly kind: 'invalid'; readonly column: number; readonly firstToken: boolean }
   | { readonly kind: 'incomplete' }
@@ -50,7 +50,7 @@ function emptyNode<H>(): Node<H> {
 function parseParamType(text: string): ParamType {
   const range = /^int\((\d+)-(\d+)\)$/.exec(text)
   if (range) return { kind: 'int', min: Number(range[1]), max: Number(range[2]) }
-  if (text === 'word' || text === 'ip' || text === 'mask' || text === 'url' || text === 'line' || text === 'exec') {
+  if (text === 'word' || text === 'ip' || text === 'mask' || text === 'url' || text === 'line' || text === 'exec' || text === 'iface') {
     return { kind: text }
   }
   throw new Error(`unknown parameter type ${text}`)
@@ -69,6 +69,8 @@ function accepts(type: ParamType, token: string): boolean {
       return IPV4.test(token)
     case 'url':
       return /^[a-z][a-z0-9+.-]*:/i.test(token)
+    case 'iface':
+      return normalizeInterface(token) !== null
     case 'int': {
       if (!/^\d+$/.test(token)) return false
       const n = Number(token)
@@ -83,10 +85,18 @@ function paramLabel(type: ParamType): string {
     case 'ip':
     case 'mask': return 'A.B.C.D'
     case 'url': return 'WORD'
+    case 'iface': return 'GigabitEthernet'
     case 'line':
     case 'exec': return 'LINE'
     case 'int': return `<${type.min}-${type.max}>`
   }
+}
+
+/** `gi0/1`, `g0/1`, `GigabitEthernet0/1` → `GigabitEthernet0/1`; null when it is not one. */
+export function normalizeInterface(token: string): string | null {
+  const m = /^([a-z]+)(\d+\/\d+)$/i.exec(token)
+  if (!m?.[1] || !m[2]) return null
+  return 'gigabitethernet'.startsWith(m[1].toLowerCase()) ? `GigabitEthernet${m[2]}` : null
 }
 
 interface Token {
@@ -152,7 +162,7 @@ export class CommandTree<H> {
     return created
   }
 
-  private step(node: Node<H>, token: Token, line: string, args: Record<string, string>): Step<H> {
+  private step(node: Node<H>, token: Token, line: string, args: Record<string, string>, columns: Record<string, number> = {}): Step<H> {
     const lower = token.text.toLowerCase()
     const exact = node.keywords.find((k) => k.word === lower)
     if (exact) {
@@ -171,9 +181,11 @@ export class CommandTree<H> {
       if (param.type.kind === 'line' || param.type.kind === 'exec') {
         const rest = line.slice(token.start).trimEnd()
         args[param.name] = rest
+        columns[param.name] = token.start
         return { kind: 'rest', node: param, rest }
       }
       args[param.name] = token.text
+      columns[param.name] = token.start
       return { kind: 'node', node: param }
     }
     const matched = Math.max(0, ...node.keywords.map((k) => commonPrefixLength(lower, k.word)))
@@ -187,17 +199,18 @@ export class CommandTree<H> {
     if (tokens.length === 0) return { kind: 'empty' }
     if (!root) return { kind: 'invalid', column: tokens[0]?.start ?? 0, firstToken: true }
     const args: Record<string, string> = {}
+    const columns: Record<string, number> = {}
     let node: Node<H> = root
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]
       if (!token) break
-      const result = this.step(node, token, line, args)
+      const result = this.step(node, token, line, args, columns)
       if (result.kind === 'ambiguous') return { kind: 'ambiguous' }
       if (result.kind === 'invalid') return { kind: 'invalid', column: result.column, firstToken: i === 0 }
       node = result.node
       if (result.kind === 'rest') break
     }
-    if (node.handler) return { kind: 'ok', handler: node.handler, args }
+    if (node.handler) return { kind: 'ok', handler: node.handler, args, columns }
     return { kind: 'incomplete' }
   }
 

@@ -44,13 +44,17 @@ export interface Ctx {
   /** Deterministic bytes for one purpose (key generation, IVs). */
   stream(label: string): SeededStream
   /** A syslog message, printed when the CLI is free, like `logging synchronous`. */
-  log(message: string): void
+  log(message: string, opts?: { readonly stamp?: boolean }): void
   /** Run later unless the router is disposed. */
   later(ms: number, fn: () => void): void
   /** Run an exec command from a config mode (`do`). */
   exec(line: string): void | Promise<void>
+  /** `% Invalid input detected` with the caret under the named argument of the current command. */
+  invalidArg(name: string): void
   /** Leave configuration mode to privileged exec, with the IOS log line. */
   endConfig(): void
+  /** exit/logout from exec. */
+  logout(): void
   /** Re-evaluate NTP and SCCP after a change made outside a command (a timer). */
   refresh(): void
 }

@@ -20,6 +20,7 @@ export class LocalShellTransport extends TransportBase {
   readonly title: string
   private proc: pty.IPty | undefined
   private readonly shell: string
+  private deathWatch: ReturnType<typeof setInterval> | undefined
 
   constructor(private readonly spec: ShellSpecParsed) {
     super()
@@ -44,6 +45,7 @@ export class LocalShellTransport extends TransportBase {
       this.emitData(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)
     })
     proc.onExit(({ exitCode, signal }) => {
+      this.stopDeathWatch()
       this.proc = undefined
       const reason = signal ? `Shell ended by signal ${signal}` : `Shell exited with code ${exitCode}`
       this.emitExit({ reason, exitCode, error: false })
@@ -64,15 +66,41 @@ export class LocalShellTransport extends TransportBase {
   }
 
   pause(): void {
-    this.proc?.pause()
+    const proc = this.proc
+    if (!proc) return
+    proc.pause()
+    // node-pty destroys the pty 200 ms after the child exits, discarding output nobody has read
+    // yet. While paused, watch for the child's death and drain what it left: a dead process
+    // cannot produce more than the kernel's pty buffer, so memory stays bounded.
+    this.deathWatch ??= setInterval(() => {
+      if (!isAlive(proc.pid)) {
+        this.stopDeathWatch()
+        proc.resume()
+      }
+    }, 50)
   }
 
   resume(): void {
+    this.stopDeathWatch()
     this.proc?.resume()
+  }
+
+  private stopDeathWatch(): void {
+    if (this.deathWatch) clearInterval(this.deathWatch)
+    this.deathWatch = undefined
   }
 
   close(): void {
     if (!this.proc) return
     this.proc.kill()
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

@@ -69,8 +69,30 @@ export class LfToCrlfMiddleware implements Middleware {
   }
 }
 
-// CSI, SS3 and two-byte escapes: arrow keys and function keys must not be echoed as text.
-const ESCAPE_SEQUENCE = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|O.|.)?/g
+const ESC = '\u001b'
+
+/** Drops CSI, SS3 and two-byte escapes: arrow and function keys must not be echoed as text. */
+function stripEscapes(data: string): string {
+  let out = ''
+  let i = 0
+  while (i < data.length) {
+    if (data[i] !== ESC) {
+      out += data[i]
+      i += 1
+      continue
+    }
+    const kind = data[i + 1]
+    if (kind === '[') {
+      i += 2
+      // Parameters and intermediates run until a final byte in @..~.
+      while (i < data.length && !/[@-~]/.test(data[i] ?? '')) i += 1
+      i += 1
+    } else {
+      i += kind === 'O' ? 3 : 2
+    }
+  }
+  return out
+}
 
 /** For devices that do not echo (some modems, microcontrollers): show what was typed. */
 export class LocalEchoMiddleware implements Middleware {
@@ -78,7 +100,7 @@ export class LocalEchoMiddleware implements Middleware {
 
   fromTerminal(data: string, toTerminal: (text: string) => void): string {
     let echo = ''
-    for (const ch of data.replace(ESCAPE_SEQUENCE, '')) {
+    for (const ch of stripEscapes(data)) {
       const code = ch.charCodeAt(0)
       if (ch === '\n' && this.afterCr) {
         this.afterCr = false

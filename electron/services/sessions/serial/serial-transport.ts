@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import { SerialPortStream } from '@serialport/stream'
 import { SerialPort } from 'serialport'
 import type { z } from 'zod'
@@ -20,8 +21,13 @@ export interface SerialStatus {
 export interface SerialTransportOptions {
   /** The serialport binding; tests inject @serialport/binding-mock. Defaults to the OS binding. */
   readonly binding?: SerialBinding
-  /** How often to look for an unplugged device (≤ 2000 ms). */
+  /** How often to check the device is still there, and to look for it once unplugged (≤ 2000 ms). */
   readonly pollIntervalMs?: number
+  /**
+   * Treat the path vanishing as an unplug. On by default with the OS binding; off with an
+   * injected binding, whose paths need not exist on disk.
+   */
+  readonly watchPath?: boolean
 }
 
 type Stream = SerialPortStream<SerialBinding>
@@ -46,6 +52,8 @@ export class SerialTransport extends TransportBase {
   readonly title: string
   private readonly binding: SerialBinding
   private readonly pollIntervalMs: number
+  private readonly watchPath: boolean
+  private watchTimer: NodeJS.Timeout | undefined
   private stream: Stream | undefined
   private path: string
   private state: 'idle' | 'opening' | 'connected' | 'waiting' | 'closed' = 'idle'
@@ -64,7 +72,8 @@ export class SerialTransport extends TransportBase {
   ) {
     super()
     this.binding = options.binding ?? SerialPort.binding
-    this.pollIntervalMs = Math.min(options.pollIntervalMs ?? 1000, 2000)
+    this.pollIntervalMs = Math.min(options.pollIntervalMs ?? 500, 2000)
+    this.watchPath = options.watchPath ?? options.binding === undefined
     this.path = settings.path
     this.title = `${settings.path} (${describeSettings(settings)})`
   }
@@ -132,6 +141,7 @@ export class SerialTransport extends TransportBase {
     if (this.state === 'closed') return
     this.state = 'closed'
     this.stopPolling()
+    this.stopWatching()
     const stream = this.stream
     this.stream = undefined
     if (stream?.isOpen) {
@@ -210,6 +220,7 @@ export class SerialTransport extends TransportBase {
     stream.on('close', (err: Error | null) => this.lost(stream, err ?? undefined))
     stream.on('error', (err: Error) => this.lost(stream, err))
     if (this.paused) stream.pause()
+    this.watch(stream)
     // It may have vanished between opening and now, when nobody was listening for 'close'.
     if (!stream.isOpen) this.lost(stream, undefined)
   }
@@ -233,6 +244,7 @@ export class SerialTransport extends TransportBase {
   private lost(stream: Stream, _err: Error | undefined): void {
     if (stream !== this.stream || this.state !== 'connected') return
     this.stream = undefined
+    this.stopWatching()
     // Bytes the port had read but not handed over yet (we were paused) still belong to the user.
     stream.removeAllListeners('data')
     for (let chunk = stream.read() as Buffer | null; chunk !== null; chunk = stream.read() as Buffer | null) {
@@ -247,6 +259,27 @@ export class SerialTransport extends TransportBase {
     this.deliver(notice(message))
     this.setStatus({ state: 'waiting', message })
     this.schedulePoll()
+  }
+
+  /**
+   * A hung-up tty (USB adapter pulled, pty master gone) reads as end-of-file, which the binding
+   * retries without ever reporting, so the vanished device node is what tells us.
+   */
+  private watch(stream: Stream): void {
+    if (!this.watchPath) return
+    this.stopWatching()
+    this.watchTimer = setTimeout(() => {
+      void pathExists(this.path).then((exists) => {
+        if (stream !== this.stream) return
+        if (exists) this.watch(stream)
+        else this.lost(stream, undefined)
+      })
+    }, this.pollIntervalMs)
+  }
+
+  private stopWatching(): void {
+    if (this.watchTimer) clearTimeout(this.watchTimer)
+    this.watchTimer = undefined
   }
 
   private schedulePoll(): void {
@@ -307,6 +340,17 @@ export class SerialTransport extends TransportBase {
     this.lastWaitingDetail = detail
     const base = `cable disconnected — waiting for ${this.path}`
     this.setStatus({ state: 'waiting', message: detail ? `${base} (${detail})` : base })
+  }
+}
+
+async function pathExists(path: string): Promise<boolean> {
+  try {
+    await stat(path)
+    return true
+  } catch (err) {
+    // Only a missing node means unplugged; a permission hiccup on stat is no reason to drop the line.
+    const code = (err as NodeJS.ErrnoException).code
+    return code !== 'ENOENT' && code !== 'ENODEV' && code !== 'ENXIO'
   }
 }
 

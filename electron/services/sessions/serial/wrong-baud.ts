@@ -80,7 +80,7 @@ export class BaudSniffer {
     merged.set(chunk.subarray(0, room), this.sample.length)
     this.sample = merged
     // Judge early (a user staring at garbage wants the hint now) but only once the sample is meaningful.
-    if (this.sample.length >= 64 && looksLikeWrongBaud(this.sample)) {
+    if (this.sample.length >= 32 && looksLikeWrongBaud(this.sample)) {
       this.decided = true
       return true
     }

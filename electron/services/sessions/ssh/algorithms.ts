@@ -3,22 +3,32 @@
  * SHA-1 / CBC algorithms when the profile's "Legacy IOS algorithms" switch is on.
  */
 import { getDiffieHellman } from 'node:crypto'
+import type { CipherAlgorithm, KexAlgorithm, MacAlgorithm, ServerHostKeyAlgorithm } from 'ssh2'
 import ssh2Constants from 'ssh2/lib/protocol/constants.js'
 import { hostKeyAlgorithmsFor } from '../../known-hosts'
 
 export interface AlgorithmOffer {
-  readonly kex: string[]
-  readonly serverHostKey: string[]
-  readonly cipher: string[]
-  readonly hmac: string[]
+  readonly kex: KexAlgorithm[]
+  readonly serverHostKey: ServerHostKeyAlgorithm[]
+  readonly cipher: CipherAlgorithm[]
+  readonly hmac: MacAlgorithm[]
 }
 
-export const LEGACY_ALGORITHMS = {
+type Lists = { readonly [K in keyof AlgorithmOffer]: readonly AlgorithmOffer[K][number][] }
+
+export const LEGACY_ALGORITHMS: Lists = {
   kex: ['diffie-hellman-group14-sha1', 'diffie-hellman-group1-sha1', 'diffie-hellman-group-exchange-sha1'],
   serverHostKey: ['ssh-rsa'],
   cipher: ['aes128-cbc', 'aes256-cbc', '3des-cbc'],
   hmac: ['hmac-sha1'],
-} as const
+}
+
+const SUPPORTED: Lists = {
+  kex: ssh2Constants.SUPPORTED_KEX,
+  serverHostKey: ssh2Constants.SUPPORTED_SERVER_HOST_KEY,
+  cipher: ssh2Constants.SUPPORTED_CIPHER,
+  hmac: ssh2Constants.SUPPORTED_MAC,
+}
 
 /** For the UI next to the legacy switch. */
 export const GROUP1_SHA1_UNAVAILABLE =
@@ -40,23 +50,17 @@ export function supportsGroup1Sha1(): boolean {
   return hasDhGroup('modp2')
 }
 
-function runtimeSupports(kind: keyof AlgorithmOffer, name: string): boolean {
+function runtimeSupports(name: string, supported: readonly string[]): boolean {
   if (name === 'diffie-hellman-group1-sha1') return supportsGroup1Sha1()
   if (name === 'diffie-hellman-group14-sha1') return hasDhGroup('modp14')
-  const supported = {
-    kex: ssh2Constants.SUPPORTED_KEX,
-    serverHostKey: ssh2Constants.SUPPORTED_SERVER_HOST_KEY,
-    cipher: ssh2Constants.SUPPORTED_CIPHER,
-    hmac: ssh2Constants.SUPPORTED_MAC,
-  }[kind]
   return supported.includes(name)
 }
 
-function withLegacy(kind: keyof AlgorithmOffer, defaults: readonly string[], legacy: boolean): string[] {
+function withLegacy<T extends string>(defaults: readonly T[], legacy: readonly T[], supported: readonly T[], on: boolean): T[] {
   const list = [...defaults]
-  if (!legacy) return list
-  for (const name of LEGACY_ALGORITHMS[kind]) {
-    if (!list.includes(name) && runtimeSupports(kind, name)) list.push(name)
+  if (!on) return list
+  for (const name of legacy) {
+    if (!list.includes(name) && runtimeSupports(name, supported)) list.push(name)
   }
   return list
 }
@@ -66,12 +70,12 @@ function withLegacy(kind: keyof AlgorithmOffer, defaults: readonly string[], leg
  * asked for first, so a host that has several keys shows the one we know (as OpenSSH does).
  */
 export function algorithmOffer(legacy: boolean, knownKeyTypes: readonly string[] = []): AlgorithmOffer {
-  const hostKeys = withLegacy('serverHostKey', ssh2Constants.DEFAULT_SERVER_HOST_KEY, legacy)
-  const preferred = knownKeyTypes.flatMap(hostKeyAlgorithmsFor).filter((name) => hostKeys.includes(name))
+  const hostKeys = withLegacy(ssh2Constants.DEFAULT_SERVER_HOST_KEY, LEGACY_ALGORITHMS.serverHostKey, SUPPORTED.serverHostKey, legacy)
+  const preferred = hostKeys.filter((name) => knownKeyTypes.flatMap(hostKeyAlgorithmsFor).includes(name))
   return {
-    kex: withLegacy('kex', ssh2Constants.DEFAULT_KEX, legacy),
+    kex: withLegacy(ssh2Constants.DEFAULT_KEX, LEGACY_ALGORITHMS.kex, SUPPORTED.kex, legacy),
     serverHostKey: [...new Set([...preferred, ...hostKeys])],
-    cipher: withLegacy('cipher', ssh2Constants.DEFAULT_CIPHER, legacy),
-    hmac: withLegacy('hmac', ssh2Constants.DEFAULT_MAC, legacy),
+    cipher: withLegacy(ssh2Constants.DEFAULT_CIPHER, LEGACY_ALGORITHMS.cipher, SUPPORTED.cipher, legacy),
+    hmac: withLegacy(ssh2Constants.DEFAULT_MAC, LEGACY_ALGORITHMS.hmac, SUPPORTED.hmac, legacy),
   }
 }

@@ -86,7 +86,7 @@ export function connectError(to: Endpoint, error: Error): Error {
 
 /** Failures once the session is open: the link went away under us. */
 export function lostReason(to: Endpoint, error: Error | undefined, keepaliveSeconds: number): string {
-  if (!error) return `Connection lost: ${where(to)} closed the connection.`
+  if (!error) return `Connection lost: ${where(to)} closed the connection unexpectedly.`
   const code = codeOf(error)
   if (code === 'ECONNRESET') return `Connection lost: connection reset by ${where(to)}.`
   if (code === 'ETIMEDOUT') return `Connection lost: ${where(to)} stopped answering (timed out).`

@@ -1,0 +1,6 @@
+export { SshTransport } from './ssh-transport'
+export type { SshTransportDeps } from './ssh-transport'
+export type { SshSpecParsed } from './spec'
+export { GROUP1_SHA1_UNAVAILABLE, LEGACY_ALGORITHMS, algorithmOffer, supportsGroup1Sha1 } from './algorithms'
+export type { AlgorithmOffer } from './algorithms'
+export { PASSWORD_TRIES } from './auth'
