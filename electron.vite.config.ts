@@ -13,7 +13,10 @@ function cspMeta(): Plugin {
     name: 'lab-csp-meta',
     apply: 'build',
     transformIndexHtml: (html: string) =>
-      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace(/; frame-ancestors 'none'/, '')}" />`),
+      html.replace(
+        '<head>',
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace(/; frame-ancestors 'none'/, '')}" />`,
+      ),
   }
 }
 

@@ -4,9 +4,7 @@ import { SECURITY_HEADERS, readStaticFile } from './static-files'
 
 /** Must run before the app is ready: app:// behaves like https (secure context, fetch, CSP). */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ])
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 }
 
 /** Serves the built renderer from app://lab/ with the same CSP and headers as the browser host. */

@@ -22,9 +22,7 @@ if (!app.requestSingleInstanceLock()) {
       host: 'electron',
       version: app.getVersion(),
     })
-    attachElectronAdapter(ipcMain, services.dispatch, services.hub, () =>
-      BrowserWindow.getAllWindows().map((w) => w.webContents),
-    )
+    attachElectronAdapter(ipcMain, services.dispatch, services.hub, () => BrowserWindow.getAllWindows().map((w) => w.webContents))
     let win = createSecureWindow(outDir)
     app.on('second-instance', () => {
       if (win.isMinimized()) win.restore()

@@ -10,9 +10,11 @@ import { wireEvents } from './app/wire-events'
 import { openDefaultSession } from './app/default-session'
 import './styles.css'
 
-let store: LabStore | undefined
-const transport = connectPlatform((connected) => store?.getState().setConnected(connected))
-store = createLabStore(transport)
+// The transport reports connection changes before the store exists; the holder bridges that.
+const holder: { store?: LabStore } = {}
+const transport = connectPlatform((connected) => holder.store?.getState().setConnected(connected))
+const store = createLabStore(transport)
+holder.store = store
 const terminalIo = new TerminalIo(transport)
 wireEvents(store, transport)
 
@@ -27,4 +29,4 @@ if (root) {
   )
 }
 
-void startPersistence(store, transport).then(() => (store ? openDefaultSession(store) : undefined))
+void startPersistence(store, transport).then(() => openDefaultSession(store))

@@ -18,7 +18,10 @@ else console.warn('electronegativity: out/renderer/index.html missing (run npm r
 const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version
 const report = path.join(stage, 'report.csv')
 const bin = path.join(root, 'node_modules', '.bin', 'electronegativity')
-const run = spawnSync(bin, ['-i', stage, '-o', report, '-r', '-e', electronVersion, '-v', 'false'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+const run = spawnSync(bin, ['-i', stage, '-o', report, '-r', '-e', electronVersion, '-v', 'false'], {
+  encoding: 'utf8',
+  env: { ...process.env, NO_COLOR: '1' },
+})
 if (!fs.existsSync(report)) {
   console.error(`electronegativity produced no report:\n${run.stdout}\n${run.stderr}`)
   process.exit(1)
@@ -40,7 +43,14 @@ function parseCsvLine(line) {
 }
 
 const rows = fs.readFileSync(report, 'utf8').split(/\r?\n/).slice(1).filter(Boolean).map(parseCsvLine)
-const findings = rows.map(([issue, severity, confidence, file, location, , description]) => ({ issue, severity, confidence, file, location, description }))
+const findings = rows.map(([issue, severity, confidence, file, location, , description]) => ({
+  issue,
+  severity,
+  confidence,
+  file,
+  location,
+  description,
+}))
 const high = findings.filter((f) => f.severity === 'HIGH')
 for (const f of findings) console.log(`electronegativity: ${f.severity.padEnd(13)} ${f.issue} ${f.file}:${f.location} — ${f.description}`)
 fs.rmSync(stage, { recursive: true, force: true })

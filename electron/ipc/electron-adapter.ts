@@ -22,7 +22,12 @@ export interface WindowTarget {
  * The contract over Electron IPC. Every call's sender frame is checked (the app's own origin,
  * main frame) before its payload reaches the validating dispatcher.
  */
-export function attachElectronAdapter(ipc: IpcMainLike, dispatch: Dispatch, hub: EventHub, targets: () => readonly WindowTarget[]): () => void {
+export function attachElectronAdapter(
+  ipc: IpcMainLike,
+  dispatch: Dispatch,
+  hub: EventHub,
+  targets: () => readonly WindowTarget[],
+): () => void {
   ipc.handle(INVOKE_CHANNEL, async (event, method, input): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event.senderFrame)) {
       return { ok: false, error: { code: 'forbidden', message: 'Calls are only accepted from the Lab Console window' } }

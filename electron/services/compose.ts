@@ -47,7 +47,8 @@ export function createServices(options: ServiceOptions): Services {
     'session.close': ({ id }) => (sessions.close(id), null),
     'session.list': (_input, ctx) => sessions.list(ctx.client),
     'session.respond': ({ id, promptId, answers, accept }) => (
-      sessions.respond(id, promptId, { ...(answers ? { answers } : {}), ...(accept === undefined ? {} : { accept }) }), null
+      sessions.respond(id, promptId, { ...(answers ? { answers } : {}), ...(accept === undefined ? {} : { accept }) }),
+      null
     ),
     'state.load': () => stateFile.load(),
     'state.save': async ({ state }) => (await stateFile.save(state), null),

@@ -1,4 +1,13 @@
-import { unwrapEnvelope, type Envelope, type LabTransport, type Method, type In, type Out, type EventName, type Payload } from '../../shared/contract'
+import {
+  unwrapEnvelope,
+  type Envelope,
+  type LabTransport,
+  type Method,
+  type In,
+  type Out,
+  type EventName,
+  type Payload,
+} from '../../shared/contract'
 
 /** What the Electron preload puts on window.lab (see electron/preload-api.ts). */
 export interface LabBridge {

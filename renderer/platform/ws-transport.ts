@@ -1,10 +1,18 @@
-import { ContractError, unwrapEnvelope, type Envelope, type LabTransport, type Method, type In, type Out, type EventName, type Payload } from '../../shared/contract'
+import {
+  ContractError,
+  unwrapEnvelope,
+  type Envelope,
+  type LabTransport,
+  type Method,
+  type In,
+  type Out,
+  type EventName,
+  type Payload,
+} from '../../shared/contract'
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void }
 type ServerFrame =
-  | { t: 'result'; id: number; result: Envelope<unknown> }
-  | { t: 'event'; event: string; payload: unknown }
-  | { t: 'error'; message: string }
+  { t: 'result'; id: number; result: Envelope<unknown> } | { t: 'event'; event: string; payload: unknown } | { t: 'error'; message: string }
 
 export interface WsTransportOptions {
   /** ws://127.0.0.1:PORT/ws?token=… */
@@ -53,7 +61,8 @@ export function createWsTransport(options: WsTransportOptions): LabTransport & {
     }
     ws.onclose = () => {
       options.onConnectionChange?.(false)
-      for (const [, call] of pending) call.reject(new ContractError({ code: 'failed', message: 'Lost the connection to the Lab Console host' }))
+      for (const [, call] of pending)
+        call.reject(new ContractError({ code: 'failed', message: 'Lost the connection to the Lab Console host' }))
       pending.clear()
       if (!closed) {
         setTimeout(connect, retryMs)

@@ -9,15 +9,9 @@ export type { LabState, LabStore } from './types'
 
 /** The one store, built from slices. Terminal bytes never pass through it; session metadata does. */
 export function createLabStore(transport: LabTransport): LabStore {
-  let store: LabStore | undefined
-  const getStore = (): LabStore => {
-    if (!store) throw new Error('store used before it was created')
-    return store
-  }
-  store = createStore<LabState>()((...a) => ({
-    ...createSessionsSlice({ transport, getStore })(...a),
+  return createStore<LabState>()((...a) => ({
+    ...createSessionsSlice({ transport })(...a),
     ...createSettingsSlice(...a),
     ...createNoticesSlice(...a),
   }))
-  return store
 }

@@ -30,68 +30,69 @@ let tabCounter = 0
 const DEFAULT_SIZE = { cols: 80, rows: 24 }
 
 export function createSessionsSlice(deps: StoreDeps): StateCreator<LabState, [], [], SessionsSlice> {
-  return (set, get) => ({
-    tabs: [],
-    sessionInfo: {},
-    prompts: [],
-
-    async openSession(spec, size = DEFAULT_SIZE) {
-      const tabId = `t${++tabCounter}`
-      set((s) => ({ tabs: [...s.tabs, { tabId, spec }], activeTabId: tabId }))
-      await connectTab(tabId, spec, size)
-      return tabId
-    },
-
-    async reconnect(tabId) {
-      const tab = get().tabs.find((t) => t.tabId === tabId)
-      if (!tab) return
-      if (tab.sessionId) await deps.transport.invoke('session.close', { id: tab.sessionId }).catch(() => undefined)
-      await connectTab(tabId, tab.spec, DEFAULT_SIZE)
-    },
-
-    async closeTab(tabId) {
-      const tab = get().tabs.find((t) => t.tabId === tabId)
-      set((s) => {
-        const tabs = s.tabs.filter((t) => t.tabId !== tabId)
-        const sessionInfo = { ...s.sessionInfo }
-        if (tab?.sessionId) delete sessionInfo[tab.sessionId]
-        const activeTabId = s.activeTabId === tabId ? tabs.at(-1)?.tabId : s.activeTabId
-        return { tabs, activeTabId, sessionInfo, prompts: s.prompts.filter((p) => p.id !== tab?.sessionId) }
-      })
-      if (tab?.sessionId) await deps.transport.invoke('session.close', { id: tab.sessionId }).catch(() => undefined)
-    },
-
-    activateTab(tabId) {
-      set({ activeTabId: tabId })
-    },
-
-    sessionStateChanged(info) {
-      set((s) => ({ sessionInfo: { ...s.sessionInfo, [info.id]: info } }))
-      if (info.state === 'closed' || info.state === 'error') {
-        set((s) => ({ prompts: s.prompts.filter((p) => p.id !== info.id) }))
+  return (set, get) => {
+    async function connectTab(tabId: string, spec: SessionSpec, size: { cols: number; rows: number }): Promise<void> {
+      const setTab = (patch: Partial<SessionTab>): void =>
+        set((s) => ({ tabs: s.tabs.map((t) => (t.tabId === tabId ? { ...t, ...patch } : t)) }))
+      setTab({ sessionId: undefined, openError: undefined })
+      try {
+        const { id } = await deps.transport.invoke('session.open', { spec, ...size })
+        setTab({ sessionId: id })
+      } catch (err) {
+        setTab({ openError: (err as Error).message })
       }
-    },
+    }
 
-    promptArrived(prompt) {
-      set((s) => ({ prompts: [...s.prompts, prompt] }))
-    },
+    return {
+      tabs: [],
+      sessionInfo: {},
+      prompts: [],
 
-    async answerPrompt(prompt, answer) {
-      set((s) => ({ prompts: s.prompts.filter((p) => p.promptId !== prompt.promptId) }))
-      await deps.transport.invoke('session.respond', { id: prompt.id, promptId: prompt.promptId, ...answer })
-    },
-  })
+      async openSession(spec, size = DEFAULT_SIZE) {
+        const tabId = `t${++tabCounter}`
+        set((s) => ({ tabs: [...s.tabs, { tabId, spec }], activeTabId: tabId }))
+        await connectTab(tabId, spec, size)
+        return tabId
+      },
 
-  async function connectTab(tabId: string, spec: SessionSpec, size: { cols: number; rows: number }): Promise<void> {
-    const store = deps.getStore()
-    const setTab = (patch: Partial<SessionTab>): void =>
-      store.setState((s) => ({ tabs: s.tabs.map((t) => (t.tabId === tabId ? { ...t, ...patch } : t)) }))
-    setTab({ sessionId: undefined, openError: undefined })
-    try {
-      const { id } = await deps.transport.invoke('session.open', { spec, ...size })
-      setTab({ sessionId: id })
-    } catch (err) {
-      setTab({ openError: (err as Error).message })
+      async reconnect(tabId) {
+        const tab = get().tabs.find((t) => t.tabId === tabId)
+        if (!tab) return
+        if (tab.sessionId) await deps.transport.invoke('session.close', { id: tab.sessionId }).catch(() => undefined)
+        await connectTab(tabId, tab.spec, DEFAULT_SIZE)
+      },
+
+      async closeTab(tabId) {
+        const tab = get().tabs.find((t) => t.tabId === tabId)
+        set((s) => {
+          const tabs = s.tabs.filter((t) => t.tabId !== tabId)
+          const sessionInfo = { ...s.sessionInfo }
+          if (tab?.sessionId) delete sessionInfo[tab.sessionId]
+          const activeTabId = s.activeTabId === tabId ? tabs.at(-1)?.tabId : s.activeTabId
+          return { tabs, activeTabId, sessionInfo, prompts: s.prompts.filter((p) => p.id !== tab?.sessionId) }
+        })
+        if (tab?.sessionId) await deps.transport.invoke('session.close', { id: tab.sessionId }).catch(() => undefined)
+      },
+
+      activateTab(tabId) {
+        set({ activeTabId: tabId })
+      },
+
+      sessionStateChanged(info) {
+        set((s) => ({ sessionInfo: { ...s.sessionInfo, [info.id]: info } }))
+        if (info.state === 'closed' || info.state === 'error') {
+          set((s) => ({ prompts: s.prompts.filter((p) => p.id !== info.id) }))
+        }
+      },
+
+      promptArrived(prompt) {
+        set((s) => ({ prompts: [...s.prompts, prompt] }))
+      },
+
+      async answerPrompt(prompt, answer) {
+        set((s) => ({ prompts: s.prompts.filter((p) => p.promptId !== prompt.promptId) }))
+        await deps.transport.invoke('session.respond', { id: prompt.id, promptId: prompt.promptId, ...answer })
+      },
     }
   }
 }

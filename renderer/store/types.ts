@@ -9,5 +9,4 @@ export type LabStore = StoreApi<LabState>
 
 export interface StoreDeps {
   readonly transport: LabTransport
-  readonly getStore: () => LabStore
 }

@@ -6,7 +6,11 @@ export type SessionId = z.infer<typeof SessionId>
 
 const Cols = z.number().int().min(2).max(1000)
 const Rows = z.number().int().min(1).max(500)
-const HostName = z.string().min(1).max(255).regex(/^[A-Za-z0-9._:-]+$/, 'host names use letters, digits, dots, dashes and colons')
+const HostName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'host names use letters, digits, dots, dashes and colons')
 
 export const ShellSpec = z.object({
   kind: z.literal('shell'),
@@ -19,7 +23,12 @@ export const ShellSpec = z.object({
 export const PracticeSpec = z.object({
   kind: z.literal('practice'),
   /** Practice labs are kept apart, each with its own router state. */
-  lab: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/).default('default'),
+  lab: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('default'),
   seed: z.string().max(128).optional(),
 })
 
@@ -89,7 +98,17 @@ export const sessionMethods = {
   'session.write': method(z.object({ id: SessionId, data: z.string().max(64 * 1024) }), z.null()),
   'session.resize': method(z.object({ id: SessionId, cols: Cols, rows: Rows }), z.null()),
   /** The window has drawn this many characters of output: the transport may go on. */
-  'session.ack': method(z.object({ id: SessionId, chars: z.number().int().min(0).max(16 * 1024 * 1024) }), z.null()),
+  'session.ack': method(
+    z.object({
+      id: SessionId,
+      chars: z
+        .number()
+        .int()
+        .min(0)
+        .max(16 * 1024 * 1024),
+    }),
+    z.null(),
+  ),
   'session.close': method(z.object({ id: SessionId }), z.null()),
   'session.list': method(z.null(), z.array(SessionInfo)),
   'session.respond': method(

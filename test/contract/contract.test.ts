@@ -9,7 +9,10 @@ import { PLAIN_SHELL, testServices } from '../support/services'
  * One suite, run through each adapter: whatever the renderer can do over Electron IPC it can do
  * over the browser host's WebSocket, with the same validation and the same errors.
  */
-function contractSuite(name: string, connect: (services: ReturnType<typeof testServices>) => Promise<{ client: TestClient; stop(): Promise<void> }>) {
+function contractSuite(
+  name: string,
+  connect: (services: ReturnType<typeof testServices>) => Promise<{ client: TestClient; stop(): Promise<void> }>,
+) {
   describe(`contract via ${name}`, () => {
     const services = testServices()
     let client: TestClient
@@ -65,7 +68,11 @@ function contractSuite(name: string, connect: (services: ReturnType<typeof testS
     })
 
     it('reports the exit status when the shell ends by itself', async () => {
-      const { id } = await client.invoke('session.open', { spec: { kind: 'shell', shell: '/bin/sh', args: ['-c', 'exit 3'] }, cols: 80, rows: 24 })
+      const { id } = await client.invoke('session.open', {
+        spec: { kind: 'shell', shell: '/bin/sh', args: ['-c', 'exit 3'] },
+        cols: 80,
+        rows: 24,
+      })
       const info = await waitForState(client, id, (s) => s.state === 'closed')
       expect(info.exitCode).toBe(3)
       expect(info.reason).toContain('code 3')

@@ -1,5 +1,14 @@
 import WebSocket from 'ws'
-import { unwrapEnvelope, type Envelope, type EventName, type In, type LabTransport, type Method, type Out, type Payload } from '../../shared/contract'
+import {
+  unwrapEnvelope,
+  type Envelope,
+  type EventName,
+  type In,
+  type LabTransport,
+  type Method,
+  type Out,
+  type Payload,
+} from '../../shared/contract'
 import type { Services } from '../../electron/services/compose'
 
 export type TestClient = LabTransport & { close(): Promise<void> }
@@ -69,7 +78,10 @@ export async function wsClient(port: number, token: string): Promise<TestClient 
 }
 
 /** Collects a session's output until a predicate holds, acknowledging as a window would. */
-export function collectOutput(client: LabTransport, sessionId: string): { text(): string; waitFor(pattern: RegExp | string, timeoutMs?: number): Promise<string>; stop(): void } {
+export function collectOutput(
+  client: LabTransport,
+  sessionId: string,
+): { text(): string; waitFor(pattern: RegExp | string, timeoutMs?: number): Promise<string>; stop(): void } {
   let text = ''
   const waiters = new Set<() => void>()
   const stop = client.subscribe('session.data', ({ id, data }) => {
@@ -102,7 +114,12 @@ export function collectOutput(client: LabTransport, sessionId: string): { text()
 }
 
 /** Resolves with the first session.state event matching the predicate. */
-export function waitForState(client: LabTransport, sessionId: string, predicate: (state: Payload<'session.state'>) => boolean, timeoutMs = 10_000): Promise<Payload<'session.state'>> {
+export function waitForState(
+  client: LabTransport,
+  sessionId: string,
+  predicate: (state: Payload<'session.state'>) => boolean,
+  timeoutMs = 10_000,
+): Promise<Payload<'session.state'>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       stop()
@@ -114,13 +131,16 @@ export function waitForState(client: LabTransport, sessionId: string, predicate:
       stop()
       resolve(info)
     })
-    void client.invoke('session.list', null).then((list) => {
-      const found = list.find((s) => s.id === sessionId)
-      if (found && predicate(found)) {
-        clearTimeout(timer)
-        stop()
-        resolve(found)
-      }
-    }).catch(() => undefined)
+    void client
+      .invoke('session.list', null)
+      .then((list) => {
+        const found = list.find((s) => s.id === sessionId)
+        if (found && predicate(found)) {
+          clearTimeout(timer)
+          stop()
+          resolve(found)
+        }
+      })
+      .catch(() => undefined)
   })
 }

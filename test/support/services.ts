@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+import type { ShellSpec } from '../../shared/contract'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,4 +19,4 @@ export function testServices(overrides: Partial<ServiceOptions> = {}): Services 
 }
 
 /** A shell with a predictable prompt and no user rc files, so output can be matched exactly. */
-export const PLAIN_SHELL = { kind: 'shell', shell: '/bin/bash', args: ['--norc', '--noprofile', '-i'] } as const
+export const PLAIN_SHELL: z.input<typeof ShellSpec> = { kind: 'shell', shell: '/bin/bash', args: ['--norc', '--noprofile', '-i'] }

@@ -44,7 +44,7 @@ export interface Ctx {
   /** Deterministic bytes for one purpose (key generation, IVs). */
   stream(label: string): SeededStream
   /** A syslog message, printed when the CLI is free, like `logging synchronous`. */
-  log(message: string, opts?: { readonly stamp?: boolean }): void
+  log(message: string, opts?: { readonly stamp?: boolean; readonly now?: boolean }): void
   /** Run later unless the router is disposed. */
   later(ms: number, fn: () => void): void
   /** Run an exec command from a config mode (`do`). */

@@ -1,11 +1,13 @@
 import { performance } from 'node:perf_hooks'
-import { CommandTree, formatHelpEntries, type ParseResult } from './cli-parser'
+import { Background } from './background'
+import { CommandTree } from './cli-parser'
+import { caretText, completion, errorText, helpText, resolveLine } from './cli-responses'
 import { logStamp } from './clock'
 import { ALL_COMMANDS } from './commands/all'
-import { Aborted, INVALID, type Ctx, type Handler, type Runtime, type Timing } from './context'
+import { Aborted, type Ctx, type Handler, type Runtime, type Timing } from './context'
 import { LineEditor } from './line-editor'
-import { CONFIG_SUBMODES, helpHeading, isConfigMode, promptFor, type Mode } from './modes'
-import { readyProfiles } from './registration'
+import { isConfigMode, promptFor, type Mode } from './modes'
+import { parseOutputFilter } from './output-filter'
 import { SeededStream, randomSeed } from './rng'
 import { defaultSnapshot, restoreSnapshot, type RouterSnapshot } from './state'
 
@@ -54,9 +56,7 @@ export class PracticeRouter {
   private readonly outputListeners = new Set<(text: string) => void>()
   private readonly changeListeners = new Set<() => void>()
   private readonly exitListeners = new Set<() => void>()
-  private readonly timers = new Set<NodeJS.Timeout>()
-  private readonly regTimers = new Map<number, NodeJS.Timeout>()
-  private ntpTimer: NodeJS.Timeout | undefined
+  private readonly background: Background
   private mode: Mode = 'user'
   private target = ''
   private pending = ''
@@ -71,6 +71,8 @@ export class PracticeRouter {
   private deferred: string[] = []
   private idleWaiters: (() => void)[] = []
   private lastJson = ''
+  /** Output of a `show … | modifier` command, collected before it is filtered. */
+  private capture: string[] | null = null
   /** Where the current command's arguments sit on screen, for carets a handler reports. */
   private argColumns: { base: number; columns: Readonly<Record<string, number>> } = { base: 0, columns: {} }
   private readonly ctx: Ctx
@@ -91,6 +93,7 @@ export class PracticeRouter {
     }
     this.lineKind = opts.line ?? 'console'
     this.runtime = { ntpSynced: false, registered: new Set(), bootedAt: this.clock() }
+    this.background = new Background(this.state, this.runtime, this.timing, this.clock)
     this.editor = new LineEditor((text) => this.write(text))
     this.lastJson = this.configJson()
     this.ctx = this.makeContext()
@@ -105,7 +108,7 @@ export class PracticeRouter {
         'It is not a real device; nothing you type here reaches hardware or the network.\n' +
         'Type ? for help.\n\n',
     )
-    this.reconcile()
+    this.background.reconcile()
     this.showPrompt()
     this.pump()
   }
@@ -151,10 +154,7 @@ export class PracticeRouter {
   dispose(): void {
     if (this.disposed) return
     this.disposed = true
-    for (const t of this.timers) clearTimeout(t)
-    this.timers.clear()
-    this.regTimers.clear()
-    this.ntpTimer = undefined
+    this.background.dispose()
     this.outputListeners.clear()
     this.changeListeners.clear()
     this.exitListeners.clear()
@@ -169,7 +169,8 @@ export class PracticeRouter {
   }
 
   private out(text: string): void {
-    this.write(text.replace(/\r?\n/g, '\r\n'))
+    if (this.capture) this.capture.push(text)
+    else this.write(text.replace(/\r?\n/g, '\r\n'))
   }
 
   private prompt(): string {
@@ -313,71 +314,47 @@ export class PracticeRouter {
   }
 
   private dispatch(mode: Mode, line: string, offset: number): void | Promise<void> {
-    let result: ParseResult<Handler> = this.tree.parse(mode, line)
-    if (result.kind === 'empty') return
-    if (result.kind !== 'ok' && CONFIG_SUBMODES.includes(mode)) {
-      // IOS tries a line it does not know in a sub-mode as a global configuration command.
-      const parent = this.tree.parse('config', line)
-      if (parent.kind === 'ok') {
-        this.mode = 'config'
-        this.target = ''
+    const pipe = line.indexOf('|')
+    if (pipe > 0 && (mode === 'exec' || mode === 'user') && this.tree.parse(mode, line.slice(0, pipe)).kind === 'ok') {
+      const filter = parseOutputFilter(line.slice(pipe + 1))
+      if (!filter) {
+        this.out(caretText(this.prompt().length + offset + pipe))
+        return
       }
-      if (parent.kind === 'ok' || (result.kind === 'invalid' && result.firstToken && !(parent.kind === 'invalid' && parent.firstToken))) {
-        result = parent
+      this.capture = []
+      try {
+        const result = this.dispatch(mode, line.slice(0, pipe), offset)
+        if (result instanceof Promise) throw new Error('output modifiers apply to show commands only')
+      } finally {
+        const text = this.capture.join('')
+        this.capture = null
+        this.out(filter(text))
       }
+      return
+    }
+    const { result, toConfig } = resolveLine(this.tree, mode, line)
+    if (toConfig) {
+      this.mode = 'config'
+      this.target = ''
     }
     const base = this.prompt().length + offset
-    switch (result.kind) {
-      case 'ok':
-        this.argColumns = { base, columns: result.columns }
-        return result.handler(this.ctx, result.args)
-      case 'incomplete':
-        this.out('% Incomplete command.\n\n')
-        return
-      case 'ambiguous':
-        this.out(`% Ambiguous command:  "${line.trim()}"\n`)
-        return
-      case 'invalid':
-        if (result.firstToken && (mode === 'user' || mode === 'exec') && !/\s/.test(line.trim())) {
-          this.out('% Unknown command or computer name, or unable to find computer address\n')
-          return
-        }
-        this.out(`${' '.repeat(base + result.column)}^\n${INVALID}\n\n`)
-        return
+    if (result.kind !== 'ok') {
+      this.out(errorText(result, mode, line, base))
+      return
     }
+    this.argColumns = { base, columns: result.columns }
+    return result.handler(this.ctx, result.args)
   }
 
   private help(text: string): void {
     this.write('?\r\n')
-    let result = this.tree.help(this.mode, text)
-    if (result.kind === 'unrecognized' && CONFIG_SUBMODES.includes(this.mode)) {
-      const parent = this.tree.help('config', text)
-      if (parent.kind !== 'unrecognized') result = parent
-    }
-    switch (result.kind) {
-      case 'list': {
-        const lines = formatHelpEntries(result.entries)
-        if (text.trim() === '') lines.unshift(helpHeading(this.mode))
-        this.out(`${lines.join('\n')}\n\n`)
-        break
-      }
-      case 'words':
-        this.out(`${result.words.join('  ')}  \n\n`)
-        break
-      case 'unrecognized':
-        this.out('% Unrecognized command\n')
-        break
-      case 'ambiguous':
-        this.out(`% Ambiguous command:  "${text.trim()}"\n`)
-        break
-    }
+    this.out(helpText(this.tree, this.mode, text))
     this.write(this.prompt() + text)
     this.editor.replaceText(text)
   }
 
   private complete(text: string): void {
-    let done = this.tree.complete(this.mode, text)
-    if (done === null && CONFIG_SUBMODES.includes(this.mode)) done = this.tree.complete('config', text)
+    const done = completion(this.tree, this.mode, text)
     if (done === null) return
     if (done.startsWith(text)) this.write(done.slice(text.length))
     else this.write(`\r\n${this.prompt()}${done}`)
@@ -425,57 +402,9 @@ export class PracticeRouter {
 
   // ---- derived state ------------------------------------------------------------------------
 
-  private timer(ms: number, fn: () => void): NodeJS.Timeout {
-    const handle = setTimeout(() => {
-      this.timers.delete(handle)
-      if (!this.disposed) fn()
-    }, ms)
-    handle.unref()
-    this.timers.add(handle)
-    return handle
-  }
-
-  private cancel(handle: NodeJS.Timeout | undefined): void {
-    if (!handle) return
-    clearTimeout(handle)
-    this.timers.delete(handle)
-  }
-
   private refresh(): void {
-    this.reconcile()
+    this.background.reconcile()
     this.checkChanged()
-  }
-
-  /** NTP sync and SCCP registration follow the configuration, after their delays. */
-  private reconcile(): void {
-    if (this.disposed) return
-    if (this.state.ntpServers.length === 0) {
-      this.cancel(this.ntpTimer)
-      this.ntpTimer = undefined
-      this.runtime.ntpSynced = false
-    } else if (!this.runtime.ntpSynced && !this.ntpTimer) {
-      this.ntpTimer = this.timer(this.timing.ntpSyncDelayMs, () => {
-        this.ntpTimer = undefined
-        this.runtime.ntpSynced = true
-        this.runtime.ntpSyncedAt = this.clock()
-        this.reconcile()
-      })
-    }
-    const ready = new Set(readyProfiles(this.state, this.runtime))
-    for (const id of [...this.runtime.registered]) if (!ready.has(id)) this.runtime.registered.delete(id)
-    for (const [id, handle] of [...this.regTimers]) {
-      if (!ready.has(id)) {
-        this.cancel(handle)
-        this.regTimers.delete(id)
-      }
-    }
-    for (const id of ready) {
-      if (this.runtime.registered.has(id) || this.regTimers.has(id)) continue
-      this.regTimers.set(id, this.timer(this.timing.registrationDelayMs, () => {
-        this.regTimers.delete(id)
-        if (readyProfiles(this.state, this.runtime).includes(id)) this.runtime.registered.add(id)
-      }))
-    }
   }
 
   private configJson(): string {
@@ -519,7 +448,7 @@ export class PracticeRouter {
       stream: (label) => new SeededStream(router.state.seed, label),
       log: (message, opts) => router.log(message, opts),
       later: (ms, fn) => {
-        router.timer(ms, () => {
+        router.background.later(ms, () => {
           fn()
           router.refresh()
         })
@@ -527,7 +456,7 @@ export class PracticeRouter {
       exec: (line) => router.dispatch('exec', line, router.argColumns.base - router.prompt().length + (router.argColumns.columns.cmd ?? 0)),
       invalidArg: (name) => {
         const column = router.argColumns.base + (router.argColumns.columns[name] ?? 0)
-        router.out(`${' '.repeat(column)}^\n${INVALID}\n\n`)
+        router.out(caretText(column))
       },
       endConfig: () => router.endConfig(),
       logout: () => router.logout(),

@@ -53,6 +53,8 @@ const TrustpointSchema = z.object({
   rsakeypairBits: z.number().int().optional(),
   caCertPem: z.string().optional(),
   certPem: z.string().optional(),
+  /** Subject of a request sent but not yet answered by the CA. */
+  pendingSubject: z.string().optional(),
 })
 
 const ProfileSchema = z.object({

@@ -5,6 +5,9 @@ import type { z } from 'zod'
 import type { ShellSpec } from '../../../shared/contract'
 import { TransportBase, type TransportContext } from './transport'
 
+/** Output held by a paused transport before the pty itself is paused (see pause()). */
+const HOLD_LIMIT = 256 * 1024
+
 export type ShellSpecParsed = z.output<typeof ShellSpec>
 
 /** The user's own shell: $SHELL on Unix, PowerShell/cmd on Windows, bash as the last resort. */
@@ -21,6 +24,9 @@ export class LocalShellTransport extends TransportBase {
   private proc: pty.IPty | undefined
   private readonly shell: string
   private deathWatch: ReturnType<typeof setInterval> | undefined
+  private paused = false
+  private held: Buffer[] = []
+  private heldBytes = 0
 
   constructor(private readonly spec: ShellSpecParsed) {
     super()
@@ -41,14 +47,18 @@ export class LocalShellTransport extends TransportBase {
       encoding: null,
     })
     this.proc = proc
-    proc.onData((chunk: string | Buffer) => {
-      this.emitData(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)
-    })
+    proc.onData((chunk: string | Buffer) => this.receive(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))
     proc.onExit(({ exitCode, signal }) => {
       this.stopDeathWatch()
-      this.proc = undefined
-      const reason = signal ? `Shell ended by signal ${signal}` : `Shell exited with code ${exitCode}`
-      this.emitExit({ reason, exitCode, error: false })
+      proc.resume()
+      // Data events still queued in the stream run before this; then held output goes first.
+      setImmediate(() => {
+        this.proc = undefined
+        this.paused = false
+        for (const chunk of this.held.splice(0)) this.emitData(chunk)
+        const reason = signal ? `Shell ended by signal ${signal}` : `Shell exited with code ${exitCode}`
+        this.emitExit({ reason, exitCode, error: false })
+      })
     })
   }
 
@@ -65,24 +75,47 @@ export class LocalShellTransport extends TransportBase {
     }
   }
 
+  /**
+   * Pausing is two-stage. First the transport holds output itself (up to HOLD_LIMIT) while the
+   * pty keeps being read; only beyond that is the pty stream paused, so the kernel blocks the
+   * writer. The reason: node-pty's stream, once paused, loses what it buffered when the child
+   * exits (the read error destroys the stream) — so a short command that finishes while the
+   * window is behind would lose its last lines. Held output is flushed before exit is reported.
+   */
   pause(): void {
-    const proc = this.proc
-    if (!proc) return
-    proc.pause()
-    // node-pty destroys the pty 200 ms after the child exits, discarding output nobody has read
-    // yet. While paused, watch for the child's death and drain what it left: a dead process
-    // cannot produce more than the kernel's pty buffer, so memory stays bounded.
-    this.deathWatch ??= setInterval(() => {
-      if (!isAlive(proc.pid)) {
-        this.stopDeathWatch()
-        proc.resume()
-      }
-    }, 50)
+    this.paused = true
   }
 
   resume(): void {
+    this.paused = false
     this.stopDeathWatch()
-    this.proc?.resume()
+    const held = this.held
+    this.held = []
+    this.heldBytes = 0
+    for (const chunk of held) this.emitData(chunk)
+    if (!this.paused) this.proc?.resume()
+  }
+
+  private receive(chunk: Buffer): void {
+    if (!this.paused) {
+      this.emitData(chunk)
+      return
+    }
+    this.held.push(chunk)
+    this.heldBytes += chunk.length
+    const proc = this.proc
+    if (proc && this.heldBytes > HOLD_LIMIT && !this.deathWatch) {
+      proc.pause()
+      // node-pty also destroys the pty 200 ms after the child exits, discarding what nobody has
+      // read. While truly paused, watch for the child's death and drain what it left: a dead
+      // process cannot produce more than the kernel's pty buffer, so memory stays bounded.
+      this.deathWatch = setInterval(() => {
+        if (!isAlive(proc.pid)) {
+          this.stopDeathWatch()
+          proc.resume()
+        }
+      }, 50)
+    }
   }
 
   private stopDeathWatch(): void {

@@ -81,7 +81,10 @@ export class StateFile {
 
   private async moveAside(why: string): Promise<LoadResult> {
     const backup = await this.backup(true)
-    return { state: {}, warnings: [`The saved state file could not be used because ${why}. It was moved to ${backup}; starting with defaults.`] }
+    return {
+      state: {},
+      warnings: [`The saved state file could not be used because ${why}. It was moved to ${backup}; starting with defaults.`],
+    }
   }
 
   private async backup(move = false): Promise<string> {

@@ -32,21 +32,21 @@ export function ConsolePane() {
             const status = tabStatus(sessionInfo, tab)
             const label = tabLabel(tab, status)
             return (
-            <div key={tab.tabId} className={`tab ${tab.tabId === activeTabId ? 'active' : ''}`}>
-              <button
-                type="button"
-                role="tab"
-                aria-selected={tab.tabId === activeTabId}
-                onClick={() => activateTab(tab.tabId)}
-                title={status.reason ?? status.state}
-              >
-                <span className={`dot state-${status.state}`} aria-hidden="true" />
-                {label}
-              </button>
-              <button type="button" className="tab-close" aria-label={`Close ${label}`} onClick={() => void closeTab(tab.tabId)}>
-                ×
-              </button>
-            </div>
+              <div key={tab.tabId} className={`tab ${tab.tabId === activeTabId ? 'active' : ''}`}>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={tab.tabId === activeTabId}
+                  onClick={() => activateTab(tab.tabId)}
+                  title={status.reason ?? status.state}
+                >
+                  <span className={`dot state-${status.state}`} aria-hidden="true" />
+                  {label}
+                </button>
+                <button type="button" className="tab-close" aria-label={`Close ${label}`} onClick={() => void closeTab(tab.tabId)}>
+                  ×
+                </button>
+              </div>
             )
           })}
         </div>

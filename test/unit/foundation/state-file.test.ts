@@ -32,7 +32,11 @@ describe('StateFile', () => {
 
   it('leaves no temp files behind and never a half-written file under concurrent saves', async () => {
     const store = new StateFile(file, now)
-    await Promise.all(Array.from({ length: 20 }, (_, i) => store.save({ settings: { fontSize: 10 + i, scrollback: 1000, copyOnSelect: false, confirmMultilinePaste: true, theme: 'dark' } })))
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.save({ settings: { fontSize: 10 + i, scrollback: 1000, copyOnSelect: false, confirmMultilinePaste: true, theme: 'dark' } }),
+      ),
+    )
     expect(fs.readdirSync(dir)).toEqual(['state.json'])
     expect((await store.load()).state.settings?.fontSize).toBe(29)
   })

@@ -7,7 +7,11 @@ import { startBrowserHost, type BrowserHost } from '../../../electron/host/brows
 import { CONTENT_SECURITY_POLICY, resolveStaticPath } from '../../../electron/static-files'
 import { testServices } from '../../support/services'
 
-function get(port: number, urlPath: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  port: number,
+  urlPath: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     http
       .get({ host: '127.0.0.1', port, path: urlPath, headers }, (res) => {
@@ -89,13 +93,16 @@ describe('browser host access control', () => {
 
 describe('CSP (security item 2)', () => {
   it('has the directives the architecture requires', () => {
-    for (const d of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'"]) expect(CONTENT_SECURITY_POLICY).toContain(d)
+    for (const d of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'"])
+      expect(CONTENT_SECURITY_POLICY).toContain(d)
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/)
   })
 
   it('is also in the built index.html as a meta tag, and no inline script exists', () => {
     const html = fs.readFileSync(path.resolve('out/renderer/index.html'), 'utf8')
-    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self';[^"]*object-src 'none'; base-uri 'none'/)
+    expect(html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self';[^"]*object-src 'none'; base-uri 'none'/,
+    )
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
   })
 })

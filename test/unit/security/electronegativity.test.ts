@@ -7,7 +7,10 @@ const script = path.resolve('scripts/electronegativity-check.mjs')
 // npm run lint runs the same script on the app's own sources and must pass; this proves it can fail.
 describe('electronegativity in npm run lint (security item 9)', () => {
   it('fails on HIGH findings in a deliberately insecure window', () => {
-    const run = spawnSync(process.execPath, [script, path.resolve('test/fixtures/electronegativity/insecure')], { encoding: 'utf8', timeout: 90_000 })
+    const run = spawnSync(process.execPath, [script, path.resolve('test/fixtures/electronegativity/insecure')], {
+      encoding: 'utf8',
+      timeout: 90_000,
+    })
     expect(run.status).toBe(1)
     expect(run.stdout).toMatch(/HIGH\s+CONTEXT_ISOLATION_JS_CHECK/)
     expect(run.stderr).toMatch(/HIGH finding\(s\): failing the lint step/)

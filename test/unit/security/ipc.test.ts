@@ -10,11 +10,17 @@ describe('Electron IPC adapter (security item 3)', () => {
   let handler: ((event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>) | undefined
   const ipc: IpcMainLike = { handle: (_c, h) => (handler = h), removeHandler: () => (handler = undefined) }
   const sent: unknown[][] = []
-  const detach = attachElectronAdapter(ipc, services.dispatch, services.hub, () => [{ isDestroyed: () => false, send: (...args) => sent.push(args) }])
-  const call = (frame: InvokeEventLike['senderFrame'], method: string, input: unknown) => handler?.({ senderFrame: frame, sender: { id: 1 } }, method, input)
+  const detach = attachElectronAdapter(ipc, services.dispatch, services.hub, () => [
+    { isDestroyed: () => false, send: (...args) => sent.push(args) },
+  ])
+  const call = (frame: InvokeEventLike['senderFrame'], method: string, input: unknown) =>
+    handler?.({ senderFrame: frame, sender: { id: 1 } }, method, input)
 
   it('serves the app main frame through the validating dispatcher', async () => {
-    expect(await call({ url: 'app://lab/index.html', parent: null }, 'app.info', null)).toMatchObject({ ok: true, output: { name: 'Lab Console' } })
+    expect(await call({ url: 'app://lab/index.html', parent: null }, 'app.info', null)).toMatchObject({
+      ok: true,
+      output: { name: 'Lab Console' },
+    })
     expect(await call({ url: 'app://lab/index.html', parent: null }, 'session.resize', { id: 's1', cols: 'wide', rows: 1 })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', issues: [{ path: 'input.cols' }] },

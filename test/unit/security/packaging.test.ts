@@ -14,7 +14,9 @@ describe('electron-builder.yml (security item 8, packaging)', () => {
   })
 
   it('rejects a misspelt key, so the validation test can fail', async () => {
-    await expect(validateConfiguration({ ...config, asarUnpak: ['x'] } as Configuration, new DebugLogger(false))).rejects.toThrow(/asarUnpak/)
+    await expect(validateConfiguration({ ...config, asarUnpak: ['x'] } as Configuration, new DebugLogger(false))).rejects.toThrow(
+      /asarUnpak/,
+    )
   })
 
   it('turns off Node escape hatches and pins the app to a verified asar', () => {

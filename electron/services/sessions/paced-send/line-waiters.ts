@@ -40,7 +40,7 @@ export class EchoWaiter implements LineWaiter {
 }
 
 /** Matches an IOS or shell prompt at the end of the output, after a line break. */
-export const DEFAULT_PROMPT_PATTERN = /[\r\n][\w.:/-]+(?:\([\w.:/ -]+\))?[#>$]\s*$/
+export const DEFAULT_PROMPT_PATTERN = /[\r\n][\w.:/@~-]+(?:\([\w.:/ -]+\))?[#>$]\s*$/
 
 /** Output kept for prompt matching: enough for any prompt, small enough to test on every chunk. */
 const PROMPT_WINDOW = 512

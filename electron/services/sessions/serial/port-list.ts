@@ -54,7 +54,7 @@ function identity(port: SerialPortInfo): string {
  * current without a restart. Polling (not udev monitoring) works the same on every OS.
  */
 export class SerialPortWatcher {
-  private readonly intervalMs: number
+  readonly intervalMs: number
   private readonly list: ListPorts
   private readonly listeners = new Set<(change: PortChange) => void>()
   private known = new Map<string, SerialPortInfo>()

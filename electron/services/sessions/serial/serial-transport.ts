@@ -108,8 +108,8 @@ export class SerialTransport extends TransportBase {
       stream.close(() => undefined)
       throw new Error('The session was closed while the port was opening')
     }
-    this.attach(stream)
     this.setStatus({ state: 'connected', message: this.connectedMessage(), ...(warning ? { warning } : {}) })
+    this.attach(stream)
   }
 
   write(data: string | Uint8Array): void {
@@ -324,13 +324,14 @@ export class SerialTransport extends TransportBase {
     }
     const moved = path !== this.path
     this.path = path
-    this.attach(opened.stream)
+    // Announce first, then attach: should the port vanish again at once, "waiting" comes last.
     this.deliver(notice(moved ? `reconnected on ${path}` : 'reconnected'))
     this.setStatus({
       state: 'connected',
       message: this.connectedMessage(),
       ...(opened.warning ? { warning: opened.warning } : {}),
     })
+    this.attach(opened.stream)
   }
 
   /** "Missing" is the expected answer while unplugged; anything else (udev still fixing permissions, another program grabbed the port) is worth showing. */

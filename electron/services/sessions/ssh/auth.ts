@@ -5,7 +5,7 @@
  */
 import { homedir } from 'node:os'
 import type { AnyAuthMethod, AuthenticationType, AuthHandlerMiddleware, KeyboardInteractiveCallback, ParsedKey, Prompt } from 'ssh2'
-import { utils } from 'ssh2'
+import ssh2 from 'ssh2'
 import type { PromptAnswer, PromptRequest } from '../transport'
 import type { SshSpecParsed } from './spec'
 
@@ -55,6 +55,18 @@ export class SshAuthenticator {
     })
   }
 
+  /**
+   * The words for a server that hung up during login (IOS does after its authentication
+   * retries): what it last refused, or undefined if nothing was tried yet.
+   */
+  refusedBeforeDisconnect(serverSaid: string): Error | undefined {
+    const suffix = serverSaid ? ` (${serverSaid})` : ''
+    if (this.secretTries > 0) return this.fail(`the router refused the password${suffix}`)
+    if (this.keyTried) return this.fail(`the router did not accept the key ${this.options.spec.privateKeyPath ?? ''}${suffix}`)
+    if (this.agentTried) return this.fail(`the router accepted none of the keys in the SSH agent${suffix}`)
+    return undefined
+  }
+
   private fail(why: string): Error {
     return new Error(`Authentication failed for ${this.who}: ${why}`)
   }
@@ -99,7 +111,14 @@ export class SshAuthenticator {
     return { type: 'password', username, password }
   }
 
-  private answerQuestions(retry: boolean, name: string, instructions: string, _lang: string, prompts: Prompt[], finish: KeyboardInteractiveCallback): void {
+  private answerQuestions(
+    retry: boolean,
+    name: string,
+    instructions: string,
+    _lang: string,
+    prompts: Prompt[],
+    finish: KeyboardInteractiveCallback,
+  ): void {
     // Servers may send an empty round (OpenSSH does after PAM succeeds): nothing to ask.
     if (prompts.length === 0) {
       finish([])
@@ -152,7 +171,7 @@ export class SshAuthenticator {
     } catch (error) {
       throw new Error(`Cannot read the private key ${path}: ${error instanceof Error ? error.message : String(error)}`)
     }
-    let parsed = firstKey(utils.parseKey(data))
+    let parsed = firstKey(ssh2.utils.parseKey(data))
     if (!(parsed instanceof Error)) return this.privateOnly(parsed, path)
     if (!/no passphrase given/i.test(parsed.message)) throw new Error(`Cannot use ${path} as a private key: ${parsed.message}.`)
     for (let attempt = 0; attempt < PASSWORD_TRIES; attempt += 1) {
@@ -164,7 +183,7 @@ export class SshAuthenticator {
       })
       const passphrase = answer.answers?.[0]
       if (passphrase === undefined) throw new Error(`Login to ${this.who} cancelled.`)
-      parsed = firstKey(utils.parseKey(data, passphrase))
+      parsed = firstKey(ssh2.utils.parseKey(data, passphrase))
       if (!(parsed instanceof Error)) return this.privateOnly(parsed, path)
       if (!/passphrase|integrity|decrypt/i.test(parsed.message)) throw new Error(`Cannot use ${path} as a private key: ${parsed.message}.`)
     }

@@ -37,7 +37,13 @@ function failedStep(message: string): keyof AlgorithmOffer | undefined {
 }
 
 /** "no matching …" from ssh2's handshake, with both sides' lists and what to do about it. */
-export function negotiationError(to: Endpoint, message: string, ours: AlgorithmOffer, theirs: ServerOffer | undefined, legacyOn: boolean): Error {
+export function negotiationError(
+  to: Endpoint,
+  message: string,
+  ours: AlgorithmOffer,
+  theirs: ServerOffer | undefined,
+  legacyOn: boolean,
+): Error {
   const step = failedStep(message)
   const lines = [`Could not agree on SSH algorithms with ${where(to)}: no common ${step ? LABELS[step].toLowerCase() : 'algorithm'}.`]
   for (const kind of Object.keys(LABELS) as (keyof AlgorithmOffer)[]) {
@@ -74,12 +80,16 @@ export function connectError(to: Endpoint, error: Error): Error {
       return new Error(`Timed out connecting to ${where(to)} — check the address and that the router is reachable.`)
     case 'ECONNRESET':
     case 'EPIPE':
-      return new Error(`${where(to)} reset the connection during login — the router may be out of free vty lines, or an access-class may block this address.`)
+      return new Error(
+        `${where(to)} reset the connection during login — the router may be out of free vty lines, or an access-class may block this address.`,
+      )
     default:
       break
   }
   if (level === 'protocol' && /before handshake/i.test(error.message)) {
-    return new Error(`${where(to)} closed the connection before the SSH handshake — is this an SSH port, and does the router have an RSA key (crypto key generate rsa)?`)
+    return new Error(
+      `${where(to)} closed the connection before the SSH handshake — is this an SSH port, and does the router have an RSA key (crypto key generate rsa)?`,
+    )
   }
   return new Error(`SSH connection to ${where(to)} failed: ${error.message}`)
 }

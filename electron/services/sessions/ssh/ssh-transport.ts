@@ -5,8 +5,8 @@
  */
 import { readFile as fsReadFile } from 'node:fs/promises'
 import { Socket } from 'node:net'
-import { Client } from 'ssh2'
-import type { ClientChannel, VerifyCallback } from 'ssh2'
+import ssh2 from 'ssh2'
+import type { Client, ClientChannel, VerifyCallback } from 'ssh2'
 import type { KnownHostsStore } from '../../known-hosts'
 import { TransportBase } from '../transport'
 import type { PromptAnswer, PromptRequest, TransportContext } from '../transport'
@@ -60,6 +60,7 @@ export class SshTransport extends TransportBase {
   async open(ctx: TransportContext): Promise<void> {
     const knownTypes = await this.deps.knownHosts.keyTypesFor(this.spec.host, this.spec.port)
     const offer = algorithmOffer(this.spec.legacyAlgorithms, knownTypes)
+    if (this.closing) throw new Error(`Connection to ${this.title} cancelled.`)
     const { client, stream } = await this.login(ctx, offer)
     this.client = client
     this.stream = stream
@@ -102,7 +103,7 @@ export class SshTransport extends TransportBase {
     const { host, port } = this.endpoint
     const timeoutMs = this.deps.loginTimeoutMs ?? DEFAULT_LOGIN_TIMEOUT_MS
     return new Promise((resolve, reject) => {
-      const client = new Client()
+      const client = new ssh2.Client()
       const sock = new Socket()
       let settled = false
       let connected = false
@@ -144,7 +145,11 @@ export class SshTransport extends TransportBase {
         if (hostKeyError) return hostKeyError
         if (auth.failure) return auth.failure
         const level = 'level' in error ? error.level : undefined
-        if (level === 'client-authentication') return new Error(`Authentication failed for ${this.spec.username}@${host}: the router refused the login.`)
+        // ssh2 reports a DISCONNECT message from the server as an error whose code is the SSH reason number.
+        const refused = 'code' in error && typeof error.code === 'number' ? auth.refusedBeforeDisconnect(error.message) : undefined
+        if (refused) return refused
+        if (level === 'client-authentication')
+          return new Error(`Authentication failed for ${this.spec.username}@${host}: the router refused the login.`)
         if (level === 'handshake' && /no matching/i.test(error.message)) {
           return negotiationError(this.endpoint, error.message, offer, serverOffer.offer(), this.spec.legacyAlgorithms)
         }
@@ -152,7 +157,7 @@ export class SshTransport extends TransportBase {
       }
 
       client.on('error', (error) => fail(explain(error)))
-      client.on('close', () => fail(explain(new Error(`${host}:${port} closed the connection during login.`))))
+      client.on('close', () => fail(hostKeyError ?? auth.failure ?? new Error(`${host}:${port} closed the connection during login.`)))
       client.on('ready', () => {
         client.shell({ term: 'xterm-256color', cols: ctx.cols, rows: ctx.rows, height: 0, width: 0 }, (error, stream) => {
           if (error) return fail(new Error(`The router refused to open a shell for ${this.title}: ${error.message}`))

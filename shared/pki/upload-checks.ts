@@ -1,0 +1,134 @@
+// Rules 9–12 and 5 for the set of files going to CUCM: root + bridge, one certificate per file,
+// the right trust store, no private keys, and a verified chain between the two.
+
+import { verifyIssued } from './chain'
+import { checkCertificate } from './checks'
+import type { Check, KeyBlockInfo, ParsedCertificate } from './types'
+
+export interface UploadContext {
+  /** The clock for validity checks of the root and bridge certificates. */
+  now: Date
+  /** The CUCM conference bridge name; picks the bridge certificate by CN when several leaves are present. */
+  bridgeName?: string
+  /** The CUCM trust store chosen for the upload (`CallManager-trust`, `tomcat-trust`, …). */
+  trustStore?: string
+  /** The files as the user will upload them, when they were loaded as files. */
+  files?: ReadonlyArray<{ fileName: string; certificates: number; privateKeys?: number }>
+  /** Key blocks that came with the certificates. */
+  keys?: readonly KeyBlockInfo[]
+}
+
+function nameOf(cert: ParsedCertificate): string {
+  return cert.commonName ?? cert.subject.text
+}
+
+/** The root: a self-signed CA, else any CA. */
+export function findRoot(certs: readonly ParsedCertificate[]): ParsedCertificate | undefined {
+  return certs.find((c) => c.isCa && c.isSelfSigned) ?? certs.find((c) => c.isCa || c.role === 'ca')
+}
+
+/** The bridge: the leaf whose CN is the bridge name, else the only (or first) leaf. */
+export function findBridge(certs: readonly ParsedCertificate[], bridgeName?: string): ParsedCertificate | undefined {
+  const leaves = certs.filter((c) => !c.isCa && c.role !== 'ca')
+  const wanted = bridgeName?.trim().toLowerCase()
+  return (wanted ? leaves.find((c) => c.commonName?.toLowerCase() === wanted) : undefined) ?? leaves[0]
+}
+
+export async function checkUploadSet(certs: readonly ParsedCertificate[], ctx: UploadContext): Promise<Check[]> {
+  const checks: Check[] = []
+  if (certs.length === 0) {
+    checks.push({
+      severity: 'error',
+      code: 'upload-empty',
+      message: 'Nothing to upload: CUCM needs the CA certificate and the bridge certificate.',
+    })
+    return checks
+  }
+  const root = findRoot(certs)
+  const bridge = findBridge(certs, ctx.bridgeName)
+  if (!root) {
+    const issuer = bridge ? ` (${bridge.issuer.text})` : ''
+    checks.push({
+      severity: 'error',
+      code: 'missing-root',
+      message: `The CA certificate${issuer} is missing: CUCM can only trust the bridge certificate if it also trusts the CA that signed it.`,
+    })
+  }
+  if (!bridge) {
+    checks.push({
+      severity: 'error',
+      code: 'missing-bridge',
+      message: `The bridge certificate${ctx.bridgeName ? ` (CN=${ctx.bridgeName})` : ''} is missing: uploading the CA alone is incomplete, CUCM needs both.`,
+    })
+  }
+  // Blocking per-certificate faults (expired, key too large, CN mismatch, wildcard) block the upload too.
+  for (const cert of [root, bridge]) {
+    if (!cert) continue
+    const own = checkCertificate(cert, { now: ctx.now, ...(cert === bridge && ctx.bridgeName ? { bridgeName: ctx.bridgeName } : {}) })
+    checks.push(...own.filter((c) => c.severity === 'error'))
+  }
+  if (root && bridge) {
+    const chain = await verifyIssued(bridge, root)
+    checks.push({
+      severity: chain.ok ? 'info' : 'error',
+      code: chain.ok ? 'chain-ok' : 'chain-broken',
+      message: chain.ok ? chain.message : `${chain.message} CUCM will reject the bridge's TLS connection.`,
+      certificateId: bridge.id,
+    })
+  }
+  for (const f of ctx.files ?? []) {
+    if (f.certificates > 1) {
+      checks.push({
+        severity: 'error',
+        code: 'multiple-per-file',
+        message: `${f.fileName} holds ${f.certificates} certificates: CUCM reads one certificate per PEM or DER file, so upload each separately.`,
+      })
+    }
+    if ((f.privateKeys ?? 0) > 0) {
+      checks.push({
+        severity: 'error',
+        code: 'private-key-in-upload',
+        message: `${f.fileName} contains a private key: trust stores take certificates only, and a key must never leave the router.`,
+      })
+    }
+  }
+  const privateKeys = (ctx.keys ?? []).filter((k) => k.kind === 'private')
+  if (privateKeys.length > 0) {
+    checks.push({
+      severity: 'error',
+      code: 'private-key-in-upload',
+      message: `${privateKeys.length} private key block(s) are in the upload set: trust stores take certificates only, and a key must never leave the router.`,
+    })
+  }
+  const store = ctx.trustStore?.trim()
+  if (store && /tomcat/i.test(store)) {
+    checks.push({
+      severity: 'warning',
+      code: 'wrong-store',
+      message: `${store} is the wrong store: the Cisco CallManager service validates the bridge's TLS connection against CallManager-trust (the tech note's screenshot shows tomcat-trust by mistake).`,
+    })
+  } else if (store && !/^CallManager-trust$/i.test(store)) {
+    checks.push({
+      severity: 'warning',
+      code: 'unexpected-store',
+      message: `${store} is not CallManager-trust: the Cisco CallManager service only trusts certificates in CallManager-trust for the bridge's TLS connection.`,
+    })
+  } else {
+    checks.push({
+      severity: 'info',
+      code: 'store-reminder',
+      message:
+        'Upload to CallManager-trust (not tomcat-trust), then restart the Cisco CallManager service: it reads the trust store only at start-up.',
+    })
+  }
+  const unrelated = certs.filter((c) => c !== root && c !== bridge)
+  for (const c of unrelated) {
+    checks.push({
+      severity: 'info',
+      code: 'extra-certificate',
+      message: `${nameOf(c)} is neither the CA nor the bridge certificate; it is not needed for the secure conference bridge.`,
+      certificateId: c.id,
+    })
+  }
+  return checks
+}

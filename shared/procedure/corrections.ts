@@ -1,0 +1,49 @@
+import type { CorrectionId } from './types'
+
+/** Where the tech note is wrong or silent, and what this procedure does instead. */
+export interface Correction {
+  readonly id: CorrectionId
+  readonly title: string
+  readonly detail: string
+  /** Steps the correction changes. */
+  readonly steps: readonly string[]
+}
+
+export const CORRECTIONS: readonly Correction[] = [
+  {
+    id: 'callmanager-trust-not-tomcat',
+    title: 'Upload to CallManager-trust, not tomcat-trust',
+    detail: "The tech note's screenshot shows tomcat-trust. Cisco CallManager validates the bridge's TLS certificate against CallManager-trust; tomcat-trust only serves the web server.",
+    steps: ['t1-11'],
+  },
+  {
+    id: 'upload-ca-too',
+    title: 'Upload {caName}.pem as well as {bridgeName}.pem',
+    detail: 'CUCM needs the root ({caName}) and the bridge certificate; uploading one alone leaves the chain incomplete.',
+    steps: ['t1-11'],
+  },
+  {
+    id: 'restart-callmanager',
+    title: 'Restart Cisco CallManager after the upload',
+    detail: 'CallManager reads CallManager-trust at start-up; until restarted it refuses the bridge.',
+    steps: ['t1-11'],
+  },
+  {
+    id: 'ntp-before-no-shutdown',
+    title: 'NTP synchronized before `no shutdown`, not "wait ~30 s"',
+    detail: 'The CA will not start on a non-authoritative clock (%PKI-2-NON_AUTHORITATIVE_CLOCK). Check `show ntp status` instead of waiting a fixed time.',
+    steps: ['t1-04'],
+  },
+  {
+    id: 'lifetime-capped',
+    title: '`lifetime certificate {lifetimeCertificateDays}` is capped by the CA',
+    detail: "IOS never issues a certificate that outlives its CA certificate ({caLifetimeDays} days by default), so the tech note's 1800 days produced about 1095.",
+    steps: ['t1-02', 't1-07'],
+  },
+  {
+    id: 'weak-crypto-flagged',
+    title: 'Weak crypto accepted, but flagged',
+    detail: 'IOS 15 makes a 1024-bit RSA CA signed with MD5 and signs with SHA-1; CUCM 15 accepted them in the tech note. The workbench warns rather than blocks.',
+    steps: ['t1-04', 't1-07', 't1-11'],
+  },
+]

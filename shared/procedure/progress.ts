@@ -1,0 +1,21 @@
+import { z } from 'zod'
+
+/**
+ * Checklist progress as it is persisted: status, times, evidence and a note per step. The
+ * verification result is not stored; it is recomputed from the evidence and the site variables.
+ */
+export const StepStatusSchema = z.enum(['pending', 'in-progress', 'done', 'failed', 'skipped'])
+
+export const StoredStepProgressSchema = z.object({
+  status: StepStatusSchema,
+  startedAt: z.union([z.string().max(40), z.number()]).optional(),
+  completedAt: z.union([z.string().max(40), z.number()]).optional(),
+  evidence: z.string().max(256 * 1024).optional(),
+  note: z.string().max(8 * 1024).optional(),
+})
+
+export const ProcedureProgressSchema = z.record(z.string().regex(/^[a-z0-9-]{1,16}$/), StoredStepProgressSchema)
+
+export type StepStatus = z.infer<typeof StepStatusSchema>
+export type StoredStepProgress = z.infer<typeof StoredStepProgressSchema>
+export type ProcedureProgress = z.infer<typeof ProcedureProgressSchema>

@@ -1,0 +1,151 @@
+import { iosErrors } from '../ios/messages'
+import { CAUSES } from './causes'
+import { evaluateCheck, type VerificationContext } from './checks'
+import { getStep } from './procedure'
+import { renderText } from './render'
+import type { SiteVars } from './site'
+import type { CauseId, Check, CheckKind, VerificationSpec } from './types'
+
+export type { VerificationContext } from './checks'
+
+export interface LikelyCause {
+  readonly id: CauseId
+  readonly title: string
+  readonly detail: string
+  readonly fixes: readonly string[]
+}
+
+export interface CheckOutcome {
+  readonly kind: CheckKind
+  readonly command: string
+  readonly status: 'pass' | 'fail' | 'missing'
+  readonly expected: string
+  readonly seen: string
+  readonly causes: readonly CauseId[]
+}
+
+export type VerificationStatus = 'pass' | 'fail' | 'incomplete' | 'manual' | 'none' | 'unknown-step'
+
+export interface VerificationResult {
+  readonly stepId: string
+  readonly status: VerificationStatus
+  /** True only when every check passed. */
+  readonly ok: boolean
+  readonly expected: readonly string[]
+  readonly seen: readonly string[]
+  /** Most likely first: what the output points at, then the step's usual suspects. */
+  readonly likelyCauses: readonly LikelyCause[]
+  readonly checks: readonly CheckOutcome[]
+  /** Commands whose output the checks still need (rendered). */
+  readonly missingCommands: readonly string[]
+  /** Things only a person can confirm (rendered). */
+  readonly manual: readonly string[]
+  /** `% Invalid input…` and other errors found in the outputs. */
+  readonly routerErrors: readonly string[]
+}
+
+/** Messages meaning a typed line was not accepted (as opposed to a state such as "not enrolled"). */
+const SYNTAX_ERRORS = new Set(['invalid-input', 'incomplete-command', 'ambiguous-command', 'unknown-command'])
+
+const normalizeCommand = (command: string): string => command.trim().replace(/\s+/g, ' ').toLowerCase()
+
+function renderCheck(check: Check, vars: SiteVars): Check {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(check)) {
+    out[key] = typeof value === 'string' ? renderText(value, vars) : Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? renderText(v, vars) : v)) : value
+  }
+  return out as Check
+}
+
+export function renderCause(id: CauseId, vars: SiteVars): LikelyCause {
+  const cause = CAUSES[id]
+  return { id, title: renderText(cause.title, vars), detail: renderText(cause.detail, vars), fixes: cause.fixes.map((f) => renderText(f, vars)) }
+}
+
+function evaluateSpec(
+  stepId: string,
+  spec: VerificationSpec | undefined,
+  outputsByCommand: Readonly<Record<string, string>>,
+  vars: SiteVars,
+  context: VerificationContext,
+): VerificationResult {
+  const empty = { expected: [], seen: [], likelyCauses: [], checks: [], missingCommands: [], routerErrors: [] }
+  if (!spec) return { stepId, status: 'none', ok: false, manual: [], ...empty }
+  const manual = (spec.manual ?? []).map((m) => renderText(m, vars))
+  if (spec.checks.length === 0) return { stepId, status: 'manual', ok: false, manual, ...empty }
+
+  const outputs = new Map(Object.entries(outputsByCommand).map(([k, v]) => [normalizeCommand(k), v]))
+  const used = new Set<string>()
+  const lookup = (command: string): string | undefined => {
+    const text = outputs.get(normalizeCommand(command))
+    if (text !== undefined) used.add(normalizeCommand(command))
+    return text
+  }
+
+  const checks: CheckOutcome[] = spec.checks.map(({ check, causes }) => {
+    const rendered = renderCheck(check, vars)
+    const result = evaluateCheck(rendered, lookup, context)
+    const ordered = [...new Set([...(result.hints ?? []), ...causes])]
+    return { kind: rendered.kind, command: rendered.command, status: result.status, expected: result.expected, seen: result.seen, causes: ordered }
+  })
+
+  const errors = [...used].flatMap((command) => iosErrors(outputs.get(command) ?? ''))
+  const routerErrors = errors.map((m) => m.text)
+  const failed = checks.filter((c) => c.status === 'fail')
+  const causeIds: CauseId[] = []
+  if (failed.length > 0 && errors.some((m) => SYNTAX_ERRORS.has(m.code))) causeIds.push('command-rejected')
+  for (const c of failed) for (const id of c.causes) if (!causeIds.includes(id)) causeIds.push(id)
+
+  const missingCommands = [...new Set(spec.commands.map((c) => renderText(c, vars)).filter((c) => !outputs.has(normalizeCommand(c))))]
+  const status: VerificationStatus = failed.length > 0 ? 'fail' : checks.some((c) => c.status === 'missing') ? 'incomplete' : 'pass'
+  return {
+    stepId,
+    status,
+    ok: status === 'pass',
+    expected: checks.map((c) => c.expected),
+    seen: checks.map((c) => c.seen),
+    likelyCauses: causeIds.map((id) => renderCause(id, vars)),
+    checks,
+    missingCommands,
+    manual,
+    routerErrors,
+  }
+}
+
+/**
+ * Check a step's result from the outputs of its verification commands (keyed by the command as
+ * sent; spacing and case do not matter). Never throws; an unknown step id gives `unknown-step`.
+ */
+export function evaluateVerification(
+  stepId: string,
+  outputsByCommand: Readonly<Record<string, string>>,
+  vars: SiteVars,
+  context: VerificationContext = {},
+): VerificationResult {
+  const step = getStep(stepId)
+  if (!step) {
+    return { stepId, status: 'unknown-step', ok: false, expected: [], seen: [], likelyCauses: [], checks: [], missingCommands: [], manual: [], routerErrors: [] }
+  }
+  return evaluateSpec(stepId, step.verify, outputsByCommand, vars, context)
+}
+
+/** What must hold before a step's commands are sent (e.g. NTP synchronized before `no shutdown`). */
+export function evaluatePrecheck(
+  stepId: string,
+  outputsByCommand: Readonly<Record<string, string>>,
+  vars: SiteVars,
+  context: VerificationContext = {},
+): VerificationResult {
+  const step = getStep(stepId)
+  if (!step) {
+    return { stepId, status: 'unknown-step', ok: false, expected: [], seen: [], likelyCauses: [], checks: [], missingCommands: [], manual: [], routerErrors: [] }
+  }
+  return evaluateSpec(stepId, step.precheck, outputsByCommand, vars, context)
+}
+
+/** Rendered verification commands of a step, to send after it. */
+export function verificationCommands(stepId: string, vars: SiteVars, phase: 'pre' | 'post' = 'post'): string[] {
+  const step = getStep(stepId)
+  const spec = phase === 'pre' ? step?.precheck : step?.verify
+  return (spec?.commands ?? []).map((c) => renderText(c, vars))
+}

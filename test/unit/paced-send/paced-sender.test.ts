@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SerialSpec } from '../../../shared/contract/sessions'
+import { SerialTransport } from '../../../electron/services/sessions/serial/serial-transport'
+import {
+  PacedSendError,
+  PacedSender,
+  lineTimeMs,
+  splitPasteLines,
+  type PacedProgress,
+} from '../../../electron/services/sessions/paced-send/paced-sender'
+import { pacedTargetFor } from '../../../electron/services/sessions/paced-send/transport-target'
+import { startSocatPair, type SocatPair } from '../../support/socat'
+import { SlowRouterPeer, type SlowRouterPeerOptions } from '../../support/slow-router-peer'
+import { task1ConfigAsTyped } from '../../support/paced-bench'
+
+// One pty pair and one transport (the "laptop") for the file; each test plugs in its own
+// emulated router on the far end, so buffer sizes can differ per test.
+let pair: SocatPair
+let transport: SerialTransport
+
+beforeAll(async () => {
+  pair = await startSocatPair()
+  transport = new SerialTransport(SerialSpec.parse({ kind: 'serial', path: pair.a }))
+  await transport.open()
+})
+
+afterAll(async () => {
+  transport.close()
+  await pair.dispose()
+})
+
+async function withRouter<T>(options: Partial<SlowRouterPeerOptions>, run: (peer: SlowRouterPeer) => Promise<T>): Promise<T> {
+  const peer = await SlowRouterPeer.open({ path: pair.b, ...options })
+  try {
+    return await run(peer)
+  } finally {
+    await peer.close()
+  }
+}
+
+const config = task1ConfigAsTyped()
+
+describe('pasting the Task 1 configuration into a 9600-baud console with a 64-byte buffer', () => {
+  it('loses characters when pasted all at once', async () => {
+    await withRouter({}, async (peer) => {
+      transport.write(config)
+      await peer.waitIdle()
+      expect(peer.kept.length).toBeLessThan(config.length / 2)
+      expect(peer.dropped).toBe(config.length - peer.kept.length)
+      // What the router did get is the start of the paste: the rest vanished without a word.
+      expect(config.startsWith(peer.kept.toString('latin1'))).toBe(true)
+    })
+  })
+
+  it('arrives complete, byte for byte, when paced line by line on the echo', async () => {
+    await withRouter({}, async (peer) => {
+      const progress: PacedProgress[] = []
+      const sender = new PacedSender(pacedTargetFor(transport), { waitFor: 'echo', lineEnding: '\r', timeoutMs: 3000 })
+      const summary = await sender.send(config, { onProgress: (p) => progress.push(p) })
+      await peer.waitIdle(100)
+
+      expect(peer.dropped).toBe(0)
+      expect(peer.kept.equals(Buffer.from(config, 'latin1'))).toBe(true)
+
+      const lines = splitPasteLines(config).length
+      expect(summary.lines).toBe(lines)
+      expect(summary.linesSent).toBe(lines)
+      expect(summary.bytes).toBe(config.length)
+      expect(summary.theoreticalMs).toBe(Math.round(lineTimeMs(config.length, 9600)))
+      // The emulated router reads at line speed, so pacing costs about the wire time and no more.
+      expect(summary.elapsedMs).toBeGreaterThanOrEqual(summary.theoreticalMs * 0.9)
+      expect(summary.elapsedMs).toBeLessThan(summary.theoreticalMs * 5)
+
+      expect(progress).toHaveLength(lines)
+      expect(progress[0]).toEqual({ line: 1, lines, bytes: Buffer.byteLength(splitPasteLines(config)[0] ?? '') + 1 })
+      expect(progress.at(-1)).toEqual({ line: lines, lines, bytes: config.length })
+    })
+  })
+
+  it('waits for the prompt after each line in prompt mode', async () => {
+    await withRouter({ prompt: 'Router(config-dspfarm-profile)#' }, async (peer) => {
+      const text = 'dspfarm profile 666 conference security\n trustpoint SecureCFB\n codec g711ulaw\n maximum sessions 4\n'
+      const sender = new PacedSender(pacedTargetFor(transport), {
+        waitFor: 'prompt',
+        promptPattern: /\(config-dspfarm-profile\)#$/,
+        timeoutMs: 2000,
+      })
+      const summary = await sender.send(text)
+      await peer.waitIdle(100)
+      expect(summary.linesSent).toBe(4)
+      expect(peer.kept.toString('latin1')).toBe(text.replaceAll('\n', '\r'))
+    })
+  })
+})
+
+describe('paced sending when things go wrong', () => {
+  it('stops and names the line that was not echoed', async () => {
+    // A router with an 8-byte buffer cannot take a 24-character line in one piece.
+    await withRouter({ bufferSize: 8 }, async (peer) => {
+      const sender = new PacedSender(pacedTargetFor(transport), { waitFor: 'echo', timeoutMs: 400 })
+      const error = await sender
+        .send('end\rshow\rwr\rexit\rend\rend\rcrypto pki server testCA\rno shutdown\r')
+        .then(() => undefined, (e: unknown) => e)
+      expect(error).toBeInstanceOf(PacedSendError)
+      const e = error as PacedSendError
+      expect(e.message).toBe('Line 7 ("crypto pki server testCA") was not echoed within 400 ms')
+      expect(e.kind).toBe('timeout')
+      expect(e.line).toBe(7)
+      expect(e.summary.linesSent).toBe(6)
+      await peer.waitIdle(100)
+      // Nothing after the failed line was sent.
+      expect(peer.kept.toString('latin1')).not.toContain('no shutdown')
+    })
+  })
+
+  it('paces character by character so even a tiny buffer keeps up', async () => {
+    await withRouter({ bufferSize: 4 }, async (peer) => {
+      // 10 ms per character against 1 ms of line time: room for the peer's timer to lag under load.
+      const text = ' enrollment url http://10.1.1.1:80\n revocation-check none\n'
+      const sender = new PacedSender(pacedTargetFor(transport), { charDelayMs: 10, waitFor: 'echo', timeoutMs: 2000 })
+      await sender.send(text)
+      await peer.waitIdle(100)
+      expect(peer.dropped).toBe(0)
+      expect(peer.kept.toString('latin1')).toBe(text.replaceAll('\n', '\r'))
+    })
+  })
+
+  it('can be cancelled at any time and says how far it got', async () => {
+    await withRouter({}, async (peer) => {
+      const controller = new AbortController()
+      const sender = new PacedSender(pacedTargetFor(transport), { waitFor: 'echo', lineDelayMs: 20, timeoutMs: 2000 })
+      const result = sender.send(config, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.line === 3) controller.abort()
+        },
+      })
+      const error = await result.then(() => undefined, (e: unknown) => e)
+      expect(error).toBeInstanceOf(PacedSendError)
+      expect((error as PacedSendError).kind).toBe('aborted')
+      expect((error as PacedSendError).message).toBe(`Paced sending cancelled after 3 of ${splitPasteLines(config).length} lines`)
+      await peer.waitIdle(100)
+      expect(peer.kept.toString('latin1')).toBe(splitPasteLines(config).slice(0, 3).map((l) => `${l}\r`).join(''))
+    })
+  })
+
+  it('stops at once when cancelled while waiting for an echo', async () => {
+    // A router that drops everything after 2 bytes never echoes a full line: the wait would last 5 s.
+    await withRouter({ bufferSize: 2 }, async () => {
+      const controller = new AbortController()
+      const sender = new PacedSender(pacedTargetFor(transport), { waitFor: 'echo', timeoutMs: 5000 })
+      const started = performance.now()
+      setTimeout(() => controller.abort(), 100)
+      const error = await sender.send('crypto pki server testCA\r', { signal: controller.signal }).then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+      expect((error as PacedSendError).kind).toBe('aborted')
+      expect((error as PacedSendError).summary.linesSent).toBe(0)
+      expect(performance.now() - started).toBeLessThan(1000)
+    })
+  })
+
+  it('sends with the chosen line ending and no waiting in none mode', async () => {
+    await withRouter({}, async (peer) => {
+      const sender = new PacedSender(pacedTargetFor(transport), { waitFor: 'none', lineEnding: '\r\n', lineDelayMs: 60 })
+      const summary = await sender.send('ip http server\nntp server 10.10.10.1')
+      await peer.waitIdle(100)
+      expect(peer.kept.toString('latin1')).toBe('ip http server\r\nntp server 10.10.10.1\r\n')
+      expect(summary.bytes).toBe('ip http server\r\nntp server 10.10.10.1\r\n'.length)
+      expect(summary.elapsedMs).toBeGreaterThanOrEqual(55)
+    })
+  })
+})

@@ -1,0 +1,62 @@
+import { PracticeRouter, type PracticeRouterOptions } from '../../../electron/services/practice-router'
+
+/** Types into a practice router the way a terminal would and collects what it prints. */
+export class RouterDriver {
+  readonly router: PracticeRouter
+  output = ''
+
+  constructor(opts: PracticeRouterOptions = {}) {
+    this.router = new PracticeRouter({ ntpSyncDelayMs: 30, registrationDelayMs: 30, enrollDelayMs: 30, ...opts })
+    this.router.onOutput((text) => {
+      this.output += text
+    })
+    this.router.start()
+  }
+
+  /** Sends raw keystrokes and returns what was printed until the router was idle again. */
+  async send(text: string): Promise<string> {
+    const start = this.output.length
+    this.router.input(text)
+    await this.router.idle()
+    return this.output.slice(start)
+  }
+
+  /** Types a line and presses Enter. */
+  line(text: string): Promise<string> {
+    return this.send(`${text}\r`)
+  }
+
+  async lines(...texts: string[]): Promise<string> {
+    let out = ''
+    for (const t of texts) out += await this.line(t)
+    return out
+  }
+
+  /** Waits until the output (from `from` on) matches. */
+  async waitFor(pattern: string | RegExp, from = 0, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs
+    const matches = (): boolean => {
+      const text = this.output.slice(from)
+      return typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)
+    }
+    while (!matches()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; output tail:\n${this.output.slice(-600)}`)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+  }
+
+  /** Waits until `check` holds for a fresh run of `command`, and returns that run's output. */
+  async until(command: string, check: (out: string) => boolean, timeoutMs = 5000): Promise<string> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const out = await this.line(command)
+      if (check(out)) return out
+      if (Date.now() > deadline) throw new Error(`"${command}" never satisfied the check; last output:\n${out}`)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+  }
+
+  dispose(): void {
+    this.router.dispose()
+  }
+}
