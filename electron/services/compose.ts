@@ -25,6 +25,10 @@ export interface Services {
   dispose(): void
 }
 
+function notYet(): never {
+  throw new Error('not implemented yet')
+}
+
 /**
  * The composition root shared by both hosts: every service is built here once, and the
  * contract's handlers are the only way in. Nothing here imports Electron.
@@ -50,6 +54,16 @@ export function createServices(options: ServiceOptions): Services {
       sessions.respond(id, promptId, { ...(answers ? { answers } : {}), ...(accept === undefined ? {} : { accept }) }),
       null
     ),
+    'session.break': notYet,
+    'session.pacedSend': notYet,
+    'session.cancelSend': notYet,
+    'session.exec': notYet,
+    'session.tail': notYet,
+    'logs.openFolder': notYet,
+    'serial.listPorts': notYet,
+    'files.save': notYet,
+    'practice.reset': notYet,
+    'practice.cucmCertificate': notYet,
     'state.load': () => stateFile.load(),
     'state.save': async ({ state }) => (await stateFile.save(state), null),
   }

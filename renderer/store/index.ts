@@ -3,6 +3,9 @@ import type { LabTransport } from '../../shared/contract'
 import { createSessionsSlice } from './sessions-slice'
 import { createSettingsSlice } from './settings-slice'
 import { createNoticesSlice } from './notices-slice'
+import { createProfilesSlice } from './profiles-slice'
+import { createCertsSlice } from './certs-slice'
+import { createProcedureSlice } from './procedure-slice'
 import type { LabState, LabStore } from './types'
 
 export type { LabState, LabStore } from './types'
@@ -13,5 +16,8 @@ export function createLabStore(transport: LabTransport): LabStore {
     ...createSessionsSlice({ transport })(...a),
     ...createSettingsSlice(...a),
     ...createNoticesSlice(...a),
+    ...createProfilesSlice(...a),
+    ...createCertsSlice(...a),
+    ...createProcedureSlice(...a),
   }))
 }

@@ -3,7 +3,13 @@ import type { LabState, LabStore } from './types'
 
 /** The part of the store that survives a restart. Never secrets, never terminal output. */
 export function selectPersisted(state: LabState): PersistedState {
-  return { settings: state.settings }
+  return {
+    settings: state.settings,
+    profiles: state.profiles,
+    certificates: state.certificates,
+    sites: state.sites,
+    ...(state.activeSiteId ? { activeSiteId: state.activeSiteId } : {}),
+  }
 }
 
 /**
@@ -13,7 +19,13 @@ export function selectPersisted(state: LabState): PersistedState {
 export async function startPersistence(store: LabStore, transport: LabTransport, debounceMs = 300): Promise<() => void> {
   try {
     const { state, warnings } = await transport.invoke('state.load', null)
-    if (state.settings) store.setState({ settings: state.settings })
+    store.setState({
+      ...(state.settings ? { settings: state.settings } : {}),
+      ...(state.profiles ? { profiles: state.profiles } : {}),
+      ...(state.certificates ? { certificates: state.certificates } : {}),
+      ...(state.sites ? { sites: state.sites } : {}),
+      ...(state.activeSiteId ? { activeSiteId: state.activeSiteId } : {}),
+    })
     for (const warning of warnings) store.getState().notify('warning', warning)
   } catch (err) {
     store.getState().notify('error', `Could not load saved settings: ${(err as Error).message}`)

@@ -2,23 +2,35 @@ import type { z } from 'zod'
 import { appEvents, appMethods } from './app'
 import { sessionEvents, sessionMethods } from './sessions'
 import { persistMethods } from './settings'
+import { consoleEvents, consoleMethods, serialMethods } from './console'
+import { filesMethods } from './files'
+import { practiceMethods } from './practice'
 
 export * from './define'
 export * from './errors'
 export * from './sessions'
 export * from './settings'
+export * from './console'
+export * from './session-options'
+export * from './files'
+export * from './practice'
 
 /** Every method the main process offers. Add a group here to extend the contract. */
 export const methods = {
   ...appMethods,
   ...sessionMethods,
   ...persistMethods,
+  ...consoleMethods,
+  ...serialMethods,
+  ...filesMethods,
+  ...practiceMethods,
 } as const
 
 /** Every event the main process pushes. */
 export const events = {
   ...appEvents,
   ...sessionEvents,
+  ...consoleEvents,
 } as const
 
 export type Methods = typeof methods

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
+import { SessionOptions } from './session-options'
 
 export const SessionId = z.string().regex(/^s[0-9]+$/, 'a session id looks like s1')
 export type SessionId = z.infer<typeof SessionId>
@@ -78,6 +79,12 @@ export const SessionInfo = z.object({
   exitCode: z.number().int().optional(),
   /** True while the transport is paused because the window fell behind. */
   paused: z.boolean(),
+  /** A passing condition worth showing (serial: "cable disconnected — waiting for /dev/ttyUSB0"). */
+  detail: z.string().max(512).optional(),
+  /** Something looks wrong but the session goes on (serial: wrong speed suspected). */
+  warning: z.string().max(512).optional(),
+  /** The session log being written, if any. */
+  logPath: z.string().max(4096).optional(),
 })
 export type SessionInfo = z.infer<typeof SessionInfo>
 
@@ -94,7 +101,10 @@ export const SessionPrompt = z.object({
 export type SessionPrompt = z.infer<typeof SessionPrompt>
 
 export const sessionMethods = {
-  'session.open': method(z.object({ spec: SessionSpec, cols: Cols, rows: Rows }), z.object({ id: SessionId })),
+  'session.open': method(
+    z.object({ spec: SessionSpec, cols: Cols, rows: Rows, options: SessionOptions.optional() }),
+    z.object({ id: SessionId }),
+  ),
   'session.write': method(z.object({ id: SessionId, data: z.string().max(64 * 1024) }), z.null()),
   'session.resize': method(z.object({ id: SessionId, cols: Cols, rows: Rows }), z.null()),
   /** The window has drawn this many characters of output: the transport may go on. */

@@ -1,5 +1,26 @@
 import { z } from 'zod'
 import { method } from './define'
+import { Profile } from './console'
+import { SiteVarsSchema } from '../procedure/site'
+import { ProcedureProgressSchema } from '../procedure/progress'
+
+export const KeptCertificate = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+  name: z.string().min(1).max(128),
+  /** CA / General Purpose / CallManager … as the router or the user labelled it. */
+  role: z.string().max(64).optional(),
+  pem: z.string().max(64 * 1024),
+  addedAt: z.string().max(40),
+})
+export type KeptCertificate = z.infer<typeof KeptCertificate>
+
+export const SiteRecord = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+  name: z.string().min(1).max(64),
+  vars: SiteVarsSchema,
+  progress: ProcedureProgressSchema,
+})
+export type SiteRecord = z.infer<typeof SiteRecord>
 
 export const Settings = z.object({
   fontSize: z.number().int().min(6).max(48).default(14),
@@ -13,6 +34,12 @@ export type Settings = z.infer<typeof Settings>
 /** What survives a restart. Each slice is optional so that older files still load. */
 export const PersistedState = z.object({
   settings: Settings.optional(),
+  profiles: z.array(Profile).max(500).optional(),
+  /** Certificates the user kept in the workbench (parsed again on load). */
+  certificates: z.array(KeptCertificate).max(500).optional(),
+  /** Checklist sites: variables and progress each. */
+  sites: z.array(SiteRecord).max(100).optional(),
+  activeSiteId: z.string().max(40).optional(),
 })
 export type PersistedState = z.infer<typeof PersistedState>
 

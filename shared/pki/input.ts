@@ -220,7 +220,10 @@ export function parseInput(input: string | Uint8Array, fileName?: string): Parse
   if (input.length === 0) {
     return { ...emptyResult(), problems: [{ severity: 'error', code: 'empty', message: `The file${named} is empty.` }] }
   }
-  if (input[0] === 0x30) {
+  // DER starts with 30 (SEQUENCE); so does a text file whose first character is the digit '0'.
+  // Real certificates are over 127 bytes, so their length is in long form (30 8x): short-form
+  // input that decodes as text is read as text.
+  if (input[0] === 0x30 && ((input[1] ?? 0) >= 0x80 || decodeText(input) === undefined)) {
     const ctx: BlockContext = { result: emptyResult(), seen: new Map() }
     const where = blockWhere(1, undefined, fileName)
     const source: SourceRef = { kind: 'der', block: 1, ...(fileName ? { fileName } : {}) }

@@ -155,6 +155,11 @@ describe('files', () => {
     }
   })
 
+  it('reads a text file that starts with the digit 0 (0x30, like DER) as text', () => {
+    const log = new TextEncoder().encode(`000123: *Feb 22 00:08:38 UTC: %PKI-6-CS_ENABLED\n${fixtureText('testCA.pem')}`)
+    expect(parseInput(log, 'router.log').certificates.map((c) => c.commonName)).toEqual(['testCA'])
+  })
+
   it('reads a UTF-16 text file with BOM (Windows Notepad)', () => {
     const text = fixtureText('SecureCFB.pem')
     const utf16 = new Uint8Array(2 + text.length * 2)
