@@ -5,6 +5,7 @@ import { createServices } from './services/compose'
 import { attachElectronAdapter } from './ipc/electron-adapter'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { createSecureWindow } from './window'
+import { electronHostHooks } from './host-hooks'
 
 // out/main/main.js → out/
 const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -21,6 +22,7 @@ if (!app.requestSingleInstanceLock()) {
       userDataDir: process.env.LAB_USER_DATA ?? app.getPath('userData'),
       host: 'electron',
       version: app.getVersion(),
+      hooks: electronHostHooks,
     })
     attachElectronAdapter(ipcMain, services.dispatch, services.hub, () => BrowserWindow.getAllWindows().map((w) => w.webContents))
     let win = createSecureWindow(outDir)

@@ -1,9 +1,24 @@
 import path from 'node:path'
+import { ContractError, type SaveFile } from '../../shared/contract'
 import { EventHub, createDispatcher, type Handlers } from '../../shared/contract/dispatcher'
 import { SessionManager, type TransportFactories } from './sessions/session-manager'
 import { LocalShellTransport } from './sessions/local-shell'
+import { PracticeTransport } from './sessions/practice-transport'
+import { SshTransport } from './sessions/ssh'
+import { SerialTransport, SerialPortWatcher, listSerialPorts } from './sessions/serial'
+import { KnownHostsStore } from './known-hosts'
+import { PracticeLabs } from './practice-labs/practice-labs'
 import { StateFile } from './state/state-file'
+import { SessionFeatures } from './session-features'
 import type { FlowControlOptions } from './sessions/flow-control'
+
+/** What only the host can do (dialogs, the file manager); absent in the browser host. */
+export interface HostHooks {
+  /** Show a folder in the system file manager. */
+  readonly openPath?: (folder: string) => Promise<boolean>
+  /** Ask where to save and write the files; resolves with the paths written. */
+  readonly saveFiles?: (files: readonly SaveFile[], title: string) => Promise<{ saved: string[]; cancelled: boolean }>
+}
 
 export interface ServiceOptions {
   /** Where the app keeps its files: Electron's userData, or a folder the browser host is given. */
@@ -13,6 +28,7 @@ export interface ServiceOptions {
   readonly flow?: FlowControlOptions
   /** Extra or replacement transports (tests; kinds that need Electron). */
   readonly transports?: TransportFactories
+  readonly hooks?: HostHooks
 }
 
 export interface Services {
@@ -25,26 +41,42 @@ export interface Services {
   dispose(): void
 }
 
-function notYet(): never {
-  throw new Error('not implemented yet')
-}
-
 /**
  * The composition root shared by both hosts: every service is built here once, and the
  * contract's handlers are the only way in. Nothing here imports Electron.
  */
 export function createServices(options: ServiceOptions): Services {
   const hub = new EventHub()
+  const logsDir = path.join(options.userDataDir, 'logs')
+  const knownHosts = new KnownHostsStore(path.join(options.userDataDir, 'known_hosts'))
+  const labs = new PracticeLabs(path.join(options.userDataDir, 'practice-labs'))
+  const warn = (message: string): void => hub.emit('app.notice', { level: 'warning', message })
+  const features = new SessionFeatures(hub, logsDir)
+
   const factories: TransportFactories = {
     shell: (spec) => new LocalShellTransport(spec),
+    practice: (spec) => new PracticeTransport(spec, labs, warn),
+    ssh: (spec) => new SshTransport(spec, { knownHosts }),
+    serial: (spec) => new SerialTransport(spec),
     ...options.transports,
   }
-  const sessions = new SessionManager(hub, factories, options.flow ? { flow: options.flow } : {})
+  const sessions = new SessionManager(hub, factories, {
+    ...(options.flow ? { flow: options.flow } : {}),
+    onSessionCreated: (session, spec, sessionOptions) => features.attach(session, spec, sessionOptions),
+  })
   const stateFile = new StateFile(path.join(options.userDataDir, 'lab-console-state.json'))
+
+  let portWatcher: SerialPortWatcher | undefined
+  const watchPorts = (): void => {
+    if (portWatcher) return
+    portWatcher = new SerialPortWatcher()
+    portWatcher.onChange(({ ports }) => hub.emit('serial.ports', { ports: [...ports] }))
+    void portWatcher.start().catch(() => undefined)
+  }
 
   const handlers: Handlers = {
     'app.info': () => ({ name: 'Lab Console', version: options.version, host: options.host, platform: process.platform }),
-    'session.open': ({ spec, cols, rows }, ctx) => sessions.open(spec, cols, rows, ctx.client),
+    'session.open': ({ spec, cols, rows, options: sessionOptions }, ctx) => sessions.open(spec, cols, rows, ctx.client, sessionOptions),
     'session.write': ({ id, data }) => (sessions.write(id, data), null),
     'session.resize': ({ id, cols, rows }) => (sessions.resize(id, cols, rows), null),
     'session.ack': ({ id, chars }) => (sessions.ack(id, chars), null),
@@ -54,16 +86,35 @@ export function createServices(options: ServiceOptions): Services {
       sessions.respond(id, promptId, { ...(answers ? { answers } : {}), ...(accept === undefined ? {} : { accept }) }),
       null
     ),
-    'session.break': notYet,
-    'session.pacedSend': notYet,
-    'session.cancelSend': notYet,
-    'session.exec': notYet,
-    'session.tail': notYet,
-    'logs.openFolder': notYet,
-    'serial.listPorts': notYet,
-    'files.save': notYet,
-    'practice.reset': notYet,
-    'practice.cucmCertificate': notYet,
+    'session.break': async ({ id, ms }) => {
+      const transport = sessions.get(id).transport
+      if (!(transport instanceof SerialTransport)) {
+        throw new ContractError({ code: 'failed', message: 'BREAK is only for serial console sessions' })
+      }
+      await transport.sendBreak(ms)
+      return null
+    },
+    'session.pacedSend': ({ id, text, options: paced }) => features.pacedSend(sessions.get(id), text, paced),
+    'session.cancelSend': ({ id }) => (features.cancelSend(id), null),
+    'session.exec': (request) => features.exec(sessions.get(request.id), request),
+    'session.tail': ({ id }) => features.tail(sessions.get(id)),
+    'logs.openFolder': async () => ({ path: logsDir, opened: options.hooks?.openPath ? await options.hooks.openPath(logsDir) : false }),
+    'serial.listPorts': async () => {
+      watchPorts()
+      try {
+        return { ports: await listSerialPorts() }
+      } catch (err) {
+        return { ports: [], error: `Could not list serial ports: ${(err as Error).message}` }
+      }
+    },
+    'files.save': async ({ files, title }) => {
+      if (!options.hooks?.saveFiles) {
+        throw new ContractError({ code: 'failed', message: 'This host cannot show a save dialog; the browser host downloads files instead' })
+      }
+      return options.hooks.saveFiles(files, title)
+    },
+    'practice.reset': async ({ lab }) => (await labs.reset(lab), null),
+    'practice.cucmCertificate': async ({ lab }) => ({ pem: await labs.cucmCertificate(lab), name: 'CallManager.pem' }),
     'state.load': () => stateFile.load(),
     'state.save': async ({ state }) => (await stateFile.save(state), null),
   }
@@ -77,6 +128,9 @@ export function createServices(options: ServiceOptions): Services {
       event.startsWith('session.') && typeof payload === 'object' && payload !== null && 'id' in payload
         ? sessions.ownerOf(String(payload.id))
         : undefined,
-    dispose: () => sessions.dispose(),
+    dispose: () => {
+      portWatcher?.stop()
+      sessions.dispose()
+    },
   }
 }

@@ -1,16 +1,244 @@
 import type { StateCreator } from 'zustand/vanilla'
-import type { KeptCertificate } from '../../shared/contract'
+import type { KeptCertificate, Payload } from '../../shared/contract'
+import { normalizeHex, parseInput, type InputProblem, type KeyBlockInfo, type ParseResult, type ParsedCertificate } from '../../shared/pki'
+import { cleanName, entryName, keptId, roleFromLabel } from '../panes/certs/naming'
 import type { LabState } from './types'
+
+export type RouterFingerprint = Payload<'session.fingerprints'>['fingerprints'][number]
+export type RouterCertificates = Payload<'session.certificates'>
+
+/** A kept certificate with its parsed details. */
+export interface LoadedCertificate {
+  readonly kept: KeptCertificate
+  readonly cert: ParsedCertificate
+}
+/** A kept entry whose PEM no longer parses (an edited state file): shown, never exported. */
+export interface BrokenCertificate {
+  readonly kept: KeptCertificate
+  readonly cert?: undefined
+  readonly error: string
+}
+export type LibraryEntry = LoadedCertificate | BrokenCertificate
+
+/** What the last paste, file or router export added, and everything the parser said about it. */
+export interface IntakeReport {
+  readonly serial: number
+  /** `Paste`, a file name, `Router export of SecureCFB`. */
+  readonly source: string
+  readonly added: string[]
+  /** Names of library entries the input repeated. */
+  readonly duplicates: string[]
+  readonly problems: InputProblem[]
+  /** Key blocks seen: listed, never kept and never exported. */
+  readonly keys: KeyBlockInfo[]
+}
+
+/** The latest fingerprints a session printed (crypto pki authenticate, show … verbose). */
+export interface RouterFingerprintReport {
+  readonly sessionId: string
+  readonly fingerprints: RouterFingerprint[]
+  readonly context: string
+  readonly receivedAt: string
+}
+
+/** The persisted state accepts at most this many certificates. */
+export const MAX_KEPT_CERTIFICATES = 500
 
 /** The certificate workbench's library. Persisted as PEM; details are parsed again on load. */
 export interface CertsSlice {
   certificates: KeptCertificate[]
+  /** Runtime only (not persisted): the entry whose details are shown. */
+  selectedCertificateId?: string
+  /** Runtime only: entries ticked for the PEM bundle and the CUCM upload set. */
+  markedCertificateIds: string[]
+  intakeReport?: IntakeReport
+  routerFingerprints?: RouterFingerprintReport
   setCertificates(certificates: KeptCertificate[]): void
+  /** Adds every certificate of a parse result (pasted text, a file); duplicates are reported, not added. */
+  addParsedCertificates(result: ParseResult, source: string): IntakeReport
+  /** `session.certificates`: the router printed `crypto pki export … pem terminal`. */
+  routerCertificatesArrived(payload: RouterCertificates): IntakeReport
+  routerFingerprintsSeen(payload: Payload<'session.fingerprints'>): void
+  removeCertificate(id: string): void
+  renameCertificate(id: string, name: string): boolean
+  clearCertificates(): void
+  selectCertificate(id: string | undefined): void
+  toggleMarked(id: string): void
+  dismissIntakeReport(): void
 }
 
-export const createCertsSlice: StateCreator<LabState, [], [], CertsSlice> = (set) => ({
-  certificates: [],
-  setCertificates(certificates) {
-    set({ certificates })
-  },
-})
+let reportSerial = 0
+
+interface Incoming {
+  cert: ParsedCertificate
+  role?: string
+}
+
+export const createCertsSlice: StateCreator<LabState, [], [], CertsSlice> = (set, get) => {
+  function intake(incoming: Incoming[], problems: InputProblem[], keys: KeyBlockInfo[], source: string): IntakeReport {
+    const state = get()
+    const known = new Map<string, string>()
+    for (const entry of selectLibrary(state)) {
+      known.set(entry.kept.id, entry.kept.name)
+      if (entry.cert) known.set(keptId(entry.cert), entry.kept.name)
+    }
+    const addedAt = new Date().toISOString()
+    const kept: KeptCertificate[] = []
+    const duplicates: string[] = []
+    const extra: InputProblem[] = []
+    let firstId: string | undefined
+    for (const { cert, role } of incoming) {
+      const id = keptId(cert)
+      const existing = known.get(id)
+      firstId ??= id
+      if (existing !== undefined) {
+        duplicates.push(existing)
+        continue
+      }
+      const name = entryName(cert, role)
+      if (state.certificates.length + kept.length >= MAX_KEPT_CERTIFICATES) {
+        extra.push({
+          severity: 'error',
+          code: 'too-many',
+          message: `${name} was not added: the workbench keeps at most ${MAX_KEPT_CERTIFICATES} certificates; remove some first.`,
+        })
+        continue
+      }
+      known.set(id, name)
+      kept.push({ id, name, ...(role ? { role } : {}), pem: cert.pem, addedAt })
+    }
+    const report: IntakeReport = {
+      serial: ++reportSerial,
+      source,
+      added: kept.map((k) => k.name),
+      duplicates,
+      problems: [...problems, ...extra],
+      keys,
+    }
+    set((s) => ({
+      certificates: kept.length ? [...s.certificates, ...kept] : s.certificates,
+      intakeReport: report,
+      ...(firstId ? { selectedCertificateId: kept[0]?.id ?? firstId } : {}),
+    }))
+    return report
+  }
+
+  return {
+    certificates: [],
+    markedCertificateIds: [],
+    setCertificates(certificates) {
+      set({ certificates })
+    },
+    addParsedCertificates(result, source) {
+      const incoming = result.certificates.map((cert) => {
+        const role = roleFromLabel(cert.roleLabel)
+        return role ? { cert, role } : { cert }
+      })
+      return intake(incoming, result.problems, result.keys, source)
+    },
+    routerCertificatesArrived({ trustpoint, blocks }) {
+      const incoming: Incoming[] = []
+      const problems: InputProblem[] = []
+      const keys: KeyBlockInfo[] = []
+      blocks.forEach((block, i) => {
+        const r = parseInput(block.pem)
+        const role = roleFromLabel(block.label)
+        for (const cert of r.certificates) incoming.push(role ? { cert, role } : { cert })
+        keys.push(...r.keys)
+        for (const p of r.problems) problems.push({ ...p, message: `${block.label} (block ${i + 1} of the export): ${p.message}` })
+      })
+      return intake(incoming, problems, keys, trustpoint ? `Router export of ${trustpoint}` : 'Router export')
+    },
+    routerFingerprintsSeen({ id, fingerprints, context }) {
+      set({ routerFingerprints: { sessionId: id, fingerprints, context, receivedAt: new Date().toISOString() } })
+    },
+    removeCertificate(id) {
+      set((s) => ({
+        certificates: s.certificates.filter((c) => c.id !== id),
+        markedCertificateIds: s.markedCertificateIds.filter((m) => m !== id),
+        ...(s.selectedCertificateId === id ? { selectedCertificateId: undefined } : {}),
+      }))
+    },
+    renameCertificate(id, name) {
+      const clean = cleanName(name)
+      if (!clean) return false
+      set((s) => ({ certificates: s.certificates.map((c) => (c.id === id ? { ...c, name: clean } : c)) }))
+      return true
+    },
+    clearCertificates() {
+      set({ certificates: [], markedCertificateIds: [], selectedCertificateId: undefined })
+    },
+    selectCertificate(id) {
+      set({ selectedCertificateId: id })
+    },
+    toggleMarked(id) {
+      set((s) => ({
+        markedCertificateIds: s.markedCertificateIds.includes(id)
+          ? s.markedCertificateIds.filter((m) => m !== id)
+          : [...s.markedCertificateIds, id],
+      }))
+    },
+    dismissIntakeReport() {
+      set({ intakeReport: undefined })
+    },
+  }
+}
+
+// Parsing is memoised by PEM text (a rename must not parse again) and the entry list by the
+// identity of the certificates array, so that selectors stay referentially stable for React.
+let parseCache = new Map<string, { cert: ParsedCertificate } | { error: string }>()
+let lastList: readonly KeptCertificate[] | undefined
+let lastEntries: LibraryEntry[] = []
+let lastLoaded: LoadedCertificate[] = []
+
+function parseKept(pem: string): { cert: ParsedCertificate } | { error: string } {
+  const r = parseInput(pem)
+  const cert = r.certificates[0]
+  if (cert) return { cert }
+  return { error: r.problems[0]?.message ?? 'The saved PEM holds no certificate.' }
+}
+
+function refresh(list: readonly KeptCertificate[]): void {
+  if (list === lastList) return
+  const next = new Map<string, { cert: ParsedCertificate } | { error: string }>()
+  lastEntries = list.map((kept) => {
+    const parsed = parseCache.get(kept.pem) ?? parseKept(kept.pem)
+    next.set(kept.pem, parsed)
+    return 'cert' in parsed ? { kept, cert: parsed.cert } : { kept, error: parsed.error }
+  })
+  lastLoaded = lastEntries.filter((e): e is LoadedCertificate => e.cert !== undefined)
+  parseCache = next
+  lastList = list
+}
+
+/** Every kept certificate with its parsed details (or why it cannot be read). Stable between changes. */
+export function selectLibrary(state: Pick<LabState, 'certificates'>): LibraryEntry[] {
+  refresh(state.certificates)
+  return lastEntries
+}
+
+/** The kept certificates that parse. Stable between changes. */
+export function selectLoadedCertificates(state: Pick<LabState, 'certificates'>): LoadedCertificate[] {
+  refresh(state.certificates)
+  return lastLoaded
+}
+
+export function selectSelectedCertificate(state: Pick<LabState, 'certificates' | 'selectedCertificateId'>): LibraryEntry | undefined {
+  const id = state.selectedCertificateId
+  return id === undefined ? undefined : selectLibrary(state).find((e) => e.kept.id === id)
+}
+
+const ALGORITHM_KEY = { md5: 'md5', sha1: 'sha1', sha256: 'sha256' } as const
+
+/**
+ * The loaded certificate whose fingerprints equal every one the router printed (ignoring case,
+ * spaces and colons), or null. IOS prints MD5 and SHA-1 of the same certificate: both must agree.
+ */
+export function matchRouterFingerprint(
+  state: Pick<LabState, 'certificates'>,
+  fingerprints: readonly RouterFingerprint[],
+): LoadedCertificate | null {
+  const wanted = fingerprints.map((f) => ({ key: ALGORITHM_KEY[f.algorithm], hex: normalizeHex(f.hex) })).filter((f) => f.hex.length > 0)
+  if (wanted.length === 0) return null
+  return selectLoadedCertificates(state).find(({ cert }) => wanted.every((w) => cert.fingerprints[w.key].hex === w.hex)) ?? null
+}

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla'
-import type { SessionInfo, SessionPrompt, SessionSpec } from '../../shared/contract'
+import type { Out, PacedSendOptions, SessionInfo, SessionOptions, SessionPrompt, SessionSpec } from '../../shared/contract'
+import { pasteLineCount } from '../panes/console/paste'
 import type { LabState, StoreDeps } from './types'
 
 export interface SessionTab {
@@ -7,8 +8,28 @@ export interface SessionTab {
   readonly tabId: string
   readonly sessionId?: string
   readonly spec: SessionSpec
+  /** Profile name, log and line handling: reused as they are when the tab reconnects. */
+  readonly options?: SessionOptions
+  /** What the tab is called before the session reports a title (the profile or quick-connect text). */
+  readonly label?: string
   /** Why the session could not even be opened (validation, unavailable kind). */
   readonly openError?: string
+}
+
+export interface PacedSendState {
+  readonly status: 'running' | 'cancelling' | 'done' | 'failed' | 'cancelled'
+  readonly line: number
+  readonly lines: number
+  readonly bytes: number
+  /** The main process's words for why a line did not complete. */
+  readonly error?: string
+  readonly summary?: Out<'session.pacedSend'>
+}
+
+export interface OpenOptions {
+  readonly options?: SessionOptions
+  readonly label?: string
+  readonly size?: { cols: number; rows: number }
 }
 
 export interface SessionsSlice {
@@ -17,13 +38,20 @@ export interface SessionsSlice {
   /** Latest state of every session, by id. Kept apart from tabs because events can beat the open call's reply. */
   sessionInfo: Record<string, SessionInfo>
   prompts: SessionPrompt[]
-  openSession(spec: SessionSpec, size?: { cols: number; rows: number }): Promise<string>
+  /** Paced sends by session id: running, or the last one's outcome until dismissed. */
+  pacedSends: Record<string, PacedSendState>
+  openSession(spec: SessionSpec, open?: OpenOptions): Promise<string>
   reconnect(tabId: string): Promise<void>
   closeTab(tabId: string): Promise<void>
   activateTab(tabId: string): void
   sessionStateChanged(info: SessionInfo): void
   promptArrived(prompt: SessionPrompt): void
   answerPrompt(prompt: SessionPrompt, answer: { answers?: string[]; accept?: boolean }): Promise<void>
+  sendBreak(sessionId: string, ms: number): Promise<void>
+  startPacedSend(sessionId: string, text: string, options: PacedSendOptions): Promise<void>
+  cancelPacedSend(sessionId: string): Promise<void>
+  sendProgressArrived(progress: { id: string; line: number; lines: number; bytes: number }): void
+  dismissPacedSend(sessionId: string): void
 }
 
 let tabCounter = 0
@@ -31,15 +59,28 @@ const DEFAULT_SIZE = { cols: 80, rows: 24 }
 
 export function createSessionsSlice(deps: StoreDeps): StateCreator<LabState, [], [], SessionsSlice> {
   return (set, get) => {
-    async function connectTab(tabId: string, spec: SessionSpec, size: { cols: number; rows: number }): Promise<void> {
-      const setTab = (patch: Partial<SessionTab>): void =>
-        set((s) => ({ tabs: s.tabs.map((t) => (t.tabId === tabId ? { ...t, ...patch } : t)) }))
-      setTab({ sessionId: undefined, openError: undefined })
+    const setTab = (tabId: string, patch: Partial<SessionTab>): void =>
+      set((s) => ({ tabs: s.tabs.map((t) => (t.tabId === tabId ? { ...t, ...patch } : t)) }))
+    const setPaced = (id: string, update: (prev: PacedSendState | undefined) => PacedSendState | undefined): void =>
+      set((s) => {
+        const next = update(s.pacedSends[id])
+        const pacedSends = { ...s.pacedSends }
+        if (next) pacedSends[id] = next
+        else delete pacedSends[id]
+        return { pacedSends }
+      })
+
+    async function connectTab(tab: SessionTab, size: { cols: number; rows: number }): Promise<void> {
+      setTab(tab.tabId, { sessionId: undefined, openError: undefined })
       try {
-        const { id } = await deps.transport.invoke('session.open', { spec, ...size })
-        setTab({ sessionId: id })
+        const { id } = await deps.transport.invoke('session.open', {
+          spec: tab.spec,
+          ...size,
+          ...(tab.options ? { options: tab.options } : {}),
+        })
+        setTab(tab.tabId, { sessionId: id })
       } catch (err) {
-        setTab({ openError: (err as Error).message })
+        setTab(tab.tabId, { openError: (err as Error).message })
       }
     }
 
@@ -47,19 +88,26 @@ export function createSessionsSlice(deps: StoreDeps): StateCreator<LabState, [],
       tabs: [],
       sessionInfo: {},
       prompts: [],
+      pacedSends: {},
 
-      async openSession(spec, size = DEFAULT_SIZE) {
-        const tabId = `t${++tabCounter}`
-        set((s) => ({ tabs: [...s.tabs, { tabId, spec }], activeTabId: tabId }))
-        await connectTab(tabId, spec, size)
-        return tabId
+      async openSession(spec, open = {}) {
+        const tab: SessionTab = {
+          tabId: `t${++tabCounter}`,
+          spec,
+          ...(open.options ? { options: open.options } : {}),
+          ...(open.label ? { label: open.label } : {}),
+        }
+        set((s) => ({ tabs: [...s.tabs, tab], activeTabId: tab.tabId }))
+        await connectTab(tab, open.size ?? DEFAULT_SIZE)
+        return tab.tabId
       },
 
       async reconnect(tabId) {
         const tab = get().tabs.find((t) => t.tabId === tabId)
         if (!tab) return
         if (tab.sessionId) await deps.transport.invoke('session.close', { id: tab.sessionId }).catch(() => undefined)
-        await connectTab(tabId, tab.spec, DEFAULT_SIZE)
+        // The new terminal reports its real size as soon as it is mounted.
+        await connectTab(tab, DEFAULT_SIZE)
       },
 
       async closeTab(tabId) {
@@ -67,9 +115,13 @@ export function createSessionsSlice(deps: StoreDeps): StateCreator<LabState, [],
         set((s) => {
           const tabs = s.tabs.filter((t) => t.tabId !== tabId)
           const sessionInfo = { ...s.sessionInfo }
-          if (tab?.sessionId) delete sessionInfo[tab.sessionId]
+          const pacedSends = { ...s.pacedSends }
+          if (tab?.sessionId) {
+            delete sessionInfo[tab.sessionId]
+            delete pacedSends[tab.sessionId]
+          }
           const activeTabId = s.activeTabId === tabId ? tabs.at(-1)?.tabId : s.activeTabId
-          return { tabs, activeTabId, sessionInfo, prompts: s.prompts.filter((p) => p.id !== tab?.sessionId) }
+          return { tabs, activeTabId, sessionInfo, pacedSends, prompts: s.prompts.filter((p) => p.id !== tab?.sessionId) }
         })
         if (tab?.sessionId) await deps.transport.invoke('session.close', { id: tab.sessionId }).catch(() => undefined)
       },
@@ -93,16 +145,77 @@ export function createSessionsSlice(deps: StoreDeps): StateCreator<LabState, [],
         set((s) => ({ prompts: s.prompts.filter((p) => p.promptId !== prompt.promptId) }))
         await deps.transport.invoke('session.respond', { id: prompt.id, promptId: prompt.promptId, ...answer })
       },
+
+      async sendBreak(sessionId, ms) {
+        try {
+          await deps.transport.invoke('session.break', { id: sessionId, ms })
+        } catch (err) {
+          get().notify('error', `BREAK not sent: ${(err as Error).message}`)
+        }
+      },
+
+      async startPacedSend(sessionId, text, options) {
+        if (get().pacedSends[sessionId]?.status === 'running') return
+        setPaced(sessionId, () => ({ status: 'running', line: 0, lines: pasteLineCount(text), bytes: 0 }))
+        try {
+          const summary = await deps.transport.invoke('session.pacedSend', { id: sessionId, text, options })
+          setPaced(sessionId, (prev) => ({
+            status: 'done',
+            line: summary.linesSent,
+            lines: summary.lines,
+            bytes: summary.bytes,
+            summary,
+            ...(prev?.error ? { error: prev.error } : {}),
+          }))
+        } catch (err) {
+          setPaced(sessionId, (prev) => ({
+            status: prev?.status === 'cancelling' ? 'cancelled' : 'failed',
+            line: prev?.line ?? 0,
+            lines: prev?.lines ?? 0,
+            bytes: prev?.bytes ?? 0,
+            error: (err as Error).message,
+          }))
+        }
+      },
+
+      async cancelPacedSend(sessionId) {
+        setPaced(sessionId, (prev) => (prev?.status === 'running' ? { ...prev, status: 'cancelling' } : prev))
+        await deps.transport.invoke('session.cancelSend', { id: sessionId }).catch(() => undefined)
+      },
+
+      sendProgressArrived({ id, line, lines, bytes }) {
+        setPaced(id, (prev) => (prev && (prev.status === 'running' || prev.status === 'cancelling') ? { ...prev, line, lines, bytes } : prev))
+      },
+
+      dismissPacedSend(sessionId) {
+        setPaced(sessionId, (prev) => (prev?.status === 'running' || prev?.status === 'cancelling' ? prev : undefined))
+      },
     }
   }
 }
 
-export type TabStatus = { state: SessionInfo['state']; title?: string; reason?: string; paused: boolean }
+export type TabStatus = {
+  state: SessionInfo['state']
+  title?: string
+  reason?: string
+  paused: boolean
+  detail?: string
+  warning?: string
+  logPath?: string
+}
 
 /** What a tab shows: its session's state, or the reason it never opened. */
 export function tabStatus(sessionInfo: Record<string, SessionInfo>, tab: SessionTab): TabStatus {
   if (tab.openError) return { state: 'error', reason: tab.openError, paused: false }
   const info = tab.sessionId ? sessionInfo[tab.sessionId] : undefined
   if (!info) return { state: 'opening', paused: false }
-  return { state: info.state, title: info.title, paused: info.paused, ...(info.reason ? { reason: info.reason } : {}) }
+  return {
+    state: info.state,
+    title: info.title,
+    paused: info.paused,
+    ...(info.reason ? { reason: info.reason } : {}),
+    ...(info.detail ? { detail: info.detail } : {}),
+    ...(info.warning ? { warning: info.warning } : {}),
+    ...(info.logPath ? { logPath: info.logPath } : {}),
+  }
 }

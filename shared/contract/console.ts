@@ -66,6 +66,8 @@ export const consoleMethods = {
       timeoutMs: z.number().int().min(100).max(300_000).default(15_000),
       /** Lines are secrets (passphrases): never kept in the returned output or any log. */
       secret: z.boolean().default(false),
+      /** Lines are a paste (a PEM at `enrollment terminal`): send them all, then wait for one prompt. */
+      paste: z.boolean().default(false),
     }),
     ExecResult,
   ),

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import { ContractError, type SessionInfo, type SessionSpec, type SessionKind } from '../../../shared/contract'
+import { ContractError, type SessionInfo, type SessionSpec, type SessionKind, type SessionOptions } from '../../../shared/contract'
+import { buildLineHandling } from './serial/line-handling'
 import type { EventHub } from '../../../shared/contract/dispatcher'
 import { Session } from './session'
 import type { FlowControlOptions } from './flow-control'
@@ -14,7 +15,7 @@ export type TransportFactories = { [K in SessionKind]?: (spec: SpecOf<K>) => Tra
 export interface SessionManagerOptions {
   readonly flow?: FlowControlOptions
   /** Called for each new session so other services (logs, fingerprint watch) can tap it. */
-  readonly onSessionCreated?: (session: Session, spec: ParsedSpec) => void
+  readonly onSessionCreated?: (session: Session, spec: ParsedSpec, options: SessionOptions) => void
 }
 
 export class SessionManager {
@@ -29,7 +30,7 @@ export class SessionManager {
     private readonly options: SessionManagerOptions = {},
   ) {}
 
-  async open(spec: ParsedSpec, cols: number, rows: number, owner = 'local'): Promise<{ id: string }> {
+  async open(spec: ParsedSpec, cols: number, rows: number, owner = 'local', options: SessionOptions = {}): Promise<{ id: string }> {
     const transport = this.makeTransport(spec)
     const id = `s${++this.counter}`
     this.owners.set(id, owner)
@@ -43,9 +44,10 @@ export class SessionManager {
         prompt: (prompt) => this.hub.emit('session.prompt', prompt),
       },
       this.options.flow,
+      options.lineHandling ? buildLineHandling(options.lineHandling) : undefined,
     )
     this.sessions.set(id, session)
-    this.options.onSessionCreated?.(session, spec)
+    this.options.onSessionCreated?.(session, spec, options)
     // Opening may wait on the user (host key, password); the caller gets the id at once and
     // follows progress through session.state events.
     void session.open(cols, rows)

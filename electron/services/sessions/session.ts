@@ -1,6 +1,7 @@
 import type { SessionInfo, SessionKind, SessionPrompt } from '../../../shared/contract'
 import { OutputBatcher, type FlowControlOptions, DEFAULT_FLOW } from './flow-control'
 import type { ExitInfo, PromptAnswer, PromptRequest, Transport } from './transport'
+import type { MiddlewareChain } from './serial/line-handling'
 
 export interface SessionEvents {
   data(id: string, text: string): void
@@ -23,10 +24,13 @@ export class Session {
   private info: SessionInfo
   private readonly batcher: OutputBatcher
   private readonly decoder = new TextDecoder('utf-8')
+  /** Display goes through line handling (hex view, LF→CRLF); taps and logs see the device's bytes. */
+  private readonly displayDecoder = new TextDecoder('utf-8')
   private readonly rawTaps = new Set<RawTap>()
   private readonly textTaps = new Set<TextTap>()
   private readonly pendingPrompts = new Map<string, { resolve(a: PromptAnswer): void; reject(e: Error): void }>()
   private readonly disposers: Array<() => void> = []
+  private readonly endListeners = new Set<(info: SessionInfo) => void>()
 
   constructor(
     readonly id: string,
@@ -34,6 +38,7 @@ export class Session {
     readonly transport: Transport,
     private readonly events: SessionEvents,
     flow: FlowControlOptions = DEFAULT_FLOW,
+    private readonly lineHandling?: MiddlewareChain,
   ) {
     this.info = { id, kind, title: transport.title, state: 'opening', paused: false }
     this.batcher = new OutputBatcher(
@@ -75,9 +80,30 @@ export class Session {
     }
   }
 
+  /** Keystrokes and pastes from the terminal: line handling applies (Enter → CR/LF/CRLF, local echo). */
   write(data: string): void {
     if (this.info.state !== 'open') return
-    this.transport.write(data)
+    if (!this.lineHandling) {
+      this.transport.write(data)
+      return
+    }
+    const { toDevice, toTerminal } = this.lineHandling.fromTerminal(data)
+    if (toTerminal) this.batcher.push(toTerminal)
+    if (toDevice) this.transport.write(toDevice)
+  }
+
+  /** Text from the app itself (checklist, paced sending): exactly these characters go to the device. */
+  writeRaw(data: string): void {
+    if (this.info.state === 'open') this.transport.write(data)
+  }
+
+  /** Show a condition of the connection without ending it (serial: waiting for the cable). */
+  setCondition(condition: { detail?: string | undefined; warning?: string | undefined; logPath?: string | undefined }): void {
+    const patch: Partial<SessionInfo> = {}
+    for (const key of ['detail', 'warning', 'logPath'] as const) {
+      if (key in condition) patch[key] = condition[key]
+    }
+    this.update(patch)
   }
 
   resize(cols: number, rows: number): void {
@@ -90,6 +116,12 @@ export class Session {
     this.pendingPrompts.delete(promptId)
     pending.resolve(answer)
     return true
+  }
+
+  /** Called once when the session ends (closed, failed, or the device went away). */
+  onEnded(listener: (info: SessionInfo) => void): () => void {
+    this.endListeners.add(listener)
+    return () => this.endListeners.delete(listener)
   }
 
   tapRaw(tap: RawTap): () => void {
@@ -112,9 +144,12 @@ export class Session {
   private receive(chunk: Uint8Array): void {
     for (const tap of this.rawTaps) tap(chunk)
     const text = this.decoder.decode(chunk, { stream: true })
-    if (!text) return
-    for (const tap of this.textTaps) tap(text)
-    this.batcher.push(text)
+    if (text) for (const tap of this.textTaps) tap(text)
+    if (!this.lineHandling) {
+      this.batcher.push(text)
+      return
+    }
+    this.batcher.push(this.displayDecoder.decode(this.lineHandling.fromDevice(chunk), { stream: true }))
   }
 
   private ended(exit: ExitInfo): void {
@@ -129,6 +164,8 @@ export class Session {
       ...(exit.exitCode === undefined ? {} : { exitCode: exit.exitCode }),
       paused: false,
     })
+    for (const listener of this.endListeners) listener(this.info)
+    this.endListeners.clear()
   }
 
   private ask(request: PromptRequest): Promise<PromptAnswer> {
@@ -140,7 +177,9 @@ export class Session {
   }
 
   private update(patch: Partial<SessionInfo>): void {
-    this.info = { ...this.info, ...patch }
+    const next: SessionInfo = { ...this.info, ...patch }
+    for (const key of Object.keys(next) as Array<keyof SessionInfo>) if (next[key] === undefined) delete next[key]
+    this.info = next
     this.events.state(this.info)
   }
 }
