@@ -79,6 +79,48 @@ function contractSuite(
       await client.invoke('session.close', { id })
     })
 
+    it('drives the practice router with exec: prompt after each line, early stop at a question', async () => {
+      const lab = `lab-${name.length}`
+      const { id } = await client.invoke('session.open', { spec: { kind: 'practice', lab, seed: 'contract' }, cols: 80, rows: 24 })
+      await waitForState(client, id, (s) => s.state === 'open')
+      let run = await client.invoke('session.exec', { id, lines: ['enable', 'configure terminal', 'enable password s3cret', 'end', 'disable'] })
+      expect(run).toMatchObject({ linesSent: 5, timedOut: false, prompt: { kind: 'user-exec', text: 'VG-CME-1>' } })
+      run = await client.invoke('session.exec', { id, lines: ['enable', 'show clock'] })
+      expect(run).toMatchObject({ linesSent: 1, prompt: { kind: 'password' } })
+      run = await client.invoke('session.exec', { id, lines: ['s3cret'], secret: true })
+      expect(run.prompt).toMatchObject({ kind: 'privileged' })
+      expect(run.output).not.toContain('s3cret')
+      expect((await client.invoke('session.tail', { id })).prompt).toMatchObject({ kind: 'privileged', text: 'VG-CME-1#' })
+      const paced = await client.invoke('session.pacedSend', { id, text: 'show clock\nshow ntp status\n', options: { waitFor: 'prompt' } })
+      expect(paced.linesSent).toBe(2)
+      await expect(client.invoke('session.break', { id })).rejects.toThrow(/only for serial/)
+      await client.invoke('session.exec', { id, lines: ['configure terminal', 'hostname LAB-R1', 'end'] })
+      await client.invoke('session.close', { id })
+      // The lab keeps its state: a new session starts where the last one left off.
+      const again = await client.invoke('session.open', { spec: { kind: 'practice', lab }, cols: 80, rows: 24 })
+      await waitForState(client, again.id, (s) => s.state === 'open')
+      expect((await client.invoke('session.exec', { id: again.id, lines: [''] })).prompt?.text).toBe('LAB-R1>')
+      await client.invoke('session.close', { id: again.id })
+      await client.invoke('practice.reset', { lab })
+      const fresh = await client.invoke('session.open', { spec: { kind: 'practice', lab }, cols: 80, rows: 24 })
+      await waitForState(client, fresh.id, (s) => s.state === 'open')
+      expect((await client.invoke('session.exec', { id: fresh.id, lines: [''] })).prompt?.text).toBe('VG-CME-1>')
+      await client.invoke('session.close', { id: fresh.id })
+    })
+
+    it('gives each practice lab a stable CallManager certificate', async () => {
+      const first = await client.invoke('practice.cucmCertificate', { lab: 'cucm' })
+      expect(first.pem).toMatch(/^-----BEGIN CERTIFICATE-----/)
+      expect((await client.invoke('practice.cucmCertificate', { lab: 'cucm' })).pem).toBe(first.pem)
+    })
+
+    it('tells the browser host to download instead of saving, and where logs go', async () => {
+      await expect(client.invoke('files.save', { files: [{ name: 'a.pem', contents: 'x' }] })).rejects.toThrow(/downloads files instead/)
+      const logs = await client.invoke('logs.openFolder', null)
+      expect(logs).toEqual({ path: path.join(services.userDataDir, 'logs'), opened: false })
+      expect(Array.isArray((await client.invoke('serial.listPorts', null)).ports)).toBe(true)
+    })
+
     it('saves and loads persisted state', async () => {
       const settings = { fontSize: 17, scrollback: 5000, copyOnSelect: true, confirmMultilinePaste: true, theme: 'dark' as const }
       await client.invoke('state.save', { state: { settings } })

@@ -8,6 +8,9 @@ import { writeFileAtomic } from '../state/atomic-write'
  * so a rehearsal survives a restart. A damaged snapshot is moved aside and the lab starts fresh.
  */
 export class PracticeLabs {
+  /** The last write per lab: a session reopened right after closing must read what was saved. */
+  private readonly writes = new Map<string, Promise<void>>()
+
   constructor(private readonly dir: string) {}
 
   private file(lab: string): string {
@@ -15,6 +18,7 @@ export class PracticeLabs {
   }
 
   async load(lab: string): Promise<{ snapshot?: RouterSnapshot; warning?: string }> {
+    await this.writes.get(lab)
     let text: string
     try {
       text = await fs.readFile(this.file(lab), 'utf8')
@@ -32,11 +36,17 @@ export class PracticeLabs {
 
   save(lab: string, snapshot: RouterSnapshot): Promise<void> {
     // The snapshot holds the lab's (practice) private keys: readable by the user only.
-    return writeFileAtomic(this.file(lab), JSON.stringify(snapshot), 0o600)
+    return this.queue(lab, () => writeFileAtomic(this.file(lab), JSON.stringify(snapshot), 0o600))
   }
 
-  async reset(lab: string): Promise<void> {
-    await fs.rm(this.file(lab), { force: true })
+  reset(lab: string): Promise<void> {
+    return this.queue(lab, () => fs.rm(this.file(lab), { force: true }))
+  }
+
+  private queue(lab: string, write: () => Promise<void>): Promise<void> {
+    const next = (this.writes.get(lab) ?? Promise.resolve()).then(write)
+    this.writes.set(lab, next.catch(() => undefined))
+    return next
   }
 
   /** The lab's CallManager.pem: stable for the lab, from the lab's seed (made on first use). */
