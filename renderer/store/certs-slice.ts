@@ -77,10 +77,11 @@ interface Incoming {
 export const createCertsSlice: StateCreator<LabState, [], [], CertsSlice> = (set, get) => {
   function intake(incoming: Incoming[], problems: InputProblem[], keys: KeyBlockInfo[], source: string): IntakeReport {
     const state = get()
-    const known = new Map<string, string>()
+    // By our id and by fingerprint: entries another pane kept may use ids of their own.
+    const known = new Map<string, { id: string; name: string }>()
     for (const entry of selectLibrary(state)) {
-      known.set(entry.kept.id, entry.kept.name)
-      if (entry.cert) known.set(keptId(entry.cert), entry.kept.name)
+      known.set(entry.kept.id, entry.kept)
+      if (entry.cert) known.set(keptId(entry.cert), entry.kept)
     }
     const addedAt = new Date().toISOString()
     const kept: KeptCertificate[] = []
@@ -90,9 +91,9 @@ export const createCertsSlice: StateCreator<LabState, [], [], CertsSlice> = (set
     for (const { cert, role } of incoming) {
       const id = keptId(cert)
       const existing = known.get(id)
-      firstId ??= id
+      firstId ??= existing?.id ?? id
       if (existing !== undefined) {
-        duplicates.push(existing)
+        duplicates.push(existing.name)
         continue
       }
       const name = entryName(cert, role)
@@ -104,7 +105,7 @@ export const createCertsSlice: StateCreator<LabState, [], [], CertsSlice> = (set
         })
         continue
       }
-      known.set(id, name)
+      known.set(id, { id, name })
       kept.push({ id, name, ...(role ? { role } : {}), pem: cert.pem, addedAt })
     }
     const report: IntakeReport = {

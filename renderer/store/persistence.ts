@@ -45,11 +45,16 @@ export async function startPersistence(store: LabStore, transport: LabTransport,
     if (timer) clearTimeout(timer)
     timer = setTimeout(save, debounceMs)
   })
+  const flush = (): void => {
+    if (!timer) return
+    clearTimeout(timer)
+    save()
+  }
+  // A reload or close inside the debounce window must not lose the last change.
+  window.addEventListener('pagehide', flush)
   return () => {
+    window.removeEventListener('pagehide', flush)
     unsubscribe()
-    if (timer) {
-      clearTimeout(timer)
-      save()
-    }
+    flush()
   }
 }

@@ -1,6 +1,7 @@
 // Turns one block's bytes into certificates (plain, or out of a PKCS#7 bundle), reporting every
 // fault with the block number and, when the bytes came from text, the line and column.
 
+import { computeFingerprints } from './fingerprints'
 import { CertificateParseError, outerElement, parseCertificateDer } from './certificate'
 import { childrenOf, DerError, isUniversal, TAG } from './der'
 import { looksLikePkcs7, pkcs7Certificates } from './pkcs7'
@@ -134,6 +135,19 @@ function addCertificate(ctx: BlockContext, der: Uint8Array, block: BlockInfo, so
         message: `${block.where}: only the first ${MAX_CERTIFICATES} certificates are loaded; the rest of the input was skipped.`,
       })
     }
+    return
+  }
+  // A repeat is recognised by its hash before the (far costlier) full parse.
+  const hash = computeFingerprints(der).sha256.hex
+  const repeat = ctx.seen.get(hash)
+  if (repeat !== undefined) {
+    const first = ctx.result.certificates.find((c) => c.id === hash)
+    addProblem(ctx, {
+      severity: 'info',
+      code: 'duplicate',
+      block: block.number,
+      message: `${block.where} is the same certificate as block ${repeat} (${first?.commonName ?? first?.subject.text ?? 'unnamed'}); loaded once.`,
+    })
     return
   }
   try {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import type { EventName, LabTransport, Payload } from '../../../shared/contract'
+import { events } from '../../../shared/contract'
+import { wireEvents } from '../../../renderer/app/wire-events'
+import { createLabStore } from '../../../renderer/store'
+import { fixtureText, opensslValue } from '../pki/helpers'
+
+/** A transport whose events the test emits, validated by the contract's own schemas. */
+function eventSource() {
+  const listeners = new Map<string, Array<(payload: unknown) => void>>()
+  const transport: LabTransport = {
+    invoke: (method) => Promise.reject(new Error(`${method}: no host in this test`)),
+    subscribe(event, listener) {
+      const list = listeners.get(event) ?? []
+      list.push(listener as (payload: unknown) => void)
+      listeners.set(event, list)
+      return () =>
+        listeners.set(
+          event,
+          (listeners.get(event) ?? []).filter((l) => l !== listener),
+        )
+    },
+  }
+  const emit = <E extends EventName>(event: E, payload: Payload<E>): void => {
+    const valid = events[event].parse(payload)
+    for (const l of listeners.get(event) ?? []) l(valid)
+  }
+  return { transport, emit }
+}
+
+describe('workbench events from the main process', () => {
+  it('session.certificates lands in the library; session.fingerprints is matched against it', () => {
+    const { transport, emit } = eventSource()
+    const store = createLabStore(transport)
+    const stop = wireEvents(store, transport)
+    emit('session.certificates', {
+      id: 's1',
+      trustpoint: 'SecureCFB',
+      blocks: [
+        { label: 'CA certificate', pem: fixtureText('testCA.pem') },
+        { label: 'General Purpose Certificate', pem: fixtureText('SecureCFB.pem') },
+      ],
+    })
+    expect(store.getState().certificates.map((c) => c.name)).toEqual(['testCA (CA)', 'SecureCFB (General Purpose)'])
+    const md5 = opensslValue('testCA.pem', '-fingerprint', '-md5').replace(/:/g, '')
+    emit('session.fingerprints', { id: 's1', fingerprints: [{ algorithm: 'md5', hex: md5 }], context: 'Fingerprint MD5: …' })
+    expect(store.getState().routerFingerprints?.fingerprints).toEqual([{ algorithm: 'md5', hex: md5 }])
+    stop()
+    emit('session.fingerprints', { id: 's2', fingerprints: [], context: '' })
+    expect(store.getState().routerFingerprints?.sessionId).toBe('s1')
+  })
+})
