@@ -23,6 +23,8 @@ export interface SshdOptions {
   readonly routerName?: string
   /** sshd hangs up after this many failed logins, as IOS does after its retries (default 10). */
   readonly maxAuthTries?: number
+  /** Replace the IOS-like responder with this command (e.g. the practice router in --vty mode). */
+  readonly forceCommand?: string
 }
 
 export interface HostKey {
@@ -96,7 +98,7 @@ function configText(dir: string, port: number, hostKeyPaths: readonly string[], 
     'AllowTcpForwarding no',
     'AllowAgentForwarding no',
     'LogLevel VERBOSE',
-    `ForceCommand ${process.execPath} ${join(dir, 'ios-responder.mjs')}${responderArgs}`,
+    `ForceCommand ${options.forceCommand ?? `${process.execPath} ${join(dir, 'ios-responder.mjs')}${responderArgs}`}`,
     ...(options.legacy ? LEGACY_ALGORITHMS : MODERN_ALGORITHMS),
     '',
   ].join('\n')
