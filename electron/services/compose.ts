@@ -4,7 +4,7 @@ import { EventHub, createDispatcher, type Handlers } from '../../shared/contract
 import { SessionManager, type TransportFactories } from './sessions/session-manager'
 import { LocalShellTransport } from './sessions/local-shell'
 import { PracticeTransport } from './sessions/practice-transport'
-import { SshTransport } from './sessions/ssh'
+import { SshTransport, supportsGroup1Sha1 } from './sessions/ssh'
 import { SerialTransport, SerialPortWatcher, listSerialPorts } from './sessions/serial'
 import { KnownHostsStore } from './known-hosts'
 import { PracticeLabs } from './practice-labs/practice-labs'
@@ -75,7 +75,13 @@ export function createServices(options: ServiceOptions): Services {
   }
 
   const handlers: Handlers = {
-    'app.info': () => ({ name: 'Lab Console', version: options.version, host: options.host, platform: process.platform }),
+    'app.info': () => ({
+      name: 'Lab Console',
+      version: options.version,
+      host: options.host,
+      platform: process.platform,
+      capabilities: { sshGroup1Sha1: supportsGroup1Sha1(), saveDialog: options.hooks?.saveFiles !== undefined },
+    }),
     'session.open': ({ spec, cols, rows, options: sessionOptions }, ctx) => sessions.open(spec, cols, rows, ctx.client, sessionOptions),
     'session.write': ({ id, data }) => (sessions.write(id, data), null),
     'session.resize': ({ id, cols, rows }) => (sessions.resize(id, cols, rows), null),

@@ -9,6 +9,13 @@ export const appMethods = {
       version: z.string(),
       host: z.enum(['electron', 'browser']),
       platform: z.string(),
+      /** What this host's runtime can do; the UI explains what it cannot. */
+      capabilities: z.object({
+        /** diffie-hellman-group1-sha1 needs the 1024-bit Oakley group, which Electron's BoringSSL lacks. */
+        sshGroup1Sha1: z.boolean(),
+        /** A save dialog (desktop) rather than downloads (browser host). */
+        saveDialog: z.boolean(),
+      }),
     }),
   ),
 } as const
