@@ -1,6 +1,11 @@
 import type { LabTransport, PersistedState } from '../../shared/contract'
 import type { LabState, LabStore } from './types'
 
+interface PageEvents {
+  addEventListener(type: 'pagehide', listener: () => void): void
+  removeEventListener(type: 'pagehide', listener: () => void): void
+}
+
 /** The part of the store that survives a restart. Never secrets, never terminal output. */
 export function selectPersisted(state: LabState): PersistedState {
   return {
@@ -50,10 +55,12 @@ export async function startPersistence(store: LabStore, transport: LabTransport,
     clearTimeout(timer)
     save()
   }
-  // A reload or close inside the debounce window must not lose the last change.
-  window.addEventListener('pagehide', flush)
+  // A reload or close inside the debounce window must not lose the last change. (Guarded: the
+  // store also runs in Node unit tests, where there is no page.)
+  const page = globalThis as unknown as Partial<PageEvents>
+  page.addEventListener?.('pagehide', flush)
   return () => {
-    window.removeEventListener('pagehide', flush)
+    page.removeEventListener?.('pagehide', flush)
     unsubscribe()
     flush()
   }
