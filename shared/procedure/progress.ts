@@ -3,6 +3,10 @@ import { z } from 'zod'
 /**
  * Checklist progress as it is persisted: status, times, evidence and a note per step. The
  * verification result is not stored; it is recomputed from the evidence and the site variables.
+ *
+ * The checklist shows six states; they map onto the stored fields so that files written before
+ * `doneBy` existed still load: not started = pending (or no entry), sent = in-progress,
+ * verified = done + doneBy router, done by hand = done + doneBy hand, failed, skipped.
  */
 export const StepStatusSchema = z.enum(['pending', 'in-progress', 'done', 'failed', 'skipped'])
 
@@ -10,8 +14,16 @@ export const StoredStepProgressSchema = z.object({
   status: StepStatusSchema,
   startedAt: z.union([z.string().max(40), z.number()]).optional(),
   completedAt: z.union([z.string().max(40), z.number()]).optional(),
-  evidence: z.string().max(256 * 1024).optional(),
-  note: z.string().max(8 * 1024).optional(),
+  evidence: z
+    .string()
+    .max(256 * 1024)
+    .optional(),
+  note: z
+    .string()
+    .max(8 * 1024)
+    .optional(),
+  /** How a done step was confirmed: from router output, or checked off by the engineer. */
+  doneBy: z.enum(['router', 'hand']).optional(),
 })
 
 export const ProcedureProgressSchema = z.record(z.string().regex(/^[a-z0-9-]{1,16}$/), StoredStepProgressSchema)

@@ -42,6 +42,8 @@ interface StepView {
   readonly step: ProcedureStep
   readonly title: string
   readonly status: StepStatus
+  /** `verified on the router` / `by hand` for done steps that say how. */
+  readonly how?: string
   readonly time?: string
   readonly duration?: string
   readonly note?: string
@@ -58,12 +60,15 @@ function collect(site: SiteVars, progress: Readonly<Record<string, StepProgress>
     const p = progress[step.id]
     const time = formatTime(p?.completedAt ?? p?.startedAt)
     const duration = formatDuration(p?.startedAt, p?.completedAt)
-    const failedChecks = (p?.verification?.checks ?? []).filter((c) => c.status === 'fail').map((c) => ({ expected: c.expected, seen: c.seen }))
+    const failedChecks = (p?.verification?.checks ?? [])
+      .filter((c) => c.status === 'fail')
+      .map((c) => ({ expected: c.expected, seen: c.seen }))
     return {
       step,
       title: renderText(step.title, site),
       // Progress may come from a file on disk: an unknown status is shown as pending, not trusted.
       status: p && STATUSES.includes(p.status) ? p.status : 'pending',
+      ...(p?.status === 'done' && p.doneBy ? { how: p.doneBy === 'hand' ? 'by hand' : 'verified on the router' } : {}),
       ...(time ? { time } : {}),
       ...(duration ? { duration } : {}),
       ...(p?.note ? { note: p.note } : {}),
@@ -119,7 +124,10 @@ function toMarkdown(r: Collected): string {
   const md = escapeMarkdown
   const out: string[] = [`# ${md(r.title)}`, '']
   out.push(`Generated ${md(r.generated)}${r.engineer ? ` by ${md(r.engineer)}` : ''}${r.siteName ? ` for ${md(r.siteName)}` : ''}.`, '')
-  out.push(`Steps: ${r.counts.done} done, ${r.counts.failed} failed, ${r.counts['in-progress']} in progress, ${r.counts.skipped} skipped, ${r.counts.pending} pending.`, '')
+  out.push(
+    `Steps: ${r.counts.done} done, ${r.counts.failed} failed, ${r.counts['in-progress']} in progress, ${r.counts.skipped} skipped, ${r.counts.pending} pending.`,
+    '',
+  )
   out.push('## Site variables', '', '| Variable | Value |', '| --- | --- |')
   for (const v of r.variables) out.push(`| ${md(v.label)} | ${v.value === '' ? '*(not set)*' : md(v.value)} |`)
   out.push('', '## Open problems', '')
@@ -129,7 +137,7 @@ function toMarkdown(r: Collected): string {
     out.push('', `## ${md(task.title)}`)
     for (const view of r.steps.filter((s) => s.step.task === task.id)) {
       out.push('', `### ${md(view.step.id)} · ${md(view.title)}`, '')
-      const facts = [`**Status:** ${md(view.status)}`, `**Where:** ${md(view.step.where)}`]
+      const facts = [`**Status:** ${md(view.status)}${view.how ? ` (${md(view.how)})` : ''}`, `**Where:** ${md(view.step.where)}`]
       if (view.time) facts.push(`**Time:** ${md(view.time)}${view.duration ? ` (${md(view.duration)})` : ''}`)
       if (view.verificationStatus) facts.push(`**Check:** ${md(view.verificationStatus)}`)
       out.push(facts.join(' · '))
@@ -173,7 +181,10 @@ function toHtml(r: Collected): string {
     out.push(`<h2>${h(task.title)}</h2>`)
     for (const view of r.steps.filter((s) => s.step.task === task.id)) {
       out.push(`<h3>${h(view.step.id)} · ${h(view.title)}</h3>`)
-      const facts = [`<strong>Status:</strong> <span class="${h(view.status)}">${h(view.status)}</span>`, `<strong>Where:</strong> ${h(view.step.where)}`]
+      const facts = [
+        `<strong>Status:</strong> <span class="${h(view.status)}">${h(view.status)}</span>${view.how ? ` (${h(view.how)})` : ''}`,
+        `<strong>Where:</strong> ${h(view.step.where)}`,
+      ]
       if (view.time) facts.push(`<strong>Time:</strong> ${h(view.time)}${view.duration ? ` (${h(view.duration)})` : ''}`)
       if (view.verificationStatus) facts.push(`<strong>Check:</strong> ${h(view.verificationStatus)}`)
       out.push(`<p>${facts.join(' · ')}</p>`)
@@ -188,8 +199,13 @@ function toHtml(r: Collected): string {
   if (r.fingerprints.length === 0) out.push('<p>None recorded.</p>')
   for (const fp of r.fingerprints) {
     out.push(`<h3>${h(fp.label)}</h3>`)
-    if (fp.subject || fp.notAfter) out.push(`<p>${fp.subject ? h(fp.subject) : ''}${fp.notAfter ? ` — valid until ${h(fp.notAfter)}` : ''}</p>`)
-    out.push(`<table>${fingerprintLines(fp).map(([alg, value]) => `<tr><th>${h(alg)}</th><td><code>${h(value)}</code></td></tr>`).join('')}</table>`)
+    if (fp.subject || fp.notAfter)
+      out.push(`<p>${fp.subject ? h(fp.subject) : ''}${fp.notAfter ? ` — valid until ${h(fp.notAfter)}` : ''}</p>`)
+    out.push(
+      `<table>${fingerprintLines(fp)
+        .map(([alg, value]) => `<tr><th>${h(alg)}</th><td><code>${h(value)}</code></td></tr>`)
+        .join('')}</table>`,
+    )
   }
   out.push('<h2>Corrections to the tech note</h2><ul>')
   for (const c of r.corrections) out.push(`<li><strong>${h(c.title)}</strong> (${h(c.steps.join(', '))}): ${h(c.detail)}</li>`)

@@ -1,0 +1,88 @@
+import { useId, useState } from 'react'
+import type { SiteRecord } from '../../../shared/contract'
+import { SITE_FIELD_NAMES, SITE_FIELDS, type SiteField } from '../../../shared/procedure'
+import { useLab } from '../../app/context'
+import { CHOICES, fieldKind, fromText, maxLengthOf, toText, validateForm } from './site-form'
+
+function initialDrafts(site: SiteRecord): Record<SiteField, string> {
+  return Object.fromEntries(SITE_FIELD_NAMES.map((f) => [f, toText(site.vars[f])])) as Record<SiteField, string>
+}
+
+/** Every site variable, checked as it is typed; the commands below re-render from the stored values. */
+export function SiteForm({ site }: { site: SiteRecord }) {
+  const updateSiteVars = useLab((s) => s.updateSiteVars)
+  const id = useId()
+  const [drafts, setDrafts] = useState(() => initialDrafts(site))
+  const validation = validateForm(site.vars, drafts)
+  const [open, setOpen] = useState(!validation.ok)
+
+  const change = (field: SiteField, text: string): void => {
+    setDrafts((d) => ({ ...d, [field]: text }))
+    const parsed = fromText(field, text)
+    if (parsed.ok) updateSiteVars(site.id, { [field]: parsed.value })
+  }
+
+  const summary =
+    validation.errorCount > 0
+      ? `${validation.errorCount} to fix`
+      : validation.warningCount > 0
+        ? `${validation.warningCount} warning${validation.warningCount === 1 ? '' : 's'}`
+        : 'all valid'
+
+  return (
+    <details className="site-form" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        Site variables <span className={validation.errorCount > 0 ? 'badge bad' : 'badge'}>{summary}</span>
+      </summary>
+      <div className="site-fields">
+        {SITE_FIELD_NAMES.map((field) => {
+          const info = SITE_FIELDS[field]
+          const issues = validation.fields[field] ?? []
+          const inputId = `${id}-${field}`
+          const messageId = `${inputId}-msg`
+          const error = issues.some((i) => i.severity === 'error')
+          const kind = fieldKind(field)
+          const common = {
+            id: inputId,
+            'aria-invalid': error,
+            'aria-describedby': issues.length > 0 ? messageId : `${inputId}-help`,
+            title: info.help,
+          }
+          return (
+            <div key={field} className={`site-field ${error ? 'invalid' : ''}`}>
+              <label htmlFor={inputId}>{info.label}</label>
+              {kind === 'choice' ? (
+                <select {...common} value={drafts[field]} onChange={(e) => change(field, e.target.value)}>
+                  {(CHOICES[field] ?? []).map((c) => (
+                    <option key={c} value={c}>
+                      {c === '' ? '(not set)' : c}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  {...common}
+                  type="text"
+                  inputMode={kind === 'number' ? 'numeric' : undefined}
+                  spellCheck={false}
+                  maxLength={maxLengthOf(field)}
+                  placeholder={info.example}
+                  value={drafts[field]}
+                  onChange={(e) => change(field, e.target.value)}
+                />
+              )}
+              <span id={`${inputId}-help`} className="visually-hidden">
+                {info.help}
+              </span>
+              {issues.length > 0 && (
+                <p id={messageId} className={`field-issue ${error ? 'error' : 'warning'}`}>
+                  {issues.map((i) => i.message).join(' ')}
+                </p>
+              )}
+            </div>
+          )
+        })}
+      </div>
+    </details>
+  )
+}

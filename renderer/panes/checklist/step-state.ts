@@ -1,0 +1,105 @@
+import type { ProcedureProgress, ProcedureStep, StoredStepProgress } from '../../../shared/procedure'
+
+/** The six states the checklist shows, derived from the stored progress (see shared/procedure/progress.ts). */
+export type StepState = 'not-started' | 'sent' | 'verified' | 'failed' | 'skipped' | 'done-by-hand'
+
+export const STATE_LABEL: Readonly<Record<StepState, string>> = {
+  'not-started': 'not started',
+  sent: 'sent',
+  verified: 'verified',
+  failed: 'failed',
+  skipped: 'skipped',
+  'done-by-hand': 'done by hand',
+}
+
+export function stepState(progress: StoredStepProgress | undefined): StepState {
+  switch (progress?.status) {
+    case 'in-progress':
+      return 'sent'
+    case 'done':
+      return progress.doneBy === 'hand' ? 'done-by-hand' : 'verified'
+    case 'failed':
+      return 'failed'
+    case 'skipped':
+      return 'skipped'
+    default:
+      return 'not-started'
+  }
+}
+
+/** Evidence kept per step: enough for a report, small enough that the state file stays light. */
+export const EVIDENCE_MAX_CHARS = 64 * 1024
+
+export function capEvidence(text: string): string {
+  if (text.length <= EVIDENCE_MAX_CHARS) return text
+  const note = `\n… (${text.length - EVIDENCE_MAX_CHARS} characters cut)`
+  return text.slice(0, EVIDENCE_MAX_CHARS - note.length) + note
+}
+
+const keepNote = (prev: StoredStepProgress | undefined): Partial<StoredStepProgress> => (prev?.note ? { note: prev.note } : {})
+
+/** Commands went to the router; the result is not checked yet. */
+export function markSent(prev: StoredStepProgress | undefined, now: string): StoredStepProgress {
+  return { status: 'in-progress', startedAt: now, ...keepNote(prev) }
+}
+
+/** The router's output shows the step worked. */
+export function markVerified(prev: StoredStepProgress | undefined, evidence: string, now: string): StoredStepProgress {
+  return {
+    status: 'done',
+    doneBy: 'router',
+    startedAt: prev?.startedAt ?? now,
+    completedAt: now,
+    evidence: capEvidence(evidence),
+    ...keepNote(prev),
+  }
+}
+
+export function markFailed(prev: StoredStepProgress | undefined, evidence: string, now: string): StoredStepProgress {
+  return {
+    status: 'failed',
+    startedAt: prev?.startedAt ?? now,
+    completedAt: now,
+    ...(evidence ? { evidence: capEvidence(evidence) } : {}),
+    ...keepNote(prev),
+  }
+}
+
+/** The engineer confirms a step the app cannot see (a CUCM page, a phone screen), with an optional note. */
+export function markDoneByHand(prev: StoredStepProgress | undefined, note: string, now: string): StoredStepProgress {
+  const trimmed = note.trim().slice(0, 8 * 1024)
+  return {
+    status: 'done',
+    doneBy: 'hand',
+    startedAt: prev?.startedAt ?? now,
+    completedAt: now,
+    ...(prev?.evidence ? { evidence: prev.evidence } : {}),
+    ...(trimmed ? { note: trimmed } : keepNote(prev)),
+  }
+}
+
+export function markSkipped(prev: StoredStepProgress | undefined, now: string): StoredStepProgress {
+  return { status: 'skipped', completedAt: now, ...keepNote(prev) }
+}
+
+const SETTLED: ReadonlySet<StepState> = new Set(['verified', 'done-by-hand', 'skipped'])
+
+/** How many of the steps are finished (verified, done by hand or skipped): what a task's progress bar shows. */
+export function taskProgress(
+  steps: readonly ProcedureStep[],
+  progress: ProcedureProgress,
+): { settled: number; total: number; failed: number } {
+  let settled = 0
+  let failed = 0
+  for (const step of steps) {
+    const state = stepState(progress[step.id])
+    if (SETTLED.has(state)) settled++
+    if (state === 'failed') failed++
+  }
+  return { settled, total: steps.length, failed }
+}
+
+/** The first step of the list that is neither settled nor skipped: where to resume. */
+export function nextStep(steps: readonly ProcedureStep[], progress: ProcedureProgress): ProcedureStep | undefined {
+  return steps.find((step) => !SETTLED.has(stepState(progress[step.id])))
+}
