@@ -184,7 +184,9 @@ export function createSessionsSlice(deps: StoreDeps): StateCreator<LabState, [],
       },
 
       sendProgressArrived({ id, line, lines, bytes }) {
-        setPaced(id, (prev) => (prev && (prev.status === 'running' || prev.status === 'cancelling') ? { ...prev, line, lines, bytes } : prev))
+        setPaced(id, (prev) =>
+          prev && (prev.status === 'running' || prev.status === 'cancelling') ? { ...prev, line, lines, bytes } : prev,
+        )
       },
 
       dismissPacedSend(sessionId) {

@@ -1,83 +1,71 @@
-import type { SessionSpec } from '../../../shared/contract'
-import { tabStatus, type SessionTab, type TabStatus } from '../../store/sessions-slice'
+import { useState } from 'react'
+import type { Profile } from '../../../shared/contract'
 import { useLab } from '../../app/context'
 import { TerminalView } from './TerminalView'
 import { PromptDialog } from './PromptDialog'
+import { SessionTabs } from './SessionTabs'
+import { SessionBanner } from './SessionBanner'
+import { ConnectionsPanel } from './ConnectionsPanel'
+import { ProfileEditor } from './ProfileEditor'
+import { ConsoleSettings } from './ConsoleSettings'
 
-const STATE_LABEL = { opening: 'connecting', open: 'open', closed: 'closed', error: 'error' } as const
-
-function tabLabel(tab: SessionTab, status: TabStatus): string {
-  if (status.title) return status.title
-  return tab.spec.kind === 'practice' ? 'Practice router' : tab.spec.kind === 'shell' ? 'Local shell' : tab.spec.kind
-}
+type Editing = { profile: Profile | undefined } | undefined
 
 export function ConsolePane() {
   const tabs = useLab((s) => s.tabs)
   const activeTabId = useLab((s) => s.activeTabId)
   const prompts = useLab((s) => s.prompts)
-  const sessionInfo = useLab((s) => s.sessionInfo)
   const openSession = useLab((s) => s.openSession)
-  const activateTab = useLab((s) => s.activateTab)
-  const closeTab = useLab((s) => s.closeTab)
-  const reconnect = useLab((s) => s.reconnect)
+  // Closed by default: a sidebar would cost the terminal the columns IOS output needs (80+).
+  const [showConnections, setShowConnections] = useState(false)
+  const [editing, setEditing] = useState<Editing>()
+  const [settingsOpen, setSettingsOpen] = useState(false)
   const active = tabs.find((t) => t.tabId === activeTabId)
-  const activeStatus = active ? tabStatus(sessionInfo, active) : undefined
-  const open = (spec: SessionSpec): void => void openSession(spec)
 
   return (
     <div className="console">
       <div className="console-toolbar">
-        <div role="tablist" aria-label="Sessions" className="tabs">
-          {tabs.map((tab) => {
-            const status = tabStatus(sessionInfo, tab)
-            const label = tabLabel(tab, status)
-            return (
-              <div key={tab.tabId} className={`tab ${tab.tabId === activeTabId ? 'active' : ''}`}>
-                <button
-                  type="button"
-                  role="tab"
-                  aria-selected={tab.tabId === activeTabId}
-                  onClick={() => activateTab(tab.tabId)}
-                  title={status.reason ?? status.state}
-                >
-                  <span className={`dot state-${status.state}`} aria-hidden="true" />
-                  {label}
-                </button>
-                <button type="button" className="tab-close" aria-label={`Close ${label}`} onClick={() => void closeTab(tab.tabId)}>
-                  ×
-                </button>
-              </div>
-            )
-          })}
-        </div>
+        <button
+          type="button"
+          aria-expanded={showConnections}
+          aria-controls="console-connections"
+          onClick={() => setShowConnections((v) => !v)}
+        >
+          Connections
+        </button>
+        <SessionTabs />
         <div className="console-actions">
-          <button type="button" onClick={() => open({ kind: 'practice', lab: 'default' })}>
+          <button type="button" onClick={() => void openSession({ kind: 'practice', lab: 'default' })}>
             + Practice router
           </button>
-          <button type="button" onClick={() => open({ kind: 'shell' })}>
+          <button type="button" onClick={() => void openSession({ kind: 'shell' })}>
             + Local shell
+          </button>
+          <button type="button" onClick={() => setSettingsOpen(true)}>
+            Console settings
           </button>
         </div>
       </div>
-      {active && activeStatus && activeStatus.state !== 'open' && (
-        <div className={`session-banner state-${activeStatus.state}`} role="status">
-          <span>
-            {STATE_LABEL[activeStatus.state]}
-            {activeStatus.reason ? `: ${activeStatus.reason}` : ''}
-          </span>
-          {(activeStatus.state === 'closed' || activeStatus.state === 'error') && (
-            <button type="button" onClick={() => void reconnect(active.tabId)}>
-              Reconnect
-            </button>
-          )}
-        </div>
-      )}
-      <div className="terminals">
-        {tabs.map((tab) =>
-          tab.sessionId ? <TerminalView key={tab.sessionId} sessionId={tab.sessionId} visible={tab.tabId === activeTabId} /> : null,
+      <div className="console-body">
+        {showConnections && (
+          <div id="console-connections" className="connections-wrap">
+            <ConnectionsPanel onEdit={(profile) => setEditing({ profile })} onOpened={() => setShowConnections(false)} />
+          </div>
         )}
-        {tabs.length === 0 && <p className="placeholder">No session. Open the practice router or a local shell.</p>}
+        <div className="console-main">
+          {active && <SessionBanner tab={active} />}
+          <div className="terminals">
+            {tabs.map((tab) =>
+              tab.sessionId ? (
+                <TerminalView key={tab.sessionId} sessionId={tab.sessionId} kind={tab.spec.kind} visible={tab.tabId === activeTabId} />
+              ) : null,
+            )}
+            {tabs.length === 0 && <p className="placeholder">No session. Open a profile, quick-connect, or start the practice router.</p>}
+          </div>
+        </div>
       </div>
+      {editing && <ProfileEditor key={editing.profile?.id ?? 'new'} profile={editing.profile} onClose={() => setEditing(undefined)} />}
+      {settingsOpen && <ConsoleSettings onClose={() => setSettingsOpen(false)} />}
       {prompts[0] && <PromptDialog key={prompts[0].promptId} prompt={prompts[0]} />}
     </div>
   )

@@ -1,67 +1,92 @@
-import { useEffect, useRef } from 'react'
-import { Terminal } from '@xterm/xterm'
-import { FitAddon } from '@xterm/addon-fit'
+import { useEffect, useRef, useState } from 'react'
 import '@xterm/xterm/css/xterm.css'
-import { useLab, useLabContext } from '../../app/context'
+import type { SessionKind } from '../../../shared/contract'
+import { useLab } from '../../app/context'
+import type { ConsoleKeyAction } from './key-bindings'
+import { zoomFont, type ZoomAction } from './zoom'
+import { useTerminal } from './use-terminal'
+import { TerminalToolbar } from './TerminalToolbar'
+import { SearchBar } from './SearchBar'
+import { PasteConfirmDialog } from './PasteConfirmDialog'
+import { PacedSendDialog } from './PacedSendDialog'
 
-/** One xterm per session. Output arrives through TerminalIo, never through the store. */
-export function TerminalView({ sessionId, visible }: { sessionId: string; visible: boolean }) {
+/** One session's terminal with its toolbar, search bar and paste dialogs. */
+export function TerminalView({ sessionId, kind, visible }: { sessionId: string; kind: SessionKind; visible: boolean }) {
   const host = useRef<HTMLDivElement>(null)
-  const fitRef = useRef<FitAddon | null>(null)
-  const { terminalIo } = useLabContext()
   const fontSize = useLab((s) => s.settings.fontSize)
-  const scrollback = useLab((s) => s.settings.scrollback)
-  const termRef = useRef<Terminal | null>(null)
+  const breakMs = useLab((s) => s.consolePrefs.breakMs)
+  const updateSettings = useLab((s) => s.updateSettings)
+  const sendBreak = useLab((s) => s.sendBreak)
+  const [searchOpen, setSearchOpen] = useState(false)
+  const [pasteText, setPasteText] = useState<string>()
+  const [paced, setPaced] = useState<{ text: string; n: number }>()
+
+  const zoom = (action: ZoomAction): void => updateSettings({ fontSize: zoomFont(fontSize, action) })
+  const breakNow = (): void => void sendBreak(sessionId, breakMs)
+  const onShortcut = (action: ConsoleKeyAction): boolean => {
+    if (action === 'search') setSearchOpen((open) => !open)
+    else if (action === 'break') {
+      // Alt+B is "word back" in shells: only a serial line takes it as BREAK.
+      if (kind !== 'serial') return false
+      breakNow()
+    } else zoom(action === 'zoom-in' ? 'in' : action === 'zoom-out' ? 'out' : 'reset')
+    return true
+  }
+  const { handle, renderer, rendererNote } = useTerminal(host, sessionId, { onShortcut, onPasteToConfirm: setPasteText })
 
   useEffect(() => {
-    const element = host.current
-    if (!element) return
-    const term = new Terminal({
-      fontFamily: '"DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, monospace',
-      cursorBlink: true,
-      convertEol: false,
-      allowProposedApi: false,
-    })
-    const fit = new FitAddon()
-    term.loadAddon(fit)
-    term.open(element)
-    termRef.current = term
-    fitRef.current = fit
-    const detach = terminalIo.attach(sessionId, term)
-    const input = term.onData((data) => terminalIo.send(sessionId, data))
-    const binary = term.onBinary((data) => terminalIo.send(sessionId, data))
-    const resized = term.onResize(({ cols, rows }) => terminalIo.resize(sessionId, cols, rows))
-    const observer = new ResizeObserver(() => {
-      if (element.offsetParent !== null) fit.fit()
-    })
-    observer.observe(element)
-    fit.fit()
-    terminalIo.resize(sessionId, term.cols, term.rows)
-    return () => {
-      observer.disconnect()
-      input.dispose()
-      binary.dispose()
-      resized.dispose()
-      detach()
-      term.dispose()
-      termRef.current = null
-      fitRef.current = null
-    }
-  }, [sessionId, terminalIo])
+    // xterm's own element is also class "terminal": hidden with the tab, `.terminal:not([hidden])`
+    // finds the visible session's terminal alone.
+    handle?.term.element?.toggleAttribute('hidden', !visible)
+    if (!visible || !handle) return
+    if (host.current?.offsetParent) handle.fit.fit()
+    handle.term.focus()
+  }, [visible, handle])
 
-  useEffect(() => {
-    const term = termRef.current
-    if (!term) return
-    term.options.fontSize = fontSize
-    term.options.scrollback = scrollback
-    fitRef.current?.fit()
-  }, [fontSize, scrollback])
+  const closeSearch = (): void => {
+    setSearchOpen(false)
+    handle?.term.focus()
+  }
 
-  useEffect(() => {
-    if (!visible) return
-    fitRef.current?.fit()
-    termRef.current?.focus()
-  }, [visible])
-
-  return <div className="terminal" ref={host} hidden={!visible} data-session={sessionId} />
+  return (
+    <div className="terminal-panel" hidden={!visible}>
+      <TerminalToolbar
+        kind={kind}
+        fontSize={fontSize}
+        renderer={renderer}
+        rendererNote={rendererNote}
+        searchOpen={searchOpen}
+        actions={{
+          search: () => (searchOpen ? closeSearch() : setSearchOpen(true)),
+          clear: () => handle?.term.clear(),
+          zoom,
+          pastePaced: () => setPaced((p) => p ?? { text: '', n: 0 }),
+          sendBreak: breakNow,
+        }}
+      />
+      {searchOpen && handle && <SearchBar search={handle.search} onClose={closeSearch} />}
+      <div className="terminal" ref={host} hidden={!visible} data-session={sessionId} />
+      {paced && <PacedSendDialog key={paced.n} sessionId={sessionId} initialText={paced.text} onClose={() => setPaced(undefined)} />}
+      {pasteText !== undefined && (
+        <PasteConfirmDialog
+          text={pasteText}
+          onCancel={() => {
+            setPasteText(undefined)
+            handle?.term.focus()
+          }}
+          onPaste={() => {
+            // term.paste honours bracketed-paste mode when the remote has turned it on.
+            handle?.term.paste(pasteText)
+            setPasteText(undefined)
+            handle?.term.focus()
+          }}
+          onPaced={() => {
+            // A new key starts the dialog over with this text.
+            setPaced((p) => ({ text: pasteText, n: (p?.n ?? 0) + 1 }))
+            setPasteText(undefined)
+          }}
+        />
+      )}
+    </div>
+  )
 }

@@ -16,6 +16,9 @@ const WRITE_CHUNK = 32 * 1024
 export class TerminalIo {
   private readonly sinks = new Map<string, TerminalSink>()
   private readonly waiting = new Map<string, string[]>()
+  /** Parsed but not yet acknowledged, by session: one ack per parse slice, not one per batch. */
+  private readonly parsed = new Map<string, number>()
+  private ackQueued = false
   private readonly stop: () => void
 
   constructor(private readonly transport: LabTransport) {
@@ -55,8 +58,20 @@ export class TerminalIo {
       this.waiting.set(id, list)
       return
     }
-    sink.write(data, () => {
-      void this.transport.invoke('session.ack', { id, chars: data.length }).catch(() => undefined)
+    sink.write(data, () => this.acknowledge(id, data.length))
+  }
+
+  private acknowledge(id: string, chars: number): void {
+    this.parsed.set(id, (this.parsed.get(id) ?? 0) + chars)
+    if (this.ackQueued) return
+    this.ackQueued = true
+    // xterm runs several write callbacks in one parse slice; they leave as one message.
+    queueMicrotask(() => {
+      this.ackQueued = false
+      for (const [sessionId, count] of this.parsed) {
+        void this.transport.invoke('session.ack', { id: sessionId, chars: count }).catch(() => undefined)
+      }
+      this.parsed.clear()
     })
   }
 }

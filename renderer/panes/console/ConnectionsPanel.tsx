@@ -1,0 +1,105 @@
+import { useState, type FormEvent } from 'react'
+import type { Profile } from '../../../shared/contract'
+import { useLab } from '../../app/context'
+import { parseQuickConnect } from './quick-connect'
+import { describeSerial } from './serial-options'
+import { KIND_LABELS } from './profile-form'
+
+function describe(profile: Profile): string {
+  const spec = profile.spec
+  switch (spec.kind) {
+    case 'ssh':
+      return `SSH ${spec.username}@${spec.host}${spec.port === 22 ? '' : `:${spec.port}`}`
+    case 'serial':
+      return `Serial ${spec.path} ${describeSerial(spec)}`
+    case 'shell':
+      return spec.shell ? `Local shell ${spec.shell}` : 'Local shell'
+    case 'practice':
+      return `Practice router, lab ${spec.lab}`
+  }
+}
+
+function QuickConnect({ onOpened }: { onOpened: () => void }) {
+  const openSession = useLab((s) => s.openSession)
+  const [text, setText] = useState('')
+  const [error, setError] = useState<string>()
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    const result = parseQuickConnect(text)
+    if (!result.ok) {
+      setError(result.error)
+      return
+    }
+    setError(undefined)
+    setText('')
+    void openSession(result.spec, { label: result.label })
+    onOpened()
+  }
+  return (
+    <form className="quick-connect" onSubmit={submit}>
+      <label htmlFor="quick-connect-input">Quick connect</label>
+      <div className="field-row">
+        <input
+          id="quick-connect-input"
+          value={text}
+          placeholder="admin@10.0.0.1  or  /dev/ttyUSB0 9600"
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit">Connect</button>
+      </div>
+      {error && (
+        <small className="field-error" role="alert">
+          {error}
+        </small>
+      )}
+    </form>
+  )
+}
+
+/** Saved connections and a quick way in without saving one. */
+export function ConnectionsPanel({ onEdit, onOpened }: { onEdit: (profile: Profile | undefined) => void; onOpened: () => void }) {
+  const profiles = useLab((s) => s.profiles)
+  const openSession = useLab((s) => s.openSession)
+  const open = (profile: Profile): void => {
+    void openSession(profile.spec, {
+      label: profile.name,
+      options: { profileName: profile.name, log: profile.log, lineHandling: profile.lineHandling },
+    })
+    onOpened()
+  }
+
+  return (
+    <aside className="connections" aria-label="Connections">
+      <QuickConnect onOpened={onOpened} />
+      <div className="connections-head">
+        <h3>Profiles</h3>
+        <button type="button" onClick={() => onEdit(undefined)}>
+          New profile
+        </button>
+      </div>
+      {profiles.length === 0 && <p className="placeholder">No saved profiles yet.</p>}
+      <ul className="profile-list" aria-label="Profiles">
+        {profiles.map((p) => (
+          <li key={p.id}>
+            <button
+              type="button"
+              className="profile-open"
+              aria-label={`Open ${p.name}`}
+              title={`${describe(p)} — ${KIND_LABELS[p.spec.kind]}`}
+              onClick={() => open(p)}
+            >
+              <span className="profile-name">{p.name}</span>
+              <small>{describe(p)}</small>
+            </button>
+            <button type="button" className="profile-edit" aria-label={`Edit ${p.name}`} onClick={() => onEdit(p)}>
+              Edit
+            </button>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  )
+}

@@ -1,0 +1,63 @@
+import type { SessionKind } from '../../../shared/contract'
+import type { ZoomAction } from './zoom'
+import type { ActiveRenderer } from './terminal-setup'
+
+export interface ToolbarActions {
+  search(): void
+  clear(): void
+  zoom(action: ZoomAction): void
+  pastePaced(): void
+  sendBreak(): void
+}
+
+/** The terminal's own actions; each also has a key binding (shown in the button's title). */
+export function TerminalToolbar({
+  kind,
+  fontSize,
+  renderer,
+  rendererNote,
+  searchOpen,
+  actions,
+}: {
+  kind: SessionKind
+  fontSize: number
+  renderer: ActiveRenderer | undefined
+  rendererNote: string | undefined
+  searchOpen: boolean
+  actions: ToolbarActions
+}) {
+  return (
+    <div className="terminal-toolbar" role="toolbar" aria-label="Terminal">
+      <button type="button" aria-pressed={searchOpen} title="Search (Ctrl+Shift+F)" onClick={actions.search}>
+        Search
+      </button>
+      <button type="button" title="Clear the screen and scrollback" onClick={actions.clear}>
+        Clear
+      </button>
+      <span className="zoom" role="group" aria-label="Font size">
+        <button type="button" aria-label="Smaller font" title="Ctrl+-" onClick={() => actions.zoom('out')}>
+          A−
+        </button>
+        <button type="button" aria-label="Reset font size" title="Ctrl+0" onClick={() => actions.zoom('reset')}>
+          {fontSize}px
+        </button>
+        <button type="button" aria-label="Larger font" title="Ctrl+=" onClick={() => actions.zoom('in')}>
+          A+
+        </button>
+      </span>
+      <button type="button" title="Send text line by line, waiting for each echo" onClick={actions.pastePaced}>
+        Paste paced…
+      </button>
+      {kind === 'serial' && (
+        <button type="button" title="Ctrl+Break or Alt+B (ROMMON)" onClick={actions.sendBreak}>
+          Send BREAK
+        </button>
+      )}
+      {renderer && (
+        <span className="renderer-label" title={rendererNote}>
+          {renderer === 'webgl' ? 'WebGL' : 'DOM'} renderer
+        </span>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,267 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { launchChromium } from '../support/browser'
+import { startHostProcess, type HostProcess } from '../support/host-process'
+import { startSshd, type Sshd } from '../support/sshd'
+import { startSocatPair, type SocatPair } from '../support/socat'
+import { SlowRouterPeer } from '../support/slow-router-peer'
+import { TASK1_CONFIG_PATH, task1ConfigAsTyped } from '../support/paced-bench'
+import { terminalText, waitForTerminal } from '../support/page'
+
+/** A paste as the browser delivers it (the clipboard itself is out of reach in headless Chromium). */
+async function pasteIntoTerminal(page: Page, text: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const target = document.querySelector('.terminal:not([hidden]) .xterm-helper-textarea')
+    const data = new DataTransfer()
+    data.setData('text/plain', ${JSON.stringify(text)})
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  })()`)
+}
+
+async function typeInTerminal(page: Page, line: string): Promise<void> {
+  await page.locator('.terminal:not([hidden]) .xterm-screen').click()
+  await page.keyboard.type(line)
+  await page.keyboard.press('Enter')
+}
+
+/** The connections panel (profiles, quick connect) closes whenever a session opens. */
+async function showConnections(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Connections' })
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+}
+
+const count = (text: string, word: string): number => text.split(word).length - 1
+
+describe('console pane in Chromium: profiles, SSH, search, paste, serial', () => {
+  let sshd: Sshd
+  let pair: SocatPair
+  let peer: SlowRouterPeer
+  let host: HostProcess
+  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let page: Page
+  const pageErrors: string[] = []
+
+  beforeAll(async () => {
+    sshd = await startSshd()
+    pair = await startSocatPair()
+    peer = await SlowRouterPeer.open({ path: pair.b })
+    host = await startHostProcess()
+    browser = await launchChromium()
+    page = await browser.context.newPage()
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    await page.goto(`${host.url}&renderer=dom`)
+    await page.getByRole('tab').first().waitFor()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+    await peer?.close()
+    await pair?.dispose()
+    await sshd?.stop()
+  })
+
+  it('refuses an incomplete SSH profile with the reason next to each field', async () => {
+    await showConnections(page)
+    await page.getByRole('button', { name: 'New profile' }).click()
+    const editor = page.getByRole('dialog', { name: 'New profile' })
+    await editor.getByLabel('Port', { exact: true }).fill('99999')
+    await editor.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => editor.getByLabel('Host', { exact: true }).getAttribute('aria-invalid')).toBe('true')
+    const alerts = await editor.getByRole('alert').allTextContents()
+    expect(alerts).toEqual(expect.arrayContaining(['required', 'at most 65535']))
+    // The browser host runs on Node, whose OpenSSL still has the group diffie-hellman-group1-sha1 needs.
+    expect(await editor.getByRole('group', { name: 'SSH' }).textContent()).toContain('This host can offer diffie-hellman-group1-sha1.')
+    await editor.getByRole('button', { name: 'Cancel' }).click()
+  })
+
+  it('saves an SSH profile, accepts the host key and the password in dialogs, and runs show version', async () => {
+    await showConnections(page)
+    await page.getByRole('button', { name: 'New profile' }).click()
+    const editor = page.getByRole('dialog', { name: 'New profile' })
+    await editor.getByLabel('Profile name').fill('Lab SSH')
+    await editor.getByLabel('Kind').selectOption('ssh')
+    await editor.getByLabel('Host', { exact: true }).fill(sshd.host)
+    await editor.getByLabel('Port', { exact: true }).fill(String(sshd.port))
+    await editor.getByLabel('Username').fill(sshd.user)
+    await editor.getByLabel('Authentication').selectOption('password')
+    await editor.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => editor.count()).toBe(0)
+
+    await showConnections(page)
+    await page.getByRole('button', { name: 'Open Lab SSH' }).click()
+    const hostKey = page.getByRole('dialog', { name: 'Unknown host key' })
+    await hostKey.waitFor()
+    expect(await hostKey.textContent()).toContain(sshd.hostKeyFingerprints['ssh-ed25519'])
+    await hostKey.getByRole('button', { name: 'Trust and connect' }).click()
+
+    const password = page.getByRole('dialog').filter({ has: page.getByLabel('Password') })
+    await password.getByLabel('Password').fill(sshd.password)
+    await password.getByRole('button', { name: 'OK' }).click()
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toContain('Lab SSH')
+    await waitForTerminal(page, /Router>/)
+    await typeInTerminal(page, 'show version')
+    await waitForTerminal(page, /Cisco IOS XE Software, Version 17\.09\.04a[\s\S]*Router>/)
+  })
+
+  it('finds a word that has scrolled out of view', async () => {
+    await typeInTerminal(page, 'show flood 200')
+    await waitForTerminal(page, /flood done/)
+    expect(await terminalText(page)).not.toContain('Cupertino')
+
+    await page.keyboard.press('Control+Shift+F')
+    const search = page.getByRole('textbox', { name: 'Search terminal' })
+    await expect.poll(() => search.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+    await search.fill('cupertino')
+    await search.press('Enter')
+    await expect.poll(() => page.getByRole('search').getByRole('status').textContent()).toBe('1 of 1')
+    await waitForTerminal(page, /Cupertino/)
+
+    await page.getByRole('button', { name: 'Match case' }).click()
+    await search.press('Enter')
+    await expect.poll(() => page.getByRole('search').getByRole('status').textContent()).toBe('No matches')
+
+    await page.getByRole('button', { name: 'Regular expression' }).click()
+    await search.fill('flood line 0[0-4]5 of')
+    await search.press('Enter')
+    await expect.poll(() => page.getByRole('search').getByRole('status').textContent()).toMatch(/^\d+ of 5$/)
+    await search.press('Escape')
+    await expect.poll(() => search.count()).toBe(0)
+  })
+
+  it('asks before a multi-line paste, sends nothing on Cancel, and pastes on Paste', async () => {
+    await typeInTerminal(page, '')
+    const before = count(await terminalText(page), 'Width:')
+    await pasteIntoTerminal(page, 'show terminal\nshow terminal\n')
+    const dialog = page.getByRole('dialog', { name: 'Paste 2 lines?' })
+    await dialog.waitFor()
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await page.waitForTimeout(500)
+    expect(count(await terminalText(page), 'Width:')).toBe(before)
+
+    await pasteIntoTerminal(page, 'show terminal\nshow terminal\n')
+    await dialog.getByRole('button', { name: 'Paste', exact: true }).click()
+    await expect.poll(async () => count(await terminalText(page), 'Width:')).toBe(before + 2)
+  })
+
+  it('opens the same SSH target from quick connect, and offers Reconnect after a refused login', async () => {
+    await showConnections(page)
+    await page.getByLabel('Quick connect').fill(`ssh ${sshd.user}@${sshd.host} -p ${sshd.port}`)
+    await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    // The key was trusted above: only the password is asked.
+    const password = page.getByRole('dialog').filter({ has: page.getByLabel('Password') })
+    await password.waitFor()
+    await password.getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toContain(`${sshd.user}@${sshd.host}:${sshd.port}`)
+    const reconnect = page.getByRole('button', { name: 'Reconnect' })
+    await reconnect.waitFor()
+    expect(await page.locator('.session-banner').textContent()).toMatch(/^(closed|error): /)
+
+    await reconnect.click()
+    await password.getByLabel('Password').fill(sshd.password)
+    await password.getByRole('button', { name: 'OK' }).click()
+    await waitForTerminal(page, /Router>/)
+    await expect.poll(() => reconnect.count()).toBe(0)
+  })
+
+  it('creates a serial profile and pastes the Task 1 configuration paced, arriving complete', async () => {
+    await showConnections(page)
+    await page.getByRole('button', { name: 'New profile' }).click()
+    const editor = page.getByRole('dialog', { name: 'New profile' })
+    await editor.getByLabel('Profile name').fill('Console cable')
+    await editor.getByLabel('Kind').selectOption('serial')
+    await editor.getByLabel('Device path').fill(pair.a)
+    await editor.getByLabel('Baud rate').selectOption('9600')
+    await editor.getByLabel('Start logging when the session opens').check()
+    await editor.getByRole('button', { name: 'Save' }).click()
+    await showConnections(page)
+    await page.getByRole('button', { name: 'Open Console cable' }).click()
+    await expect.poll(() => page.getByRole('button', { name: 'Connections' }).getAttribute('aria-expanded')).toBe('false')
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toContain('Console cable')
+    await expect.poll(() => page.locator('.session-banner').textContent()).toMatch(/Logging to .*Console.cable/)
+
+    await page.getByRole('button', { name: 'Open log folder' }).click()
+    await expect.poll(() => page.locator('.banner-log [role=status]').textContent()).toBe(`Log folder: ${host.userDataDir}/logs`)
+
+    peer.reset()
+    await page.getByRole('button', { name: 'Paste paced…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Paste paced' })
+    await dialog.getByLabel('Load from file').setInputFiles(fileURLToPath(TASK1_CONFIG_PATH))
+    const expected = task1ConfigAsTyped()
+    const lines = expected.split('\r').length - 1
+    await expect
+      .poll(() => dialog.getByRole('textbox', { name: /Text to send/ }).inputValue())
+      .toBe(readFileSync(TASK1_CONFIG_PATH, 'utf8'))
+    await dialog.getByLabel('Wait for').selectOption('echo')
+    await dialog.getByRole('button', { name: 'Send' }).click()
+    await dialog.getByRole('progressbar', { name: 'Sending' }).waitFor()
+    await expect
+      .poll(() => dialog.getByRole('status').textContent(), { timeout: 60_000 })
+      .toMatch(new RegExp(`^Sent ${lines} of ${lines} lines`))
+    await peer.waitIdle()
+    expect(peer.dropped).toBe(0)
+    expect(peer.kept.toString('latin1')).toBe(expected)
+    await dialog.getByRole('button', { name: 'Close' }).click()
+  }, 90_000)
+
+  it('cancels a paced paste part way and says where it stopped', async () => {
+    await page.getByRole('button', { name: 'Paste paced…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Paste paced' })
+    await dialog.getByRole('textbox', { name: /Text to send/ }).fill('hostname A\nhostname B\nhostname C\nhostname D\nhostname E\n')
+    await dialog.getByLabel('Per-line delay (ms)').fill('400')
+    await dialog.getByRole('button', { name: 'Send' }).click()
+    const progress = dialog.getByRole('progressbar', { name: 'Sending' })
+    await expect.poll(() => progress.getAttribute('value')).toBe('1')
+    await dialog.getByRole('button', { name: 'Cancel sending' }).click()
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/^Cancelled after [12] of 5 lines: /)
+    await dialog.getByLabel('Per-line delay (ms)').fill('0')
+    await dialog.getByRole('button', { name: 'Close' }).click()
+  })
+
+  it('sends BREAK from the toolbar and says why a pty cannot', async () => {
+    await page.getByRole('button', { name: 'Send BREAK' }).click()
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'BREAK not sent' }).count()).toBe(1)
+  })
+
+  it('shows an unplugged cable in the tab banner, and clears it when the cable is back', async () => {
+    await peer.close()
+    await pair.stop()
+    const detail = page.locator('.banner-detail')
+    await expect.poll(() => detail.textContent(), { timeout: 10_000 }).toBe(`cable disconnected — waiting for ${pair.a}`)
+    await pair.restart()
+    peer = await SlowRouterPeer.open({ path: pair.b })
+    await expect.poll(() => detail.count(), { timeout: 10_000 }).toBe(0)
+    expect(await page.getByRole('tab', { selected: true }).locator('.dot.state-open').count()).toBe(1)
+  })
+
+  it('shows the SSH tab without a BREAK button and kept every tab', async () => {
+    await page.getByRole('tab', { name: /Lab SSH/ }).click()
+    expect(await page.getByRole('button', { name: 'Send BREAK' }).count()).toBe(0)
+    expect(await page.getByRole('tab').count()).toBe(4)
+    expect(pageErrors).toEqual([])
+  })
+
+  it('edits and deletes profiles, and keeps them across a reload', async () => {
+    await showConnections(page)
+    await page.getByRole('button', { name: 'Edit Lab SSH' }).click()
+    const editor = page.getByRole('dialog', { name: 'Edit profile Lab SSH' })
+    await editor.getByLabel('Profile name').fill('Core router')
+    await editor.getByLabel('Legacy IOS algorithms').check()
+    await editor.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('button', { name: 'Open Core router' }).waitFor()
+    expect(await page.getByRole('button', { name: 'Open Lab SSH' }).count()).toBe(0)
+
+    // Saving is debounced; give it time before the reload.
+    await page.waitForTimeout(1000)
+    await page.reload()
+    await showConnections(page)
+    await page.getByRole('button', { name: 'Edit Core router' }).click()
+    const again = page.getByRole('dialog', { name: 'Edit profile Core router' })
+    expect(await again.getByLabel('Legacy IOS algorithms').isChecked()).toBe(true)
+    await again.getByRole('button', { name: 'Delete' }).click()
+    await again.getByRole('button', { name: 'Really delete Core router' }).click()
+    await expect.poll(() => page.getByRole('button', { name: 'Open Core router' }).count()).toBe(0)
+    expect(await page.getByRole('list', { name: 'Profiles' }).getByRole('listitem').count()).toBe(1)
+  })
+})
