@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Profile } from './console'
+import { PacedSendOptions, Profile } from './console'
 import { SiteVarsSchema } from '../procedure/site'
 import { ProcedureProgressSchema } from '../procedure/progress'
 
@@ -28,6 +28,14 @@ export const Settings = z.object({
   copyOnSelect: z.boolean().default(false),
   confirmMultilinePaste: z.boolean().default(true),
   theme: z.enum(['dark', 'light']).default('dark'),
+  /** Console habits: terminal renderer, BREAK length, the paced-paste dialog's starting values. */
+  console: z
+    .object({
+      renderer: z.enum(['auto', 'dom', 'webgl']).default('auto'),
+      breakMs: z.number().int().min(10).max(5000).default(300),
+      paced: PacedSendOptions.default(PacedSendOptions.parse({})),
+    })
+    .default({ renderer: 'auto', breakMs: 300, paced: PacedSendOptions.parse({}) }),
 })
 export type Settings = z.infer<typeof Settings>
 

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ContractError } from '../../shared/contract'
+import { ContractError, Settings } from '../../shared/contract'
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host'
 import { collectOutput, directClient, waitForState, wsClient, type TestClient } from '../support/clients'
 import { PLAIN_SHELL, testServices } from '../support/services'
@@ -83,7 +83,10 @@ function contractSuite(
       const lab = `lab-${name.length}`
       const { id } = await client.invoke('session.open', { spec: { kind: 'practice', lab, seed: 'contract' }, cols: 80, rows: 24 })
       await waitForState(client, id, (s) => s.state === 'open')
-      let run = await client.invoke('session.exec', { id, lines: ['enable', 'configure terminal', 'enable password s3cret', 'end', 'disable'] })
+      let run = await client.invoke('session.exec', {
+        id,
+        lines: ['enable', 'configure terminal', 'enable password s3cret', 'end', 'disable'],
+      })
       expect(run).toMatchObject({ linesSent: 5, timedOut: false, prompt: { kind: 'user-exec', text: 'VG-CME-1>' } })
       run = await client.invoke('session.exec', { id, lines: ['enable', 'show clock'] })
       expect(run).toMatchObject({ linesSent: 1, prompt: { kind: 'password' } })
@@ -122,7 +125,7 @@ function contractSuite(
     })
 
     it('saves and loads persisted state', async () => {
-      const settings = { fontSize: 17, scrollback: 5000, copyOnSelect: true, confirmMultilinePaste: true, theme: 'dark' as const }
+      const settings = Settings.parse({ fontSize: 17, scrollback: 5000, copyOnSelect: true, console: { breakMs: 500 } })
       await client.invoke('state.save', { state: { settings } })
       const loaded = await client.invoke('state.load', null)
       expect(loaded.state.settings).toEqual(settings)

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 
 /** The text of the visible terminal, as xterm's DOM renderer shows it. */
 export async function terminalText(page: Page): Promise<string> {
-  return (await page.locator('.terminal:not([hidden]) .xterm-rows').textContent()) ?? ''
+  return (await page.locator('.terminal[data-session]:not([hidden]) .xterm-rows').textContent()) ?? ''
 }
 
 /** Waits until the visible terminal shows text matching the pattern. */

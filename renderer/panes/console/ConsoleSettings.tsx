@@ -17,7 +17,7 @@ export const BREAK_MAX_MS = 5000
 /** Terminal preferences that apply to every session. */
 export function ConsoleSettings({ onClose }: { onClose: () => void }) {
   const settings = useLab((s) => s.settings)
-  const prefs = useLab((s) => s.consolePrefs)
+  const prefs = useLab((s) => s.settings.console)
   const updateSettings = useLab((s) => s.updateSettings)
   const updatePrefs = useLab((s) => s.updateConsolePrefs)
   const [scrollback, setScrollback] = useState(String(settings.scrollback))

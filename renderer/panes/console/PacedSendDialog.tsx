@@ -44,7 +44,7 @@ function Outcome({ state }: { state: PacedSendState }) {
  * with a tiny input buffer drops nothing. Not modal: the terminal stays readable meanwhile.
  */
 export function PacedSendDialog({ sessionId, initialText, onClose }: { sessionId: string; initialText: string; onClose: () => void }) {
-  const defaults = useLab((s) => s.consolePrefs.paced)
+  const defaults = useLab((s) => s.settings.console.paced)
   const state = useLab((s) => s.pacedSends[sessionId])
   const startPacedSend = useLab((s) => s.startPacedSend)
   const cancelPacedSend = useLab((s) => s.cancelPacedSend)

@@ -14,7 +14,7 @@ import { PacedSendDialog } from './PacedSendDialog'
 export function TerminalView({ sessionId, kind, visible }: { sessionId: string; kind: SessionKind; visible: boolean }) {
   const host = useRef<HTMLDivElement>(null)
   const fontSize = useLab((s) => s.settings.fontSize)
-  const breakMs = useLab((s) => s.consolePrefs.breakMs)
+  const breakMs = useLab((s) => s.settings.console.breakMs)
   const updateSettings = useLab((s) => s.updateSettings)
   const sendBreak = useLab((s) => s.sendBreak)
   const [searchOpen, setSearchOpen] = useState(false)

@@ -28,7 +28,7 @@ export function useTerminal(host: RefObject<HTMLDivElement | null>, sessionId: s
   const { terminalIo } = useLabContext()
   const settings = useLab((s) => s.settings)
   const rendererPref = chooseRenderer(
-    useLab((s) => s.consolePrefs.renderer),
+    useLab((s) => s.settings.console.renderer),
     URL_RENDERER,
   )
   const latest = useRef({ settings, callbacks, rendererPref })

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StateFile } from '../../../electron/services/state/state-file'
 import { STATE_VERSION } from '../../../electron/services/state/migrations'
+import { Settings } from '../../../shared/contract'
 
 describe('StateFile', () => {
   let dir: string
@@ -22,7 +23,7 @@ describe('StateFile', () => {
 
   it('round-trips settings with the format version on disk', async () => {
     const store = new StateFile(file, now)
-    const settings = { fontSize: 16, scrollback: 20000, copyOnSelect: false, confirmMultilinePaste: true, theme: 'light' as const }
+    const settings = Settings.parse({ fontSize: 16, scrollback: 20000, copyOnSelect: false, confirmMultilinePaste: true, theme: 'light' })
     await store.save({ settings })
     const onDisk = JSON.parse(fs.readFileSync(file, 'utf8')) as { version: number; savedAt: string }
     expect(onDisk.version).toBe(STATE_VERSION)
@@ -33,9 +34,7 @@ describe('StateFile', () => {
   it('leaves no temp files behind and never a half-written file under concurrent saves', async () => {
     const store = new StateFile(file, now)
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        store.save({ settings: { fontSize: 10 + i, scrollback: 1000, copyOnSelect: false, confirmMultilinePaste: true, theme: 'dark' } }),
-      ),
+      Array.from({ length: 20 }, (_, i) => store.save({ settings: Settings.parse({ fontSize: 10 + i, scrollback: 1000 }) })),
     )
     expect(fs.readdirSync(dir)).toEqual(['state.json'])
     expect((await store.load()).state.settings?.fontSize).toBe(29)
