@@ -50,7 +50,7 @@ export class LocalShellTransport extends TransportBase {
     proc.onData((chunk: string | Buffer) => this.receive(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))
     proc.onExit(({ exitCode, signal }) => {
       this.stopDeathWatch()
-      proc.resume()
+      resumeReading(proc)
       // Data events still queued in the stream run before this; then held output goes first.
       setImmediate(() => {
         this.proc = undefined
@@ -93,7 +93,7 @@ export class LocalShellTransport extends TransportBase {
     this.held = []
     this.heldBytes = 0
     for (const chunk of held) this.emitData(chunk)
-    if (!this.paused) this.proc?.resume()
+    if (!this.paused && this.proc) resumeReading(this.proc)
   }
 
   private receive(chunk: Buffer): void {
@@ -105,14 +105,14 @@ export class LocalShellTransport extends TransportBase {
     this.heldBytes += chunk.length
     const proc = this.proc
     if (proc && this.heldBytes > HOLD_LIMIT && !this.deathWatch) {
-      proc.pause()
+      pauseReading(proc)
       // node-pty also destroys the pty 200 ms after the child exits, discarding what nobody has
       // read. While truly paused, watch for the child's death and drain what it left: a dead
       // process cannot produce more than the kernel's pty buffer, so memory stays bounded.
       this.deathWatch = setInterval(() => {
         if (!isAlive(proc.pid)) {
           this.stopDeathWatch()
-          proc.resume()
+          resumeReading(proc)
         }
       }, 50)
     }
@@ -136,4 +136,33 @@ function isAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM'
   }
+}
+
+interface ReadHandle {
+  readStop(): number
+  readStart(): number
+}
+
+/**
+ * The pty's read handle, when node-pty exposes it. Pausing node-pty's stream the ordinary way
+ * keeps reading into the stream's buffer until it is full, and when the child then exits the
+ * read error destroys the stream with that buffer in it: the last kilobytes of output are lost.
+ * Stopping the read handle itself leaves unread output in the kernel, where it waits.
+ */
+function readHandleOf(proc: pty.IPty): ReadHandle | undefined {
+  const socket = (proc as unknown as { _socket?: { _handle?: Partial<ReadHandle> } })._socket
+  const handle = socket?._handle
+  return handle && typeof handle.readStop === 'function' && typeof handle.readStart === 'function' ? (handle as ReadHandle) : undefined
+}
+
+function pauseReading(proc: pty.IPty): void {
+  const handle = readHandleOf(proc)
+  if (handle) handle.readStop()
+  else proc.pause()
+}
+
+function resumeReading(proc: pty.IPty): void {
+  const handle = readHandleOf(proc)
+  if (handle) handle.readStart()
+  else proc.resume()
 }
