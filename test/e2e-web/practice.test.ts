@@ -31,4 +31,15 @@ describe('a fresh start opens on the practice router', () => {
     await page.keyboard.press('Enter')
     await waitForTerminal(page, /Cisco IOS Software, C2900 Software[\s\S]*Configuration register is 0x2102/)
   })
+
+  it('resets the practice lab after confirmation', async () => {
+    const term = page.locator('.terminal[data-session]:not([hidden]) .xterm-screen')
+    await term.click()
+    await page.keyboard.type('enable\rconfigure terminal\rhostname REHEARSAL\rend\r')
+    await waitForTerminal(page, /REHEARSAL#\s*$/)
+    await expect.poll(() => page.getByRole('note', { name: 'Practice router' }).textContent()).toMatch(/Simulated router/)
+    await page.getByRole('button', { name: 'Reset practice lab…' }).click()
+    await page.getByRole('button', { name: 'Reset lab', exact: true }).click()
+    await waitForTerminal(page, /simulated Cisco CISCO2921[\s\S]*VG-CME-1>\s*$/)
+  })
 })

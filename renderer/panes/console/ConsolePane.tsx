@@ -5,6 +5,7 @@ import { TerminalView } from './TerminalView'
 import { PromptDialog } from './PromptDialog'
 import { SessionTabs } from './SessionTabs'
 import { SessionBanner } from './SessionBanner'
+import { PracticeBanner } from './PracticeBanner'
 import { ConnectionsPanel } from './ConnectionsPanel'
 import { ProfileEditor } from './ProfileEditor'
 import { ConsoleSettings } from './ConsoleSettings'
@@ -53,6 +54,7 @@ export function ConsolePane() {
           </div>
         )}
         <div className="console-main">
+          {active && <PracticeBanner tab={active} />}
           {active && <SessionBanner tab={active} />}
           <div className="terminals">
             {tabs.map((tab) =>
