@@ -160,7 +160,8 @@ describe('certificate workbench in Chromium (browser host)', () => {
       requestAnimationFrame(tick)
     })`)
     await pane().getByRole('button', { name: 'Add', exact: true }).click()
-    await expect.poll(() => pane().getByRole('status').filter({ hasText: 'Reading the paste…' }).count()).toBe(1)
+    // (The "Reading the paste…" status can come and go faster than a poll now that repeated
+    // certificates are skipped by hash; the worker check below shows where the parse ran.)
     await expect.poll(entryNames, { timeout: 60_000 }).toContain('*.uc.com')
     const maxGap = await page.evaluate('(() => { window.frameGaps.run = false; return window.frameGaps.max })()')
     expect(maxGap).toBeLessThan(1000)

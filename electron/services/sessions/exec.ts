@@ -3,6 +3,14 @@ import { cleanTerminalText } from '../../../shared/ios/text'
 import type { ExecResult } from '../../../shared/contract'
 import type { Session } from './session'
 
+/**
+ * What to look for in the echo of a line: its start. IOS shows a line longer than the terminal
+ * with a `$` and shifted, so only the first characters are sure to appear as typed.
+ */
+function echoMark(line: string): string {
+  return line.trim().slice(0, 16)
+}
+
 /** Prompts where the router waits for a decision the caller must make (not just the next command). */
 const INTERACTIVE = new Set<DetectedPrompt['kind']>(['yes-no', 'password', 'username', 'confirm', 'enrollment-paste'])
 
@@ -27,10 +35,12 @@ export async function execLines(session: Session, request: ExecRequest): Promise
     sinceLine += text
     wake?.()
   })
-  const waitForPrompt = async (): Promise<DetectedPrompt | null> => {
+  /** Waits for a prompt; with `echo`, only one that comes after the line's echo (not a stale one). */
+  const waitForPrompt = async (echo = ''): Promise<DetectedPrompt | null> => {
     const deadline = Date.now() + request.timeoutMs
     for (;;) {
-      const prompt = detectPrompt(sinceLine)
+      const echoed = echo === '' || cleanTerminalText(sinceLine).includes(echo)
+      const prompt = echoed ? detectPrompt(sinceLine) : null
       if (prompt?.kind === 'more') {
         sinceLine = ''
         session.writeRaw(' ')
@@ -63,9 +73,10 @@ export async function execLines(session: Session, request: ExecRequest): Promise
     }
     let prompt: DetectedPrompt | null = null
     for (let i = 0; i < request.lines.length; i++) {
+      const line = request.lines[i] ?? ''
       sinceLine = ''
-      session.writeRaw(`${request.lines[i]}\r`)
-      prompt = await waitForPrompt()
+      session.writeRaw(`${line}\r`)
+      prompt = await waitForPrompt(request.secret ? '' : echoMark(line))
       if (!prompt) return result(null, i + 1, true)
       if (INTERACTIVE.has(prompt.kind)) return result(prompt, i + 1, false)
     }
