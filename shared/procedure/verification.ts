@@ -123,10 +123,7 @@ export function evaluateVerification(
   context: VerificationContext = {},
 ): VerificationResult {
   const step = getStep(stepId)
-  if (!step) {
-    return { stepId, status: 'unknown-step', ok: false, expected: [], seen: [], likelyCauses: [], checks: [], missingCommands: [], manual: [], routerErrors: [] }
-  }
-  return evaluateSpec(stepId, step.verify, outputsByCommand, vars, context)
+  return step ? evaluateSpec(stepId, step.verify, outputsByCommand, vars, context) : unknownStep(stepId)
 }
 
 /** What must hold before a step's commands are sent (e.g. NTP synchronized before `no shutdown`). */
@@ -137,10 +134,11 @@ export function evaluatePrecheck(
   context: VerificationContext = {},
 ): VerificationResult {
   const step = getStep(stepId)
-  if (!step) {
-    return { stepId, status: 'unknown-step', ok: false, expected: [], seen: [], likelyCauses: [], checks: [], missingCommands: [], manual: [], routerErrors: [] }
-  }
-  return evaluateSpec(stepId, step.precheck, outputsByCommand, vars, context)
+  return step ? evaluateSpec(stepId, step.precheck, outputsByCommand, vars, context) : unknownStep(stepId)
+}
+
+function unknownStep(stepId: string): VerificationResult {
+  return { stepId, status: 'unknown-step', ok: false, expected: [], seen: [], likelyCauses: [], checks: [], missingCommands: [], manual: [], routerErrors: [] }
 }
 
 /** Rendered verification commands of a step, to send after it. */
