@@ -37,6 +37,18 @@ export function UploadSetPanel({ now }: { now: Date }) {
   const checks = verdict?.for === set ? verdict.checks : undefined
   const blocked = checks === undefined || checks.some((c) => c.severity === 'error') || !files.ok
 
+  // An empty library is a starting point, not an error: say what goes here, quietly.
+  if (loaded.length === 0) {
+    return (
+      <section className="certs-upload" aria-label="CUCM upload set">
+        <h3>CUCM upload set</h3>
+        <p className="certs-muted">
+          Load the CA ({names.caName}) and the bridge certificate ({names.bridgeName}); they go to CallManager-trust, one file each.
+        </p>
+      </section>
+    )
+  }
+
   return (
     <section className="certs-upload" aria-label="CUCM upload set">
       <h3>CUCM upload set</h3>
