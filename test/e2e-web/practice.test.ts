@@ -42,4 +42,20 @@ describe('a fresh start opens on the practice router', () => {
     await page.getByRole('button', { name: 'Reset lab', exact: true }).click()
     await waitForTerminal(page, /simulated Cisco CISCO2921[\s\S]*VG-CME-1>\s*$/)
   })
+
+  it('fills a new site with the practice lab addresses in one click', async () => {
+    const pane = page.getByRole('region', { name: 'Checklist' })
+    await pane.getByRole('button', { name: 'Add site' }).click()
+    await pane.getByLabel('New site name').fill('Rehearsal')
+    await pane.getByRole('button', { name: 'Create site' }).click()
+    await pane.getByRole('button', { name: 'Use practice-lab addresses' }).click()
+    await expect.poll(() => pane.getByLabel('CA IP (this router)').inputValue()).toBe('10.10.10.1')
+    await expect.poll(() => pane.locator('.site-form .badge').textContent()).toMatch(/all valid|warning/)
+    // Step 3's commands (the CA trustpoint) now point at the practice router's own address.
+    await pane
+      .locator('button[aria-expanded="false"]', { hasText: /trustpoint/i })
+      .first()
+      .click()
+    await expect.poll(() => pane.getByText('enrollment url http://10.10.10.1:80').count()).toBeGreaterThan(0)
+  })
 })

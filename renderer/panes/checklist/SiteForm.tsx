@@ -22,6 +22,13 @@ export function SiteForm({ site }: { site: SiteRecord }) {
     if (parsed.ok) updateSiteVars(site.id, { [field]: parsed.value })
   }
 
+  // The practice router's GigabitEthernet0/1 is 10.10.10.1: the CA URL must use an address it has.
+  const usePracticeAddresses = (): void => {
+    const practice = { ntpServerIp: '10.10.10.5', caIp: '10.10.10.1', cucmPublisherIp: '10.10.10.10' } as const
+    setDrafts((d) => ({ ...d, ...practice }))
+    updateSiteVars(site.id, practice)
+  }
+
   const summary =
     validation.errorCount > 0
       ? `${validation.errorCount} to fix`
@@ -34,6 +41,12 @@ export function SiteForm({ site }: { site: SiteRecord }) {
       <summary>
         Site variables <span className={validation.errorCount > 0 ? 'badge bad' : 'badge'}>{summary}</span>
       </summary>
+      <p className="site-practice">
+        Rehearsing on the practice router?{' '}
+        <button type="button" onClick={usePracticeAddresses}>
+          Use practice-lab addresses
+        </button>
+      </p>
       <div className="site-fields">
         {SITE_FIELD_NAMES.map((field) => {
           const info = SITE_FIELDS[field]
