@@ -6,6 +6,7 @@ import { attachElectronAdapter } from './ipc/electron-adapter'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { createSecureWindow } from './window'
 import { electronHostHooks } from './host-hooks'
+import { safeStorageCipher } from './secret-cipher'
 
 // out/main/main.js → out/
 const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -22,7 +23,7 @@ if (!app.requestSingleInstanceLock()) {
       userDataDir: process.env.LAB_USER_DATA ?? app.getPath('userData'),
       host: 'electron',
       version: app.getVersion(),
-      hooks: electronHostHooks,
+      hooks: { ...electronHostHooks, secretCipher: safeStorageCipher },
     })
     attachElectronAdapter(ipcMain, services.dispatch, services.hub, () => BrowserWindow.getAllWindows().map((w) => w.webContents))
     let win = createSecureWindow(outDir)

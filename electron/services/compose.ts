@@ -10,6 +10,7 @@ import { KnownHostsStore } from './known-hosts'
 import { PracticeLabs } from './practice-labs/practice-labs'
 import { StateFile } from './state/state-file'
 import { SessionFeatures } from './session-features'
+import { SecretStore, type SecretCipher } from './secrets/secret-store'
 import type { FlowControlOptions } from './sessions/flow-control'
 
 /** What only the host can do (dialogs, the file manager); absent in the browser host. */
@@ -18,6 +19,8 @@ export interface HostHooks {
   readonly openPath?: (folder: string) => Promise<boolean>
   /** Ask where to save and write the files; resolves with the paths written. */
   readonly saveFiles?: (files: readonly SaveFile[], title: string) => Promise<{ saved: string[]; cancelled: boolean }>
+  /** The OS keychain, for remembered passwords. */
+  readonly secretCipher?: SecretCipher
 }
 
 export interface ServiceOptions {
@@ -51,7 +54,8 @@ export function createServices(options: ServiceOptions): Services {
   const knownHosts = new KnownHostsStore(path.join(options.userDataDir, 'known_hosts'))
   const labs = new PracticeLabs(path.join(options.userDataDir, 'practice-labs'))
   const warn = (message: string): void => hub.emit('app.notice', { level: 'warning', message })
-  const features = new SessionFeatures(hub, logsDir)
+  const secrets = new SecretStore(path.join(options.userDataDir, 'secrets.json'), options.hooks?.secretCipher)
+  const features = new SessionFeatures(hub, logsDir, secrets)
 
   const factories: TransportFactories = {
     shell: (spec) => new LocalShellTransport(spec),
@@ -88,10 +92,16 @@ export function createServices(options: ServiceOptions): Services {
     'session.ack': ({ id, chars }) => (sessions.ack(id, chars), null),
     'session.close': ({ id }) => (sessions.close(id), null),
     'session.list': (_input, ctx) => sessions.list(ctx.client),
-    'session.respond': ({ id, promptId, answers, accept }) => (
-      sessions.respond(id, promptId, { ...(answers ? { answers } : {}), ...(accept === undefined ? {} : { accept }) }),
+    'session.respond': ({ id, promptId, answers, accept, remember }) => (
+      sessions.respond(id, promptId, {
+        ...(answers ? { answers } : {}),
+        ...(accept === undefined ? {} : { accept }),
+        ...(remember === undefined ? {} : { remember }),
+      }),
       null
     ),
+    'secrets.status': () => secrets.status(),
+    'secrets.forget': async ({ key }) => (await secrets.forget(key), null),
     'session.break': async ({ id, ms }) => {
       const transport = sessions.get(id).transport
       if (!(transport instanceof SerialTransport)) {
@@ -115,7 +125,10 @@ export function createServices(options: ServiceOptions): Services {
     },
     'files.save': async ({ files, title }) => {
       if (!options.hooks?.saveFiles) {
-        throw new ContractError({ code: 'failed', message: 'This host cannot show a save dialog; the browser host downloads files instead' })
+        throw new ContractError({
+          code: 'failed',
+          message: 'This host cannot show a save dialog; the browser host downloads files instead',
+        })
       }
       return options.hooks.saveFiles(files, title)
     },

@@ -7,6 +7,9 @@ import { PacedSender, PacedSendError, type PacedSummary } from './sessions/paced
 import { SerialTransport } from './sessions/serial'
 import { SessionLog } from './session-log/session-log'
 import { RouterWatch } from './router-watch/router-watch'
+import type { SecretStore } from './secrets/secret-store'
+import type { PromptMemory } from './sessions/session'
+import type { PromptRequest } from './sessions/transport'
 
 type ParsedSpec = z.output<typeof SessionSpec>
 
@@ -31,6 +34,7 @@ export class SessionFeatures {
   constructor(
     private readonly hub: EventHub,
     private readonly logsDir: string,
+    private readonly secrets?: SecretStore,
   ) {}
 
   attach(session: Session, spec: ParsedSpec, options: SessionOptions): void {
@@ -58,6 +62,8 @@ export class SessionFeatures {
         session.setCondition({ warning: `Session log not written: ${(err as Error).message}` })
       }
     }
+
+    if (spec.kind === 'ssh' && this.secrets) session.useMemory(sshMemory(this.secrets, `ssh:${spec.username}@${spec.host}:${spec.port}`))
 
     const transport = session.transport
     const stopStatus =
@@ -133,5 +139,35 @@ export class SessionFeatures {
     }
     entry.busy = what
     return entry
+  }
+}
+
+/** Questions whose answers are secrets worth keeping: passwords, passphrases, hidden answers. */
+function isSecretQuestion(request: PromptRequest): boolean {
+  if (request.kind === 'secret') return true
+  return request.kind === 'questions' && request.fields.length > 0 && request.fields.every((f) => !f.echo)
+}
+
+/**
+ * Remembered SSH answers, one per host and question. A remembered answer is offered once per
+ * connection: if the router refuses it, the user is asked (and may remember the new one).
+ */
+function sshMemory(secrets: SecretStore, host: string): PromptMemory {
+  const offered = new Set<string>()
+  const keyOf = (request: PromptRequest): string => `${host}|${request.title}|${request.fields.map((f) => f.label).join(',')}`
+  return {
+    async recall(request) {
+      if (!isSecretQuestion(request)) return undefined
+      const key = keyOf(request)
+      if (offered.has(key)) return undefined
+      offered.add(key)
+      const answers = await secrets.get(key)
+      return answers && answers.length === request.fields.length ? { answers } : undefined
+    },
+    rememberable: (request) => isSecretQuestion(request) && secrets.status().available,
+    remember(request, answers) {
+      offered.add(keyOf(request))
+      void secrets.set(keyOf(request), answers).catch(() => undefined)
+    },
   }
 }

@@ -46,7 +46,7 @@ export interface SessionsSlice {
   activateTab(tabId: string): void
   sessionStateChanged(info: SessionInfo): void
   promptArrived(prompt: SessionPrompt): void
-  answerPrompt(prompt: SessionPrompt, answer: { answers?: string[]; accept?: boolean }): Promise<void>
+  answerPrompt(prompt: SessionPrompt, answer: { answers?: string[]; accept?: boolean; remember?: boolean }): Promise<void>
   sendBreak(sessionId: string, ms: number): Promise<void>
   startPacedSend(sessionId: string, text: string, options: PacedSendOptions): Promise<void>
   cancelPacedSend(sessionId: string): Promise<void>

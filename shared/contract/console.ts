@@ -73,6 +73,10 @@ export const consoleMethods = {
   ),
   /** The rolling tail of output and the prompt it ends at, if any. */
   'session.tail': method(z.object({ id: SessionId }), z.object({ text: z.string(), prompt: SeenPrompt.nullable() })),
+  /** Whether passwords can be remembered here (OS keychain), and why not. */
+  'secrets.status': method(z.null(), z.object({ available: z.boolean(), reason: z.string().optional() })),
+  /** Forget one remembered answer, or all of them. */
+  'secrets.forget': method(z.object({ key: z.string().max(512).optional() }), z.null()),
   /** Where session logs are written; opened in the file manager where the host can. */
   'logs.openFolder': method(z.null(), z.object({ path: z.string(), opened: z.boolean() })),
 } as const

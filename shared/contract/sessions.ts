@@ -97,6 +97,8 @@ export const SessionPrompt = z.object({
   message: z.string().max(4096),
   fields: z.array(z.object({ label: z.string().max(512), echo: z.boolean() })).max(16),
   fingerprint: z.string().max(256).optional(),
+  /** The answer may be kept in the OS keychain for next time (desktop app with a keychain only). */
+  rememberable: z.boolean().optional(),
 })
 export type SessionPrompt = z.infer<typeof SessionPrompt>
 
@@ -127,6 +129,8 @@ export const sessionMethods = {
       promptId: z.string().min(1).max(64),
       answers: z.array(z.string().max(4096)).max(16).optional(),
       accept: z.boolean().optional(),
+      /** Keep these answers in the OS keychain for this host and question. */
+      remember: z.boolean().optional(),
     }),
     z.null(),
   ),

@@ -76,7 +76,7 @@ export class SessionManager {
     this.sessions.get(id)?.flow.ack(chars)
   }
 
-  respond(id: string, promptId: string, answer: { answers?: readonly string[]; accept?: boolean }): void {
+  respond(id: string, promptId: string, answer: { answers?: readonly string[]; accept?: boolean; remember?: boolean }): void {
     if (!this.get(id).respond(promptId, answer)) {
       throw new ContractError({ code: 'failed', message: `Prompt ${promptId} of ${id} was already answered or withdrawn` })
     }

@@ -9,6 +9,13 @@ export interface SessionEvents {
   prompt(prompt: SessionPrompt): void
 }
 
+/** Lets a service answer a question from memory (a remembered password) or keep an answer. */
+export interface PromptMemory {
+  recall(request: PromptRequest): Promise<PromptAnswer | undefined>
+  rememberable(request: PromptRequest): boolean
+  remember(request: PromptRequest, answers: readonly string[]): void
+}
+
 /** Taps see every byte exactly as received, before batching: the session log hangs here. */
 export type RawTap = (chunk: Uint8Array) => void
 /** Text taps see decoded output as it arrives (prompt detection, fingerprint watching). */
@@ -28,7 +35,8 @@ export class Session {
   private readonly displayDecoder = new TextDecoder('utf-8')
   private readonly rawTaps = new Set<RawTap>()
   private readonly textTaps = new Set<TextTap>()
-  private readonly pendingPrompts = new Map<string, { resolve(a: PromptAnswer): void; reject(e: Error): void }>()
+  private readonly pendingPrompts = new Map<string, { request: PromptRequest; resolve(a: PromptAnswer): void; reject(e: Error): void }>()
+  private memory: PromptMemory | undefined
   private readonly disposers: Array<() => void> = []
   private readonly endListeners = new Set<(info: SessionInfo) => void>()
 
@@ -110,12 +118,21 @@ export class Session {
     if (this.info.state === 'open') this.transport.resize(cols, rows)
   }
 
-  respond(promptId: string, answer: PromptAnswer): boolean {
+  respond(promptId: string, answer: PromptAnswer & { remember?: boolean }): boolean {
     const pending = this.pendingPrompts.get(promptId)
     if (!pending) return false
     this.pendingPrompts.delete(promptId)
-    pending.resolve(answer)
+    if (answer.remember && answer.answers) this.memory?.remember(pending.request, answer.answers)
+    pending.resolve({
+      ...(answer.answers ? { answers: answer.answers } : {}),
+      ...(answer.accept === undefined ? {} : { accept: answer.accept }),
+    })
     return true
+  }
+
+  /** Answers questions from memory where it can (see PromptMemory). */
+  useMemory(memory: PromptMemory): void {
+    this.memory = memory
   }
 
   /** Called once when the session ends (closed, failed, or the device went away). */
@@ -168,11 +185,14 @@ export class Session {
     this.endListeners.clear()
   }
 
-  private ask(request: PromptRequest): Promise<PromptAnswer> {
+  private async ask(request: PromptRequest): Promise<PromptAnswer> {
+    const recalled = await this.memory?.recall(request)
+    if (recalled) return recalled
     const promptId = `p${++promptCounter}`
+    const rememberable = this.memory?.rememberable(request) ?? false
     return new Promise<PromptAnswer>((resolve, reject) => {
-      this.pendingPrompts.set(promptId, { resolve, reject })
-      this.events.prompt({ ...request, id: this.id, promptId })
+      this.pendingPrompts.set(promptId, { request, resolve, reject })
+      this.events.prompt({ ...request, id: this.id, promptId, ...(rememberable ? { rememberable } : {}) })
     })
   }
 

@@ -9,11 +9,12 @@ import { useLab } from '../../app/context'
 export function PromptDialog({ prompt }: { prompt: SessionPrompt }) {
   const answerPrompt = useLab((s) => s.answerPrompt)
   const [answers, setAnswers] = useState<string[]>(() => prompt.fields.map(() => ''))
+  const [remember, setRemember] = useState(false)
   const isHostKey = prompt.kind === 'host-key-new' || prompt.kind === 'host-key-changed'
 
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    void answerPrompt(prompt, isHostKey ? { accept: true } : { answers })
+    void answerPrompt(prompt, isHostKey ? { accept: true } : { answers, ...(remember ? { remember } : {}) })
   }
   const cancel = (): void => {
     void answerPrompt(prompt, isHostKey ? { accept: false } : {})
@@ -43,6 +44,12 @@ export function PromptDialog({ prompt }: { prompt: SessionPrompt }) {
             />
           </label>
         ))}
+        {prompt.rememberable && (
+          <label className="field-inline">
+            <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+            <span>Remember in the system keychain</span>
+          </label>
+        )}
         <div className="dialog-actions">
           <button type="button" onClick={cancel}>
             {isHostKey ? 'Do not trust' : 'Cancel'}
