@@ -27,22 +27,40 @@ if (!fs.existsSync(report)) {
   process.exit(1)
 }
 
-function parseCsvLine(line) {
-  const cells = []
+// Quoted fields may hold commas and line breaks (a finding's code sample): parse the whole text.
+function parseCsv(text) {
+  const rows = []
+  let row = []
   let cell = ''
   let quoted = false
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted
-    else if (ch === ',' && !quoted) {
-      cells.push(cell.trim())
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cell += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') {
+      row.push(cell.trim())
+      cell = ''
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++
+      row.push(cell.trim())
+      if (row.some((c) => c !== '')) rows.push(row)
+      row = []
       cell = ''
     } else cell += ch
   }
-  cells.push(cell.trim())
-  return cells
+  row.push(cell.trim())
+  if (row.some((c) => c !== '')) rows.push(row)
+  return rows
 }
 
-const rows = fs.readFileSync(report, 'utf8').split(/\r?\n/).slice(1).filter(Boolean).map(parseCsvLine)
+const rows = parseCsv(fs.readFileSync(report, 'utf8'))
+  .slice(1)
+  .filter((cells) => cells.length >= 7)
 const findings = rows.map(([issue, severity, confidence, file, location, , description]) => ({
   issue,
   severity,
