@@ -213,13 +213,13 @@ function refresh(list: readonly KeptCertificate[]): void {
 }
 
 /** Every kept certificate with its parsed details (or why it cannot be read). Stable between changes. */
-export function selectLibrary(state: Pick<LabState, 'certificates'>): LibraryEntry[] {
+export function selectLibrary(state: { readonly certificates: readonly KeptCertificate[] }): LibraryEntry[] {
   refresh(state.certificates)
   return lastEntries
 }
 
 /** The kept certificates that parse. Stable between changes. */
-export function selectLoadedCertificates(state: Pick<LabState, 'certificates'>): LoadedCertificate[] {
+export function selectLoadedCertificates(state: { readonly certificates: readonly KeptCertificate[] }): LoadedCertificate[] {
   refresh(state.certificates)
   return lastLoaded
 }

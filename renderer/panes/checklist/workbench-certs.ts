@@ -3,6 +3,7 @@ import { cucmUploadFiles, parseInput } from '../../../shared/pki'
 import type { ParsedCertificate } from '../../../shared/pki/types'
 import type { ReportFingerprint, SiteVars } from '../../../shared/procedure'
 import type { FingerprintReference } from './fingerprint-check'
+import { selectLoadedCertificates } from '../../store/certs-slice'
 
 /** A workbench certificate with its parsed details (fingerprints, CN). */
 export interface WorkbenchCert {
@@ -10,29 +11,21 @@ export interface WorkbenchCert {
   readonly parsed: ParsedCertificate
 }
 
-// Parsing is the costly part and the PEMs rarely change: keep the last results by PEM text.
-const cache = new Map<string, ParsedCertificate | null>()
-const CACHE_MAX = 200
-
+/** One PEM's certificate, or undefined when it holds none. */
 export function parsePem(pem: string): ParsedCertificate | undefined {
-  if (!cache.has(pem)) {
-    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value ?? '')
-    let parsed: ParsedCertificate | null = null
-    try {
-      parsed = parseInput(pem).certificates[0] ?? null
-    } catch {
-      parsed = null
-    }
-    cache.set(pem, parsed)
+  try {
+    return parseInput(pem).certificates[0]
+  } catch {
+    return undefined
   }
-  return cache.get(pem) ?? undefined
 }
 
+/** The workbench library, parsed once by the workbench's own memoised selector. */
 export function parseWorkbench(certificates: readonly KeptCertificate[]): WorkbenchCert[] {
-  return certificates.flatMap((kept) => {
-    const parsed = parsePem(kept.pem)
-    return parsed ? [{ kept, parsed }] : []
-  })
+  return selectLoadedCertificates({ certificates }).map((e) => ({
+    kept: e.kept,
+    parsed: e.cert,
+  }))
 }
 
 const newestFirst = (a: WorkbenchCert, b: WorkbenchCert): number => b.kept.addedAt.localeCompare(a.kept.addedAt)

@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PracticeRouter, practiceCucmCertificate } from '../../../electron/services/practice-router'
+import { practiceCucmCertificate } from '../../../electron/services/practice-router'
+import { RouterDriver } from '../practice-router/driver'
 import { fingerprintsEqual, normalizeFingerprint, parseFingerprints } from '../../../shared/ios/fingerprint'
 import { parseShowPkiServer } from '../../../shared/ios/pki-server'
-import { PromptTail } from '../../../shared/ios/prompt'
+import { detectPrompt } from '../../../shared/ios/prompt'
 import { getStep } from '../../../shared/procedure/procedure'
 import { exampleSite } from '../../../shared/procedure/site'
 import { matchPrompt, renderStep } from '../../../shared/procedure/step-view'
@@ -21,30 +22,8 @@ import { evaluatePrecheck, evaluateVerification, verificationCommands, type Veri
 const site = { ...exampleSite(), caIp: '10.10.10.1', ntpServerIp: '10.10.10.5', cucmPublisherIp: '10.10.10.20' }
 const CLI_KINDS = new Set(['config', 'privileged', 'user-exec'])
 
-class Console {
-  readonly router = new PracticeRouter({ ntpSyncDelayMs: 30, registrationDelayMs: 30, enrollDelayMs: 30 })
-  readonly tail = new PromptTail()
-  output = ''
-
-  constructor() {
-    this.router.onOutput((text) => {
-      this.output += text
-      this.tail.feed(text)
-    })
-    this.router.start()
-  }
-
-  async send(text: string): Promise<string> {
-    const start = this.output.length
-    this.router.input(text)
-    await this.router.idle()
-    return this.output.slice(start)
-  }
-
-  line(text: string): Promise<string> {
-    return this.send(`${text}\r`)
-  }
-
+/** The shared driver, plus what the checklist does: read the prompt, answer from the step data. */
+class Console extends RouterDriver {
   /** Leaves config mode, runs show commands, comes back: what the checklist does after a step. */
   async outputsOf(commands: readonly string[]): Promise<Record<string, string>> {
     await this.line('end')
@@ -78,7 +57,7 @@ class Console {
     for (const command of view.commands) {
       await this.line(command)
       for (let guard = 0; guard < 8; guard++) {
-        const prompt = this.tail.detect()
+        const prompt = detectPrompt(this.output.slice(-4096))
         if (!prompt || CLI_KINDS.has(prompt.kind)) break
         const expectation = matchPrompt(view, prompt.kind, prompt.text)
         if (!expectation) throw new Error(`${stepId}: unexpected prompt ${JSON.stringify(prompt.text)}`)
