@@ -14,6 +14,8 @@ export * from './console'
 export * from './session-options'
 export * from './files'
 export * from './practice'
+export * from './limits'
+export * from './fit'
 
 /** Every method the main process offers. Add a group here to extend the contract. */
 export const methods = {
