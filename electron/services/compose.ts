@@ -143,7 +143,12 @@ export function createServices(options: ServiceOptions): Services {
     'practice.reset': async ({ lab }) => (await labs.reset(lab), null),
     'practice.cucmCertificate': async ({ lab }) => ({ pem: await labs.cucmCertificate(lab), name: 'CallManager.pem' }),
     'state.load': () => stateFile.load(),
-    'state.save': async ({ state }) => (await stateFile.save(state), null),
+    'state.save': async ({ slice, value, base }) => {
+      const result = await stateFile.save(slice, value, base)
+      // Every window hears of it; the one that saved recognises its own revision.
+      if (result.saved) hub.emit('state.changed', { slice, value, revision: result.revision })
+      return result
+    },
   }
 
   return {

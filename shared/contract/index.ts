@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { appEvents, appMethods } from './app'
 import { sessionEvents, sessionMethods } from './sessions'
-import { persistMethods } from './settings'
+import { persistEvents, persistMethods } from './settings'
 import { consoleEvents, consoleMethods, serialMethods } from './console'
 import { filesMethods } from './files'
 import { practiceMethods } from './practice'
@@ -33,6 +33,7 @@ export const events = {
   ...appEvents,
   ...sessionEvents,
   ...consoleEvents,
+  ...persistEvents,
 } as const
 
 export type Methods = typeof methods
