@@ -40,25 +40,27 @@ export async function checkUploadSet(certs: readonly ParsedCertificate[], ctx: U
     checks.push({
       severity: 'error',
       code: 'upload-empty',
-      message: 'Nothing to upload: CUCM needs the CA certificate and the bridge certificate.',
+      message: 'Nothing to upload: CUCM needs the bridge certificate (and, recommended, the CA certificate).',
     })
     return checks
   }
   const root = findRoot(certs)
   const bridge = findBridge(certs, ctx.bridgeName)
   if (!root) {
+    // A note, not an error: the tech note (step 4.2) uploads the bridge certificate alone and the
+    // bridge registered. Adding the CA is our recommendation (shared/DOMAIN.md rule 10).
     const issuer = bridge ? ` (${bridge.issuer.text})` : ''
     checks.push({
-      severity: 'error',
+      severity: 'info',
       code: 'missing-root',
-      message: `The CA certificate${issuer} is missing: CUCM can only trust the bridge certificate if it also trusts the CA that signed it.`,
+      message: `Recommended: add the CA certificate${issuer} too. The tech note uploads the bridge certificate alone and it registered; with the CA in CallManager-trust as well, a re-issued bridge certificate is trusted without another upload.`,
     })
   }
   if (!bridge) {
     checks.push({
       severity: 'error',
       code: 'missing-bridge',
-      message: `The bridge certificate${ctx.bridgeName ? ` (CN=${ctx.bridgeName})` : ''} is missing: uploading the CA alone is incomplete, CUCM needs both.`,
+      message: `The bridge certificate${ctx.bridgeName ? ` (CN=${ctx.bridgeName})` : ''} is missing: CUCM checks the bridge's TLS certificate, so it must be in the upload (the tech note uploads it alone).`,
     })
   }
   // Blocking per-certificate faults (expired, key too large, CN mismatch, wildcard) block the upload too.

@@ -4,6 +4,7 @@ import { PROCEDURE, TASKS } from './procedure'
 import type { StepStatus, StoredStepProgress } from './progress'
 import { renderText } from './render'
 import { escapeHtml, escapeMarkdown, formatDuration, formatTime, markdownCodeBlock, trimEvidence, type EvidenceLimit } from './report-text'
+import { formatNodeList } from './cucm-nodes'
 import { SITE_FIELD_NAMES, SITE_FIELDS, type SiteVars } from './site'
 import type { ProcedureStep } from './types'
 import { validateSite } from './validate-site'
@@ -90,6 +91,7 @@ function collect(site: SiteVars, progress: Readonly<Record<string, StepProgress>
     }
   }
   const variables = SITE_FIELD_NAMES.map((field) => {
+    if (field === 'cucmNodes') return { label: SITE_FIELDS[field].label, value: formatNodeList(site.cucmNodes) }
     const value = site[field]
     return { label: SITE_FIELDS[field].label, value: Array.isArray(value) ? value.join(' ') : String(value) }
   })

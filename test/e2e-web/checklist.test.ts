@@ -95,7 +95,8 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
     expect(await ntp.getAttribute('aria-invalid')).toBe('true')
     await ntp.fill('10.10.10.5')
     await pane().getByLabel('CA IP (this router)', { exact: true }).fill('10.10.10.1')
-    await pane().getByLabel('CUCM publisher IP', { exact: true }).fill('10.10.10.20')
+    await pane().getByLabel('Node 1 name', { exact: true }).fill('CUCMPUB15')
+    await pane().getByLabel('Node 1 IP', { exact: true }).fill('10.10.10.20')
     await expect.poll(() => pane().locator('.site-form .badge').textContent()).not.toMatch(/to fix/)
 
     const first = await open(/^Step 1: Point the router at NTP/)

@@ -19,7 +19,7 @@ const client: TestClient = directClient(services)
 const site: SiteRecord = {
   id: 'site-runner',
   name: 'Runner',
-  vars: { ...defaultSite(), ntpServerIp: '10.10.10.5', caIp: '10.10.10.1', cucmPublisherIp: '10.10.10.20' },
+  vars: { ...defaultSite(), ntpServerIp: '10.10.10.5', caIp: '10.10.10.1', cucmNodes: [{ name: 'CUCMPUB15', ip: '10.10.10.20', priority: 1, publisher: true }] },
   progress: {},
 }
 let port: ConsolePort

@@ -33,7 +33,7 @@ describe('renderReport', () => {
   const { markdown, html } = renderReport({ ...site, bridgeName: 'Secure<b>CFB' }, progress, extras)
 
   it('lists variables, every step with status and time, fingerprints and open problems', () => {
-    expect(markdown).toContain('| CUCM publisher IP | 192.0.2.20 |')
+    expect(markdown).toContain('| CUCM group nodes | CUCMPUB15 192.0.2.20 priority 1 publisher |')
     expect(markdown).toContain('### t1-01 · Point the router at NTP and turn on the HTTP server')
     expect(markdown).toContain('**Status:** done · **Where:** router · **Time:** 2026-02-22 00:04:30 UTC (3 min 30 s)')
     expect(markdown).toContain('**Time:** 2026-02-22 00:08:40 UTC (40 s)')
