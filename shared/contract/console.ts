@@ -99,12 +99,27 @@ export const RouterFingerprint = z.object({
   algorithm: z.enum(['md5', 'sha1', 'sha256']),
   /** Upper-case hex, no separators. */
   hex: z.string().regex(/^[0-9A-F]+$/),
+  /** The certificate section of the output it was printed in (0, 1, …); an MD5/SHA1 pair shares one. */
+  section: z.number().int().min(0).max(10_000).optional(),
+  /** That section in words: `CA Certificate cn=testCA (trustpoints SecureCFB testCA)`. */
+  sectionLabel: z.string().max(256).optional(),
 })
+
+/** Most fingerprints one report carries (`show crypto pki certificates verbose` on a busy router). */
+export const MAX_REPORTED_FINGERPRINTS = 32
 
 export const consoleEvents = {
   'session.sendProgress': z.object({ id: SessionId, line: z.number().int(), lines: z.number().int(), bytes: z.number().int() }),
-  /** The router printed fingerprint lines (crypto pki authenticate, show … verbose). */
-  'session.fingerprints': z.object({ id: SessionId, fingerprints: z.array(RouterFingerprint).max(8), context: z.string().max(2048) }),
+  /**
+   * The router printed fingerprint lines (crypto pki authenticate, show … verbose). `asking`: the
+   * output ends at `% Do you accept this certificate? [yes/no]:`, so the router waits for a verdict.
+   */
+  'session.fingerprints': z.object({
+    id: SessionId,
+    fingerprints: z.array(RouterFingerprint).max(MAX_REPORTED_FINGERPRINTS),
+    context: z.string().max(2048),
+    asking: z.boolean().optional(),
+  }),
   /** The router printed certificates (crypto pki export … pem terminal): they go to the workbench. */
   'session.certificates': z.object({
     id: SessionId,

@@ -26,7 +26,7 @@ export const TASK1_BRIDGE_STEPS: readonly ProcedureStep[] = [
     id: 't1-09',
     task: 'task1',
     number: 9,
-    title: "Import CUCM's CallManager certificate into {callManagerTrustpoints}",
+    title: 'Import CallManager.pem into trustpoint {callManagerTrustpoints}',
     why: "With `enrollment terminal` the router takes the certificate from a paste instead of a CA. Check the fingerprints it prints against the workbench before answering yes: this is the only check that the pasted text is CUCM's certificate. The bridge may register with any node of its CUCM group ({cucmNodeNames}), so the router must trust each node's CallManager certificate — or, when those are CA-signed, the one CA root that signed them all.",
     where: 'router',
     mode: 'config',
