@@ -44,6 +44,20 @@ export interface RouterFingerprintReport {
   readonly asking: boolean
 }
 
+/** The router's clock as `show clock` last printed it. Runtime only. */
+export interface RouterClockReading {
+  readonly sessionId: string
+  readonly text: string
+  /** Router UTC minus this computer's time when the line arrived; unknown for a local zone name. */
+  readonly offsetMs?: number
+  readonly authoritative: boolean
+}
+
+/** The router's clock now (carried forward from the last `show clock`), when known. */
+export function routerNow(reading: RouterClockReading | undefined, now: Date = new Date()): Date | undefined {
+  return reading?.offsetMs === undefined ? undefined : new Date(now.getTime() + reading.offsetMs)
+}
+
 /** The persisted state accepts at most this many certificates. */
 export const MAX_KEPT_CERTIFICATES = 500
 
@@ -56,6 +70,8 @@ export interface CertsSlice {
   markedCertificateIds: string[]
   intakeReport?: IntakeReport
   routerFingerprints?: RouterFingerprintReport
+  routerClock?: RouterClockReading
+  routerClockSeen(payload: Payload<'session.clock'>): void
   setCertificates(certificates: KeptCertificate[]): void
   /** Adds every certificate of a parse result (pasted text, a file); duplicates are reported, not added. */
   addParsedCertificates(result: ParseResult, source: string): IntakeReport
@@ -152,6 +168,9 @@ export const createCertsSlice: StateCreator<LabState, [], [], CertsSlice> = (set
         for (const p of r.problems) problems.push({ ...p, message: `${block.label} (block ${i + 1} of the export): ${p.message}` })
       })
       return intake(incoming, problems, keys, trustpoint ? `Router export of ${trustpoint}` : 'Router export')
+    },
+    routerClockSeen({ id, text, utcMs, authoritative, observedAt }) {
+      set({ routerClock: { sessionId: id, text, authoritative, ...(utcMs !== undefined ? { offsetMs: utcMs - observedAt } : {}) } })
     },
     routerFingerprintsSeen({ id, fingerprints, context, asking }) {
       set({ routerFingerprints: { sessionId: id, fingerprints, context, receivedAt: new Date().toISOString(), asking: asking ?? false } })

@@ -120,6 +120,18 @@ export const consoleEvents = {
     context: z.string().max(2048),
     asking: z.boolean().optional(),
   }),
+  /**
+   * The router printed `show clock`. `utcMs` only for a UTC-like zone (other zone names have no
+   * known offset); `observedAt` is this host's time when the line arrived, so the router's clock
+   * can be carried forward.
+   */
+  'session.clock': z.object({
+    id: SessionId,
+    text: z.string().max(128),
+    utcMs: z.number().optional(),
+    authoritative: z.boolean(),
+    observedAt: z.number(),
+  }),
   /** The router printed certificates (crypto pki export … pem terminal): they go to the workbench. */
   'session.certificates': z.object({
     id: SessionId,

@@ -8,6 +8,8 @@ import type { Check, KeyBlockInfo, ParsedCertificate } from './types'
 export interface UploadContext {
   /** The clock for validity checks of the root and bridge certificates. */
   now: Date
+  /** The router's clock (show clock), when known: start dates are judged against it. */
+  routerNow?: Date
   /** The CUCM conference bridge name; picks the bridge certificate by CN when several leaves are present. */
   bridgeName?: string
   /** The CUCM trust store chosen for the upload (`CallManager-trust`, `tomcat-trust`, …). */
@@ -66,7 +68,7 @@ export async function checkUploadSet(certs: readonly ParsedCertificate[], ctx: U
   // Blocking per-certificate faults (expired, key too large, CN mismatch, wildcard) block the upload too.
   for (const cert of [root, bridge]) {
     if (!cert) continue
-    const own = checkCertificate(cert, { now: ctx.now, ...(cert === bridge && ctx.bridgeName ? { bridgeName: ctx.bridgeName } : {}) })
+    const own = checkCertificate(cert, { now: ctx.now, ...(ctx.routerNow ? { routerNow: ctx.routerNow } : {}), ...(cert === bridge && ctx.bridgeName ? { bridgeName: ctx.bridgeName } : {}) })
     checks.push(...own.filter((c) => c.severity === 'error'))
   }
   if (root && bridge) {

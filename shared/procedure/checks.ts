@@ -7,6 +7,7 @@ import { parseShowPkiServer } from '../ios/pki-server'
 import { parseShowSccp, parseShowSccpCcmGroup, sccpServiceFor } from '../ios/sccp'
 import { parseTrustpointsStatus } from '../ios/trustpoints'
 import { toLines } from '../ios/text'
+import { CLOCK_SKEW_TOLERANCE_MS } from '../pki/checks'
 import type { CauseId, Check } from './types'
 
 export interface ExpectedFingerprints {
@@ -148,7 +149,8 @@ export function evaluateCheck(check: Check, output: OutputLookup, context: Verif
           problems.push(`${name} expired ${c.validTo.text}`)
           hints = ['certificate-expired']
         }
-        if (c.validFrom && (c.validFrom.utcMs ?? c.validFrom.wallClockMs) - slack(c.validFrom) > now) {
+        // A start within a few minutes of this clock is the two clocks differing, not a problem.
+        if (c.validFrom && (c.validFrom.utcMs ?? c.validFrom.wallClockMs) - slack(c.validFrom) - CLOCK_SKEW_TOLERANCE_MS > now) {
           problems.push(`${name} not valid until ${c.validFrom.text}`)
           if (hints.length === 0) hints = ['clock-not-synced']
         }

@@ -1,11 +1,14 @@
 import { PromptTail, type DetectedPrompt } from '../../../shared/ios/prompt'
 import { ACCEPT_CERTIFICATE_QUESTION, readPrintedFingerprints } from '../../../shared/ios/printed-fingerprints'
+import { parseShowClockLine } from '../../../shared/ios/clock'
 import { parsePkiExport } from '../../../shared/ios/pem-export'
 import { cleanTerminalText } from '../../../shared/ios/text'
 import { MAX_REPORTED_FINGERPRINTS, type Payload } from '../../../shared/contract'
 
 export interface RouterWatchEvents {
   fingerprints(payload: Omit<Payload<'session.fingerprints'>, 'id'>): void
+  /** Optional: `show clock` output (the workbench judges certificate start dates against it). */
+  clock?(payload: Omit<Payload<'session.clock'>, 'id'>): void
   certificates(payload: Omit<Payload<'session.certificates'>, 'id'>): void
 }
 
@@ -64,6 +67,17 @@ export class RouterWatch {
   private line(line: string): void {
     const command = line.match(EXPORT_COMMAND)
     if (command) this.lastExportTrustpoint = command[1]
+    if (line.length <= 200 && this.events.clock) {
+      const clock = parseShowClockLine(line)
+      if (clock) {
+        this.events.clock({
+          text: clock.date.text.slice(0, 128),
+          ...(clock.date.utcMs !== undefined ? { utcMs: clock.date.utcMs } : {}),
+          authoritative: clock.authoritative,
+          observedAt: Date.now(),
+        })
+      }
+    }
     this.outputLines.push(line.length > 4096 ? line.slice(0, 4096) : line)
     if (this.outputLines.length > MAX_OUTPUT_LINES) this.outputLines.splice(0, this.outputLines.length - MAX_OUTPUT_LINES)
     if (FINGERPRINT_LINE.test(line)) {
