@@ -64,12 +64,26 @@ function collect(site: SiteVars, progress: Readonly<Record<string, StepProgress>
     const failedChecks = (p?.verification?.checks ?? [])
       .filter((c) => c.status === 'fail')
       .map((c) => ({ expected: c.expected, seen: c.seen }))
+    // A step that depends on CUCM is not done on router output alone (see ProcedureStep.cucmConfirmation).
+    const awaitingCucm = step.cucmConfirmation !== undefined && p?.status === 'done' && p.doneBy !== 'hand' && !p.cucm
+    const how =
+      p?.status !== 'done'
+        ? undefined
+        : awaitingCucm
+          ? 'router side verified; CUCM side not confirmed'
+          : p.doneBy === 'hand'
+            ? 'by hand'
+            : p.cucm
+              ? `verified on the router; CUCM side ${p.cucm.by === 'api' ? "confirmed by CUCM's API" : 'confirmed by the engineer'}`
+              : p.doneBy
+                ? 'verified on the router'
+                : undefined
     return {
       step,
       title: renderText(step.title, site),
       // Progress may come from a file on disk: an unknown status is shown as pending, not trusted.
-      status: p && STATUSES.includes(p.status) ? p.status : 'pending',
-      ...(p?.status === 'done' && p.doneBy ? { how: p.doneBy === 'hand' ? 'by hand' : 'verified on the router' } : {}),
+      status: awaitingCucm ? 'in-progress' : p && STATUSES.includes(p.status) ? p.status : 'pending',
+      ...(how ? { how } : {}),
       ...(time ? { time } : {}),
       ...(duration ? { duration } : {}),
       ...(p?.note ? { note: p.note } : {}),

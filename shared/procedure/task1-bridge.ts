@@ -205,5 +205,7 @@ export const TASK1_BRIDGE_STEPS: readonly ProcedureStep[] = [
       ],
       manual: ['CUCM shows the bridge as "Registered with Cisco Unified Communications Manager {cucmNodeNamesOr}".'],
     },
+    // The router shows a TLS link, not that CUCM accepted the bridge under this name and security mode.
+    cucmConfirmation: 'CUCM lists {bridgeName} as "Registered with Cisco Unified Communications Manager {cucmNodeNamesOr}".',
   },
 ]

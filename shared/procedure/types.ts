@@ -160,6 +160,11 @@ export interface ProcedureStep {
   readonly precheck?: VerificationSpec
   readonly verify?: VerificationSpec
   readonly corrections?: readonly CorrectionId[]
+  /**
+   * The step also needs something done on CUCM that the router cannot show (template): until
+   * it is confirmed, router output alone leaves the step "router side verified", not verified.
+   */
+  readonly cucmConfirmation?: string
 }
 
 export interface Task {

@@ -215,7 +215,20 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
     // The export reaches the workbench by itself.
     await expect.poll(() => library().textContent()).toMatch(/testCA \(CA\).*SecureCFB \(General Purpose\)/s)
 
-    const eleven = await open(/^Step 11: Upload both certificates/)
+    // Issue 11: the router prints three certificates at once; each matches its own workbench entry,
+    // nothing is being asked, so no alarm.
+    await page.locator('.terminal:not([hidden]) textarea').focus()
+    await page.keyboard.type('end')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('show crypto pki certificates verbose')
+    await page.keyboard.press('Enter')
+    const routerFps = workbench().getByRole('list', { name: 'Router fingerprints' })
+    await expect.poll(() => routerFps.locator(':scope > li').count(), { timeout: STEP_WAIT }).toBe(3)
+    await expect.poll(() => routerFps.locator(':scope > li').filter({ hasText: /✔ matches/ }).count()).toBe(3)
+    expect(await workbench().getByRole('alert').filter({ hasText: /fingerprint/i }).count()).toBe(0)
+    expect(await routerFps.textContent()).toMatch(/CA Certificate cn=testCA.*✔ matches testCA \(CA\)/s)
+
+    const eleven = await open(/^Step 11: Upload the bridge certificate/)
     const before = downloads.length
     await eleven.getByRole('button', { name: 'Export CUCM upload set' }).click()
     await expect.poll(() => downloads.length).toBe(before + 2)
@@ -227,11 +240,17 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
     await waitState(/^Step 12:/, 'verified')
     const thirteen = await open(/^Step 13: Add the bridge in CUCM/)
     await thirteen.getByRole('button', { name: 'Verify from router' }).click()
+    // Router output alone cannot verify a step that depends on CUCM (issue 11): confirm CUCM's side.
+    await waitState(/^Step 13:/, 'router OK, confirm CUCM')
+    await thirteen.getByRole('button', { name: 'I checked CUCM' }).click()
+    await thirteen.getByLabel('What CUCM shows (optional)').fill('Registered with Cisco Unified Communications Manager CUCMPUB15')
+    await thirteen.getByRole('button', { name: 'Confirm CUCM side' }).click()
     await waitState(/^Step 13:/, 'verified')
     const evidence = await (await open(/^Step 13:/)).getByLabel('Evidence').textContent()
     expect(evidence).toContain('show dspfarm profile 666')
     expect(evidence).toMatch(/Profile Operation State : ACTIVE/)
     expect(evidence).toMatch(/Application : SCCP\s+Status : ASSOCIATED/)
+    expect(evidence).toMatch(/CUCM side confirmed by the engineer at .*: Registered with Cisco Unified Communications Manager CUCMPUB15/)
     const progress = pane().getByRole('progressbar', { name: 'Task 1 progress' })
     expect(await progress.getAttribute('value')).toBe('13')
   })
@@ -249,7 +268,7 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
     expect(markdown).toContain(`SHA-1: \`${iosFingerprint(practicePem, 'sha1')}\``)
     expect(markdown).toContain(`MD5: \`${iosFingerprint(practicePem, 'md5')}\``)
     expect(markdown).toMatch(
-      /### t1-13 · Add the bridge in CUCM and confirm registration\n\n\*\*Status:\*\* done \(verified on the router\)/,
+      /### t1-13 · Add the bridge in CUCM and confirm registration\n\n\*\*Status:\*\* done \(verified on the router; CUCM side confirmed by the engineer\)/,
     )
     expect(markdown).toContain('**Status:** done (by hand)')
     expect(markdown).not.toContain('practice-passphrase')
