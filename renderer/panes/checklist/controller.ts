@@ -114,6 +114,10 @@ export class ChecklistController {
     switch (outcome.result) {
       case 'verified':
         s.setStepProgress(siteId, stepId, markVerified(prev, outcome.evidence, now()))
+        if (outcome.notice) {
+          const ids = outcome.notice.staleCertificateIds ?? []
+          s.setStepMessage(siteId, stepId, { level: 'warning', text: outcome.notice.text, ...(ids.length > 0 ? { staleCertificateIds: ids } : {}) })
+        }
         return
       case 'failed':
         s.setStepProgress(siteId, stepId, markFailed(prev, outcome.evidence, now()))
