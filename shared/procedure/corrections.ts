@@ -38,8 +38,11 @@ export const CORRECTIONS: readonly Correction[] = [
   },
   {
     id: 'lifetime-capped',
+    // Cisco IOS Security Command Reference, `lifetime (cs-server)`: `lifetime certificate` 1–1825
+    // days, `lifetime ca-certificate` 1–7305 days, CA default 3 years (1095 days). The tech note
+    // sets `lifetime certificate 1800` (shared/DOMAIN.md step 2) and got a ~1095-day certificate.
     title: '`lifetime certificate {lifetimeCertificateDays}` is capped by the CA',
-    detail: "IOS never issues a certificate that outlives its CA certificate ({caLifetimeDays} days by default), so the tech note's 1800 days produced about 1095.",
+    detail: "IOS never issues a certificate that outlives its CA certificate. The CA lives 1095 days (3 years) unless `lifetime ca-certificate` says otherwise (this site: {caLifetimeDays} days), so the tech note's `lifetime certificate 1800` gave a bridge certificate of about 1095 days, not 1800.",
     steps: ['t1-02', 't1-07'],
   },
   {

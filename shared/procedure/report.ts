@@ -1,4 +1,4 @@
-import { formatColonFingerprint, formatIosFingerprint } from '../ios/fingerprint'
+import { formatIosFingerprint } from '../ios/fingerprint'
 import { CORRECTIONS } from './corrections'
 import { PROCEDURE, TASKS } from './procedure'
 import type { StepStatus, StoredStepProgress } from './progress'
@@ -132,7 +132,8 @@ function fingerprintLines(fp: ReportFingerprint): Array<[string, string]> {
   const out: Array<[string, string]> = []
   if (fp.md5) out.push(['MD5', formatIosFingerprint(fp.md5)])
   if (fp.sha1) out.push(['SHA-1', formatIosFingerprint(fp.sha1)])
-  if (fp.sha256) out.push(['SHA-256', formatColonFingerprint(fp.sha256)])
+  // IOS style like the other two (groups of 8): the workbench shows all three that way (DOMAIN rule 2).
+  if (fp.sha256) out.push(['SHA-256', formatIosFingerprint(fp.sha256)])
   return out
 }
 

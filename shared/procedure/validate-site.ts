@@ -67,6 +67,8 @@ const PER_FIELD: Readonly<Record<SiteField, (value: unknown) => FieldIssue[]>> =
         ? [{ severity: 'warning', message: `CUCM 15 may refuse ${v}; use v1.2 if you set it at all.` }]
         : [{ severity: 'error', message: 'The TLS version is empty, v1.0, v1.1 or v1.2.' }],
   phoneDns: checkPhoneDns,
+  // Ranges: Cisco IOS Security Command Reference, `lifetime (cs-server)` — certificate 1–1825 days,
+  // ca-certificate 1–7305 days (20 years); the practice router's help shows the same.
   lifetimeCertificateDays: (v) => checkIntRange(v, 1, 1825, 'certificate lifetime in days (IOS allows 1–1825)'),
   caLifetimeDays: (v) => checkIntRange(v, 1, 7305, 'CA lifetime in days (IOS allows 1–7305)'),
 }

@@ -22,7 +22,7 @@ export function startsInFuture(cert: Pick<ParsedCertificate, 'notBefore'>, now: 
   return Date.parse(cert.notBefore) - (routerNow ?? now).getTime() > CLOCK_SKEW_TOLERANCE_MS
 }
 
-/** `7300 days left`, `expired 12 days ago`, `not valid for another 3 days`. */
+/** `1095 days left`, `expired 12 days ago`, `not valid for another 3 days`. */
 export function validityText(cert: Pick<ParsedCertificate, 'notBefore' | 'notAfter'>, now: Date, routerNow?: Date): string {
   const left = daysLeft(cert.notAfter, now)
   if (left < 0) return `expired ${-left} day${left === -1 ? '' : 's'} ago`
