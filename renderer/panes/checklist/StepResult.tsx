@@ -17,7 +17,9 @@ export interface StepResultProps {
 
 /** Offers to drop the stale workbench copies a run found, so the next export replaces them. */
 function RemoveStale({ ids }: { ids: readonly string[] }) {
-  const present = useLab((s) => s.certificates.filter((c) => ids.includes(c.id)))
+  // Select the stable array and filter here: a selector returning a new array each time loops.
+  const certificates = useLab((s) => s.certificates)
+  const present = certificates.filter((c) => ids.includes(c.id))
   const remove = useLab((s) => s.removeCertificate)
   if (present.length === 0) return <p className="step-message info">The stale copy is no longer in the workbench.</p>
   return (
