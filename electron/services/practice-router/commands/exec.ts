@@ -103,7 +103,9 @@ export const execCommands: readonly CommandDef[] = [
   {
     modes: ['user', 'exec'], syntax: 'terminal length {lines:int(0-512)}',
     help: { terminal: 'Set terminal line parameters', length: 'Set number of lines on a screen', lines: 'Number of lines on screen (0 for no pausing)' },
-    run: () => undefined,
+    run: (ctx, args) => {
+      ctx.runtime.terminalLength = Number(args.lines)
+    },
   },
   {
     modes: ['user', 'exec'], syntax: 'terminal monitor',

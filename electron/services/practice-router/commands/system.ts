@@ -138,6 +138,7 @@ export const systemCommands: readonly CommandDef[] = [
   },
   {
     modes: ['config-if'], syntax: 'no ip address',
+    help: { no: 'Negate a command or set its defaults' },
     run: (ctx) => {
       const itf = currentInterface(ctx)
       if (!itf) return

@@ -113,7 +113,7 @@ export function runningConfig(ctx: Ctx): string[] {
     'no aaa new-model',
     '!',
     ...(state.voiceCard
-      ? [`voice-card ${state.voiceCard.slot}`, ...(state.voiceCard.dspfarm ? [' dsp service dspfarm'] : []), '!']
+      ? [`voice-card ${state.voiceCard.slot}`, ...(state.voiceCard.dspfarm ? [' dsp services dspfarm'] : []), '!']
       : []),
     'no ip domain lookup',
     'ip cef',
