@@ -110,7 +110,9 @@ export const TASK1_BRIDGE_STEPS: readonly ProcedureStep[] = [
       { each: 'codecs', line: ' codec {item}' },
       ' maximum sessions {maximumSessions}',
       ' associate application SCCP',
-      { ifSet: 'dspTlsVersion', line: ' tls-version {dspTlsVersion}' },
+      // No `tls-version` here: it is documented for IOS XE voice gateways only (VG400/VG450 and ISR
+      // 4000 configuration guides, "TLS 1.2 support on SCCP Gateways"), not for IOS 15.7(3)M, and
+      // the tech note's 15.7(3)M4b bridge registered to CUCM 15 without it.
       ' exit',
       'sccp local {sccpInterface}',
       'sccp ccm {cucmPublisherIp} identifier {ccmIdentifier} version {sccpVersion}',
@@ -167,7 +169,6 @@ export const TASK1_BRIDGE_STEPS: readonly ProcedureStep[] = [
             'cucm-certificate-not-imported',
             'cluster-not-mixed-mode',
             'security-mode-mismatch',
-            'tls-version-mismatch',
             'certificate-expired',
           ],
         },

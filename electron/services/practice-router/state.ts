@@ -89,6 +89,8 @@ export const RouterSnapshotSchema = z.object({
   seed: z.string(),
   hostname: z.string(),
   enablePassword: z.string().optional(),
+  /** `enable secret`, kept as IOS keeps it: the type 5 hash (`$1$salt$…`), never the secret. */
+  enableSecret: z.string().optional(),
   httpServer: z.boolean(),
   ntpServers: z.array(z.string()),
   interfaces: z.array(InterfaceSchema),

@@ -109,7 +109,9 @@ export function runningConfig(ctx: Ctx): string[] {
     'boot-start-marker',
     'boot-end-marker',
     '!',
-    ...(state.enablePassword !== undefined ? [`enable password ${state.enablePassword}`, '!'] : []),
+    ...(state.enableSecret !== undefined ? [`enable secret 5 ${state.enableSecret}`] : []),
+    ...(state.enablePassword !== undefined ? [`enable password ${state.enablePassword}`] : []),
+    ...(state.enableSecret !== undefined || state.enablePassword !== undefined ? ['!'] : []),
     'no aaa new-model',
     '!',
     ...(state.voiceCard

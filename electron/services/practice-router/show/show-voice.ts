@@ -118,6 +118,17 @@ export const showVoiceCommands: readonly CommandDef[] = [
     run: showSccp,
   },
   {
+    // Layout from the Cisco example of `show sccp connections` (secure transcoding, "stype
+    // secure -xcode"). The practice lab places no calls, so the table is always empty.
+    modes: ['exec'], syntax: 'show sccp connections',
+    help: { connections: 'SCCP connection information' },
+    run: (ctx) => {
+      ctx.line('sess_id    conn_id    stype        mode     codec  ripaddr      rport sport')
+      ctx.line()
+      ctx.line('Total number of active session(s) 0, and connection(s) 0')
+    },
+  },
+  {
     modes: ['exec'], syntax: 'show sccp ccm group {id:int(1-65535)}',
     help: { ccm: 'Call manager information', group: 'CCM group', id: 'Group number' },
     run: (ctx, args) => showGroup(ctx, Number(args.id)),
