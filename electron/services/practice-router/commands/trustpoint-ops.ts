@@ -194,6 +194,7 @@ function exportPem(ctx: Ctx, name: string, password?: string): void {
     ctx.line('% Only export the CA certificate in PEM format.')
     ctx.line('% CA certificate:')
     ctx.out(tp.caCertPem)
+    ctx.line()
     return
   }
   const label = keyLabelFor(ctx.state, name)
