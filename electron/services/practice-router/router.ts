@@ -36,7 +36,8 @@ const SEEDED_EPOCH = Date.UTC(2026, 1, 22, 0, 8, 0)
 const DEFAULT_TERMINAL_LENGTH = 24
 
 let sharedTree: CommandTree<Handler> | null = null
-function commandTree(): CommandTree<Handler> {
+/** The one command tree every practice router shares (built on first use). */
+export function commandTree(): CommandTree<Handler> {
   if (!sharedTree) {
     const tree = new CommandTree<Handler>()
     for (const def of ALL_COMMANDS) tree.add(def.modes, def.syntax, def.help ?? {}, def.run)

@@ -18,7 +18,7 @@ async function enable(ctx: Ctx): Promise<void> {
       ok = matches(await ctx.ask('Password: ', { echo: false }))
     }
     if (!ok) {
-      ctx.line('% Bad passwords')
+      ctx.line(enableSecret !== undefined ? '% Bad secrets' : '% Bad passwords')
       ctx.line()
       return
     }
