@@ -127,7 +127,7 @@ describe('evaluateVerification', () => {
     const bad = evaluateVerification('t1-13', { 'show dspfarm profile 666': fixture('show-dspfarm-profile-666-not-associated.txt'), 'show sccp': fixture('show-sccp-not-connected.txt') }, site)
     expect(bad.status).toBe('fail')
     expect(causes(bad)[0]).toBe('profile-needs-sccp-restart')
-    expect(causes(bad)).toEqual(expect.arrayContaining(['bridge-name-cn-mismatch', 'wrong-trust-store-or-not-restarted', 'cluster-not-mixed-mode', 'security-mode-mismatch', 'certificate-expired', 'tls-version-mismatch']))
+    expect(causes(bad)).toEqual(expect.arrayContaining(['bridge-name-cn-mismatch', 'wrong-trust-store-or-not-restarted', 'cluster-not-mixed-mode', 'security-mode-mismatch', 'certificate-expired']))
     expect(bad.seen[1]).toBe('TCP Link Status NOT_CONNECTED, Active Call Manager NONE port 0, Signaling Security not shown')
     const wrongCm = evaluateVerification('t1-13', { 'show dspfarm profile 666': fixture('show-dspfarm-profile-666-active.txt'), 'show sccp': fixture('show-sccp-secure.txt') }, { ...site, cucmNodes: [{ name: 'CUCMPUB15', ip: '192.0.2.21', priority: 1, publisher: true }] })
     expect(causes(wrongCm)[0]).toBe('sccp-address-wrong')
