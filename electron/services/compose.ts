@@ -87,12 +87,13 @@ export function createServices(options: ServiceOptions): Services {
       capabilities: { sshGroup1Sha1: supportsGroup1Sha1(), saveDialog: options.hooks?.saveFiles !== undefined },
     }),
     'session.open': ({ spec, cols, rows, options: sessionOptions }, ctx) => sessions.open(spec, cols, rows, ctx.client, sessionOptions),
-    'session.write': ({ id, data }) => (sessions.write(id, data), null),
-    'session.resize': ({ id, cols, rows }) => (sessions.resize(id, cols, rows), null),
-    'session.ack': ({ id, chars }) => (sessions.ack(id, chars), null),
-    'session.close': ({ id }) => (sessions.close(id), null),
+    'session.write': ({ id, data }, ctx) => (sessions.owned(id, ctx.client).write(data), null),
+    'session.resize': ({ id, cols, rows }, ctx) => (sessions.owned(id, ctx.client).resize(cols, rows), null),
+    'session.ack': ({ id, chars }, ctx) => (sessions.ack(id, chars, ctx.client), null),
+    'session.close': ({ id }, ctx) => (sessions.close(id, ctx.client), null),
     'session.list': (_input, ctx) => sessions.list(ctx.client),
-    'session.respond': ({ id, promptId, answers, accept, remember }) => (
+    'session.respond': ({ id, promptId, answers, accept, remember }, ctx) => (
+      sessions.owned(id, ctx.client),
       sessions.respond(id, promptId, {
         ...(answers ? { answers } : {}),
         ...(accept === undefined ? {} : { accept }),
@@ -102,18 +103,18 @@ export function createServices(options: ServiceOptions): Services {
     ),
     'secrets.status': () => secrets.status(),
     'secrets.forget': async ({ key }) => (await secrets.forget(key), null),
-    'session.break': async ({ id, ms }) => {
-      const transport = sessions.get(id).transport
+    'session.break': async ({ id, ms }, ctx) => {
+      const transport = sessions.owned(id, ctx.client).transport
       if (!(transport instanceof SerialTransport)) {
         throw new ContractError({ code: 'failed', message: 'BREAK is only for serial console sessions' })
       }
       await transport.sendBreak(ms)
       return null
     },
-    'session.pacedSend': ({ id, text, options: paced }) => features.pacedSend(sessions.get(id), text, paced),
-    'session.cancelSend': ({ id }) => (features.cancelSend(id), null),
-    'session.exec': (request) => features.exec(sessions.get(request.id), request),
-    'session.tail': ({ id }) => features.tail(sessions.get(id)),
+    'session.pacedSend': ({ id, text, options: paced }, ctx) => features.pacedSend(sessions.owned(id, ctx.client), text, paced),
+    'session.cancelSend': ({ id }, ctx) => (sessions.checkOwner(id, ctx.client), features.cancelSend(id), null),
+    'session.exec': (request, ctx) => features.exec(sessions.owned(request.id, ctx.client), request),
+    'session.tail': ({ id }, ctx) => features.tail(sessions.owned(id, ctx.client)),
     'logs.openFolder': async () => ({ path: logsDir, opened: options.hooks?.openPath ? await options.hooks.openPath(logsDir) : false }),
     'serial.listPorts': async () => {
       watchPorts()
