@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { ContractError, type SaveFile } from '../../shared/contract'
+import { ContractError, type Out, type SaveFile } from '../../shared/contract'
 import { EventHub, createDispatcher, type Handlers } from '../../shared/contract/dispatcher'
 import { SessionManager, type TransportFactories } from './sessions/session-manager'
 import { LocalShellTransport } from './sessions/local-shell'
@@ -78,14 +78,20 @@ export function createServices(options: ServiceOptions): Services {
     void portWatcher.start().catch(() => undefined)
   }
 
-  const handlers: Handlers = {
-    'app.info': () => ({
+  // Nothing in app.info changes while the host runs, and the SSH probe computes DH parameters
+  // (tens of ms): worked out on the first call only, so a flood of calls cannot stall the host.
+  let info: Out<'app.info'> | undefined
+  const appInfo = (): Out<'app.info'> =>
+    (info ??= {
       name: 'Lab Console',
       version: options.version,
       host: options.host,
       platform: process.platform,
       capabilities: { sshGroup1Sha1: supportsGroup1Sha1(), saveDialog: options.hooks?.saveFiles !== undefined },
-    }),
+    })
+
+  const handlers: Handlers = {
+    'app.info': () => appInfo(),
     'session.open': ({ spec, cols, rows, options: sessionOptions }, ctx) => sessions.open(spec, cols, rows, ctx.client, sessionOptions),
     'session.write': ({ id, data }, ctx) => (sessions.owned(id, ctx.client).write(data), null),
     'session.resize': ({ id, cols, rows }, ctx) => (sessions.owned(id, ctx.client).resize(cols, rows), null),
