@@ -10,6 +10,7 @@ import { KnownHostsStore } from './known-hosts'
 import { PracticeLabs } from './practice-labs/practice-labs'
 import { StateFile } from './state/state-file'
 import { SessionFeatures } from './session-features'
+import { ensurePrivateDir } from './private-dir'
 import { SecretStore, type SecretCipher } from './secrets/secret-store'
 import type { FlowControlOptions } from './sessions/flow-control'
 
@@ -51,8 +52,11 @@ export interface Services {
 export function createServices(options: ServiceOptions): Services {
   const hub = new EventHub()
   const logsDir = path.join(options.userDataDir, 'logs')
+  const labsDir = path.join(options.userDataDir, 'practice-labs')
+  // known_hosts and secrets.json live in the user-data folder itself.
+  for (const dir of [options.userDataDir, logsDir, labsDir]) ensurePrivateDir(dir)
   const knownHosts = new KnownHostsStore(path.join(options.userDataDir, 'known_hosts'))
-  const labs = new PracticeLabs(path.join(options.userDataDir, 'practice-labs'))
+  const labs = new PracticeLabs(labsDir)
   const warn = (message: string): void => hub.emit('app.notice', { level: 'warning', message })
   const secrets = new SecretStore(path.join(options.userDataDir, 'secrets.json'), options.hooks?.secretCipher)
   const features = new SessionFeatures(hub, logsDir, secrets)
