@@ -1,5 +1,7 @@
 import fs from 'node:fs'
 import http from 'node:http'
+import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -21,6 +23,40 @@ function get(
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
       })
       .on('error', reject)
+  })
+}
+
+/** The kernel's own list of listening TCP sockets on `port` (/proc/net/tcp and tcp6; state 0A is LISTEN). */
+function listeningSockets(port: number): { file: string; address: string }[] {
+  const found: { file: string; address: string }[] = []
+  for (const file of ['tcp', 'tcp6']) {
+    let text = ''
+    try {
+      text = fs.readFileSync(`/proc/net/${file}`, 'utf8')
+    } catch {
+      continue
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/)
+      const [address, hexPort] = (local ?? '').split(':')
+      if (state === '0A' && address && hexPort && parseInt(hexPort, 16) === port) found.push({ file, address })
+    }
+  }
+  return found
+}
+
+function nonLoopbackAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((i) => i !== undefined && !i.internal && i.family === 'IPv4')
+    .map((i) => i?.address ?? '')
+}
+
+function connectError(address: string, port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: address, port })
+    socket.once('connect', () => (socket.destroy(), resolve('connected')))
+    socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message))
   })
 }
 
@@ -52,6 +88,13 @@ describe('browser host access control', () => {
     services.cleanup()
   })
   const origin = (): string => `http://127.0.0.1:${host.port}`
+
+  it('listens on 127.0.0.1 only, as the kernel sees it: bound to 0.0.0.0 or :: it would take connections from the network', async () => {
+    expect(listeningSockets(host.port)).toEqual([{ file: 'tcp', address: '0100007F' }])
+    expect(host.address()).toMatchObject({ address: '127.0.0.1', port: host.port })
+    // And in practice: a non-loopback address of this machine, where one exists, is refused.
+    for (const address of nonLoopbackAddresses()) expect(await connectError(address, host.port)).toBe('ECONNREFUSED')
+  })
 
   it('puts the token only in the URL fragment: a ?token= query would be sent to the server and kept in history', () => {
     expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/#token=[A-Za-z0-9_-]{32}$`))
