@@ -138,6 +138,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     close: () =>
       new Promise<void>((resolve) => {
         detach()
+        // Sockets still waiting to present the token are not the adapter's: end them too.
+        for (const ws of wss.clients) ws.terminate()
         wss.close()
         server.closeAllConnections()
         server.close(() => resolve())
