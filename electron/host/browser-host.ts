@@ -110,6 +110,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       }
       const auth = AuthMessage.safeParse(message)
       if (!auth.success) return refuse(CLOSE_AUTH_MISSING, 'A token is required first: send {t:"auth", token}')
+      if (auth.data.token === '') return refuse(CLOSE_AUTH_MISSING, 'A token is required: open the URL printed by the host')
       if (!sameSecret(auth.data.token, token)) return refuse(CLOSE_AUTH_WRONG, 'Wrong token: open the URL printed by the host')
       // Synchronous hand-over: calls the client sent right behind the token reach the adapter.
       wss.emit('connection', ws, req)

@@ -144,6 +144,14 @@ describe('browser host access control', () => {
     expect(seen.frames).toEqual([{ t: 'error', message: expect.stringMatching(/Wrong token/) }])
   })
 
+  it('tells a page that has no token to open the printed URL', async () => {
+    const ws = (await socket(host.port, origin())) as WebSocket
+    const seen = transcript(ws)
+    ws.send(JSON.stringify({ t: 'auth', token: '' }))
+    expect(await seen.closed).toBe(4401)
+    expect(seen.frames).toEqual([{ t: 'error', message: 'A token is required: open the URL printed by the host' }])
+  })
+
   it('closes a socket that never presents the token (an idle socket cannot wait forever for one)', async () => {
     const ws = (await socket(host.port, origin())) as WebSocket
     expect(await transcript(ws).closed).toBe(4401)
