@@ -98,6 +98,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'error', message }))
       ws.close(code, message.slice(0, 100))
     }
+    // A broken or oversized frame is reported as an 'error' event; unhandled, it would end the process.
+    ws.on('error', () => ws.terminate())
     const timer = setTimeout(() => refuse(CLOSE_AUTH_MISSING, 'A token is required: open the URL printed by the host'), authTimeoutMs)
     ws.once('close', () => clearTimeout(timer))
     ws.once('message', (raw, isBinary) => {

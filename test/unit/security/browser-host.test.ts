@@ -7,6 +7,7 @@ import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBrowserHost, type BrowserHost } from '../../../electron/host/browser-host'
 import { CONTENT_SECURITY_POLICY, resolveStaticPath } from '../../../electron/static-files'
+import { MAX_MESSAGE_BYTES } from '../../../shared/contract'
 import { testServices } from '../../support/services'
 import { wsClient } from '../../support/clients'
 
@@ -150,6 +151,17 @@ describe('browser host access control', () => {
     ws.send(JSON.stringify({ t: 'auth', token: '' }))
     expect(await seen.closed).toBe(4401)
     expect(seen.frames).toEqual([{ t: 'error', message: 'A token is required: open the URL printed by the host' }])
+  })
+
+  it('survives a broken frame before the token: an unhandled socket error would end the host process', async () => {
+    const ws = (await socket(host.port, origin())) as WebSocket
+    const closed = transcript(ws).closed
+    ws.send('x'.repeat(MAX_MESSAGE_BYTES + 1))
+    expect(await closed).toBe(1009)
+    // Still serving.
+    const client = await wsClient(host.port, host.token)
+    expect(await client.invoke('session.list', null)).toEqual([])
+    await client.close()
   })
 
   it('closes a socket that never presents the token (an idle socket cannot wait forever for one)', async () => {
