@@ -62,7 +62,12 @@ export function attachElectronAdapter(ipc: IpcMainLike, services: AdapterService
     const audience = services.audienceOf(name, payload)
     for (const contents of windows.values()) {
       if (contents.isDestroyed()) continue
-      if (audience === undefined || audience === clientOf(contents)) contents.send(EVENT_CHANNEL, name, payload)
+      if (audience !== undefined && audience !== clientOf(contents)) continue
+      try {
+        contents.send(EVENT_CHANNEL, name, payload)
+      } catch {
+        // The window went away between the check and the send; its 'destroyed' handler cleans up.
+      }
     }
   })
 
