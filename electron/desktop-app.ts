@@ -44,6 +44,8 @@ export interface DesktopOptions {
   readonly serveRenderer: (rendererDir: string) => void
   readonly userDataDir: () => string
   readonly hooks?: HostHooks
+  /** Runs as soon as the services exist (main.ts installs the process guards here). */
+  readonly onServices?: (services: Services) => void
 }
 
 export interface DesktopRunning<W> {
@@ -91,6 +93,7 @@ export function startDesktopApp<W extends DesktopWindowLike>(
       version: app.getVersion(),
       ...(options.hooks ? { hooks: options.hooks } : {}),
     })
+    options.onServices?.(services)
     const adapter = attachElectronAdapter(ipcMain, services)
     const open = (): W => {
       const created = createSecureWindow(options.outDir, { BrowserWindow, openExternal })

@@ -5,6 +5,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { startDesktopApp } from './desktop-app'
 import { electronHostHooks } from './host-hooks'
 import { safeStorageCipher } from './secret-cipher'
+import { installProcessGuards } from './services/process-guard'
 
 // out/main/main.js → out/
 const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -17,5 +18,7 @@ void startDesktopApp(
     serveRenderer: serveAppProtocol,
     userDataDir: () => process.env.LAB_USER_DATA ?? app.getPath('userData'),
     hooks: { ...electronHostHooks, secretCipher: safeStorageCipher },
+    // An error nothing caught is logged and shown; the app keeps serving its window.
+    onServices: (services) => installProcessGuards(services.hub),
   },
 )

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KnownHostsStore } from '../../../electron/services/known-hosts'
 import { SecretStore } from '../../../electron/services/secrets/secret-store'
 import { readStaticFile } from '../../../electron/static-files'
+import { Settings } from '../../../shared/contract'
 import { directClient, waitForState } from '../../support/clients'
 import { testServices } from '../../support/services'
 
@@ -90,7 +91,8 @@ describe('data folders and files are private to the user (issue 10 point 12)', (
       const open = await waitForState(client, id, (s) => s.state === 'open' && s.logPath !== undefined)
       await client.invoke('session.close', { id })
       await client.invoke('practice.cucmCertificate', { lab: 'files' })
-      await client.invoke('state.save', { state: {} })
+      const { revisions } = await client.invoke('state.load', null)
+      await client.invoke('state.save', { slice: 'settings', value: Settings.parse({ fontSize: 15 }), base: revisions.settings })
       await new KnownHostsStore(path.join(userDataDir, 'known_hosts')).add('10.0.0.1', 22, sshEd25519Blob())
       await new SecretStore(path.join(userDataDir, 'secrets.json'), fakeCipher).set('ssh:a@b:22', ['pw'])
       const files = [

@@ -194,7 +194,13 @@ describe('the desktop app wiring, with fake Electron objects (issue 10 points 9 
     FakeWindow.created = []
     running = await startDesktopApp(
       { app, BrowserWindow: FakeWindow, ipcMain, shell: { openExternal: async (url) => void externals.push(url) } },
-      { outDir: '/app/out', registerScheme: () => app.calls.push('registerScheme'), serveRenderer: () => app.calls.push('serveRenderer'), userDataDir: () => userDataDir },
+      {
+        outDir: '/app/out',
+        registerScheme: () => app.calls.push('registerScheme'),
+        serveRenderer: () => app.calls.push('serveRenderer'),
+        userDataDir: () => userDataDir,
+        onServices: () => app.calls.push('onServices'),
+      },
     )
   })
   afterAll(() => {
@@ -214,6 +220,10 @@ describe('the desktop app wiring, with fake Electron objects (issue 10 points 9 
     const stray = new FakeContents()
     app.emit('web-contents-created', {}, stray)
     expectGuarded(stray)
+  })
+
+  it('hands the services to main.ts (its process guards) before any window can call', () => {
+    expect(app.calls.filter((c) => c === 'onServices')).toHaveLength(1)
   })
 
   it('opens one guarded, sandboxed window on app://lab', () => {
