@@ -61,6 +61,26 @@ describe('data folders and files are private to the user (issue 10 point 12)', (
     }
   })
 
+  it('without a mode on the session log folder, one removed while the app runs would come back 0755', async () => {
+    const userDataDir = path.join(parent, 'removed')
+    const services = testServices({ userDataDir })
+    try {
+      fs.rmSync(path.join(userDataDir, 'logs'), { recursive: true, force: true })
+      const client = directClient(services)
+      const { id } = await client.invoke('session.open', {
+        spec: { kind: 'practice', lab: 'removed', seed: 'removed' },
+        cols: 80,
+        rows: 24,
+        options: { log: { enabled: true } },
+      })
+      await waitForState(client, id, (s) => s.state === 'open' && s.logPath !== undefined)
+      await client.invoke('session.close', { id })
+      expect(modeOf(path.join(userDataDir, 'logs')).toString(8)).toBe('700')
+    } finally {
+      services.cleanup()
+    }
+  })
+
   it('without tightening, folders an older version left at 0755 would stay readable by others', () => {
     const userDataDir = path.join(parent, 'old', 'lab-console')
     for (const dir of [userDataDir, path.join(userDataDir, 'logs'), path.join(userDataDir, 'practice-labs')]) {
