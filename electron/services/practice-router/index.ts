@@ -1,4 +1,4 @@
 export { PracticeRouter, type PracticeRouterOptions } from './router'
-export { practiceCucmCertificate } from './cucm-cert'
+export { practiceCucmCertificate, practiceCucmCertificateAsync } from './cucm-cert'
 export { RouterSnapshotSchema, type RouterSnapshot } from './state'
 export { profileBlockers } from './registration'

@@ -31,7 +31,7 @@ export class SessionLog {
   }
 
   static start(dir: string, options: LogOptions, profile: string, now: () => Date = () => new Date()): SessionLog {
-    fs.mkdirSync(dir, { recursive: true })
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
     const base = logFileName(options.template, profile, now())
     let candidate = path.join(dir, base)
     for (let n = 1; fs.existsSync(candidate); n++) {
