@@ -34,6 +34,8 @@ describe('practice router against IOS 15.7(3)M', () => {
     expect(await d.line('interface gi 0/2')).toBe('interface gi 0/2\r\nVG-CME-1(config-if)#')
     // An interface the router does not have: the caret sits under the type, where the name starts.
     expect(await d.line('interface GigabitEthernet 0/9')).toContain(`${' '.repeat(27)}^\r\n${INVALID}`)
+    expect(await d.send('sccp local GigabitEthernet ?')).toContain('\r\n  <0-0>  GigabitEthernet interface number\r\n')
+    await d.send('\x15')
     await d.line('end')
     const run = await d.line('show running-config')
     expect(run).toContain('\r\nsccp local GigabitEthernet0/1\r\n')
