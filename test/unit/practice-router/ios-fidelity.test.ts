@@ -175,6 +175,9 @@ describe('practice router against IOS 15.7(3)M', () => {
     expect(page.slice(ERASE.length, -MORE.length).split('\r\n')).toHaveLength(24)
     const one = await d.send('\r')
     expect(one.slice(ERASE.length, -MORE.length).split('\r\n')).toHaveLength(2)
+    // A terminal's CR LF is one Enter, not two.
+    const crlf = await d.send('\r\n')
+    expect(crlf.slice(ERASE.length, -MORE.length).split('\r\n')).toHaveLength(2)
     // Any other key drops the rest; the key is not typed into the next command line.
     expect(await d.send('q')).toBe(`${ERASE}VG-CME-1#`)
     expect(await d.line('terminal length 0')).toBe('terminal length 0\r\nVG-CME-1#')
