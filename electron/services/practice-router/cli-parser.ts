@@ -92,6 +92,10 @@ function paramLabel(type: ParamType): string {
   }
 }
 
+function isInterfaceType(word: string): boolean {
+  return /^[a-z]+$/i.test(word) && 'gigabitethernet'.startsWith(word.toLowerCase())
+}
+
 /** `gi0/1`, `g0/1`, `GigabitEthernet0/1` → `GigabitEthernet0/1`; null when it is not one. */
 export function normalizeInterface(token: string): string | null {
   const m = /^([a-z]+)(\d+\/\d+)$/i.exec(token)
@@ -113,7 +117,7 @@ function joinInterface<H>(node: Node<H>, tokens: Token[], i: number): void {
   const type = tokens[i]
   const number = tokens[i + 1]
   if (!type || !number || !node.params.some((p) => p.type.kind === 'iface')) return
-  if (!/^[a-z]+$/i.test(type.text) || node.keywords.some((k) => k.word.startsWith(type.text.toLowerCase()))) return
+  if (!isInterfaceType(type.text) || node.keywords.some((k) => k.word.startsWith(type.text.toLowerCase()))) return
   if (normalizeInterface(type.text + number.text) === null) return
   tokens.splice(i, 2, { text: type.text + number.text, start: type.start })
 }
@@ -251,7 +255,11 @@ export class CommandTree<H> {
       if (!token) break
       const result = this.step(node, token, text, args)
       if (result.kind === 'ambiguous') return { kind: 'ambiguous' }
-      if (result.kind === 'invalid') return { kind: 'unrecognized' }
+      if (result.kind === 'invalid') {
+        // `interface GigabitEthernet ?`: the type word alone asks for the slot (2921: slot 0 only).
+        const typeOnly = i === tokens.length - 1 && node.params.some((p) => p.type.kind === 'iface') && isInterfaceType(token.text)
+        return typeOnly ? { kind: 'list', entries: [['<0-0>', 'GigabitEthernet interface number']] } : { kind: 'unrecognized' }
+      }
       if (result.kind === 'rest') {
         if (result.node.type.kind === 'exec') return this.help('exec', text.slice(token.start))
         return { kind: 'list', entries: [['LINE', result.node.help], ['<cr>', '']] }

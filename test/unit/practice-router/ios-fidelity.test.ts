@@ -34,6 +34,8 @@ describe('practice router against IOS 15.7(3)M', () => {
     expect(await d.line('interface gi 0/2')).toBe('interface gi 0/2\r\nVG-CME-1(config-if)#')
     // An interface the router does not have: the caret sits under the type, where the name starts.
     expect(await d.line('interface GigabitEthernet 0/9')).toContain(`${' '.repeat(27)}^\r\n${INVALID}`)
+    expect(await d.send('sccp local GigabitEthernet ?')).toContain('\r\n  <0-0>  GigabitEthernet interface number\r\n')
+    await d.send('\x15')
     await d.line('end')
     const run = await d.line('show running-config')
     expect(run).toContain('\r\nsccp local GigabitEthernet0/1\r\n')
@@ -173,6 +175,9 @@ describe('practice router against IOS 15.7(3)M', () => {
     expect(page.slice(ERASE.length, -MORE.length).split('\r\n')).toHaveLength(24)
     const one = await d.send('\r')
     expect(one.slice(ERASE.length, -MORE.length).split('\r\n')).toHaveLength(2)
+    // A terminal's CR LF is one Enter, not two.
+    const crlf = await d.send('\r\n')
+    expect(crlf.slice(ERASE.length, -MORE.length).split('\r\n')).toHaveLength(2)
     // Any other key drops the rest; the key is not typed into the next command line.
     expect(await d.send('q')).toBe(`${ERASE}VG-CME-1#`)
     expect(await d.line('terminal length 0')).toBe('terminal length 0\r\nVG-CME-1#')
