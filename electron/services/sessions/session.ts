@@ -106,9 +106,14 @@ export class Session {
   }
 
   /** Show a condition of the connection without ending it (serial: waiting for the cable). */
-  setCondition(condition: { detail?: string | undefined; warning?: string | undefined; logPath?: string | undefined }): void {
+  setCondition(condition: {
+    detail?: string | undefined
+    warning?: string | undefined
+    logPath?: string | undefined
+    logError?: string | undefined
+  }): void {
     const patch: Partial<SessionInfo> = {}
-    for (const key of ['detail', 'warning', 'logPath'] as const) {
+    for (const key of ['detail', 'warning', 'logPath', 'logError'] as const) {
       if (key in condition) patch[key] = condition[key]
     }
     this.update(patch)

@@ -12,6 +12,8 @@ function describe(profile: Profile): string {
       return `SSH ${spec.username}@${spec.host}${spec.port === 22 ? '' : `:${spec.port}`}`
     case 'serial':
       return `Serial ${spec.path} ${describeSerial(spec)}`
+    case 'telnet':
+      return `Telnet ${spec.host}:${spec.port}${spec.comPort ? ' (RFC 2217)' : ''}`
     case 'shell':
       return spec.shell ? `Local shell ${spec.shell}` : 'Local shell'
     case 'practice':

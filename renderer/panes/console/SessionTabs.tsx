@@ -1,7 +1,7 @@
 import { tabStatus, type SessionTab } from '../../store/sessions-slice'
 import { useLab } from '../../app/context'
 
-const KIND_NAMES = { practice: 'Practice router', shell: 'Local shell', ssh: 'SSH', serial: 'Serial' } as const
+const KIND_NAMES = { practice: 'Practice router', shell: 'Local shell', ssh: 'SSH', serial: 'Serial', telnet: 'Telnet' } as const
 
 function TabButton({ tab, active }: { tab: SessionTab; active: boolean }) {
   const activateTab = useLab((s) => s.activateTab)

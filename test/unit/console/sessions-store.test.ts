@@ -67,6 +67,7 @@ describe('sessions store against the real services', () => {
       lineDelayMs: 0,
       waitFor: 'prompt',
       timeoutMs: 5000,
+      bufferSize: 64,
     })
     stop()
     const state = store.getState().pacedSends[id]
@@ -85,7 +86,7 @@ describe('sessions store against the real services', () => {
     await expect.poll(() => output).toContain('READY')
     stop()
     const id = store.getState().tabs.find((t) => t.tabId === tabId)?.sessionId ?? ''
-    await store.getState().startPacedSend(id, 'first\nsecond\n', { charDelayMs: 0, lineDelayMs: 0, waitFor: 'echo', timeoutMs: 300 })
+    await store.getState().startPacedSend(id, 'first\nsecond\n', { charDelayMs: 0, lineDelayMs: 0, waitFor: 'echo', timeoutMs: 300, bufferSize: 64 })
     const state = store.getState().pacedSends[id]
     expect(state?.status).toBe('failed')
     expect(state?.error).toMatch(/line 1/i)
