@@ -34,9 +34,11 @@ function LogLine({ logPath }: { logPath: string }) {
   )
 }
 
-/** The active tab's state in words: connecting, why it closed, a cable that went away, the log. */
+/**
+ * The active tab's state in words: connecting, why it closed, a cable that went away, the log.
+ * Reconnect sits in the terminal's toolbar, where Disconnect was.
+ */
 export function SessionBanner({ tab }: { tab: SessionTab }) {
-  const reconnect = useLab((s) => s.reconnect)
   // Only what the banner shows: a flood flips `paused` many times a second, and that is not here.
   const status = useLab(
     useShallow((s) => {
@@ -44,7 +46,6 @@ export function SessionBanner({ tab }: { tab: SessionTab }) {
       return { state, reason, detail, warning, logPath, logError }
     }),
   )
-  const ended = status.state === 'closed' || status.state === 'error'
   if (status.state === 'open' && !status.detail && !status.warning && !status.logPath && !status.logError) return null
   return (
     <div className={`session-banner state-${status.state}`}>
@@ -54,11 +55,6 @@ export function SessionBanner({ tab }: { tab: SessionTab }) {
             {STATE_LABEL[status.state]}
             {status.reason ? `: ${status.reason}` : ''}
           </span>
-          {ended && (
-            <button type="button" onClick={() => void reconnect(tab.tabId)}>
-              Reconnect
-            </button>
-          )}
         </div>
       )}
       {status.detail && (
