@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /** Debian's inetutils-telnetd (apt-get install inetutils-telnetd). */
 export const TELNETD = '/usr/sbin/telnetd'
@@ -33,19 +34,23 @@ export function stopChild(child: ChildProcess): Promise<void> {
   })
 }
 
+/** The IOS-like responder the SSH tests use, as what telnetd runs on its pty (a console server line). */
+export const IOS_RESPONDER_COMMAND = `exec ${process.execPath} ${fileURLToPath(new URL('./ios-responder.mjs', import.meta.url))}`
+
 /**
  * A real telnet server on 127.0.0.1: socat accepts each connection and execs inetutils-telnetd
  * on the socket (`nofork`), as inetd would. telnetd negotiates the options itself and, instead
  * of /bin/login, runs a plain shell on its pty, so the window size (NAWS) and TERM (TTYPE) it
  * applied can be read back with `stty size` and `echo $TERM`.
  */
-export async function startTelnetd(): Promise<Telnetd> {
+export async function startTelnetd(options: { readonly command?: string } = {}): Promise<Telnetd> {
   if (!fs.existsSync(TELNETD)) throw new Error(`${TELNETD} not found: apt-get install inetutils-telnetd`)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-telnetd-'))
   fs.chmodSync(dir, 0o755)
   const login = path.join(dir, 'login.sh')
   // A known prompt, and no rc files: what the tests wait for must not depend on the machine.
-  fs.writeFileSync(login, '#!/bin/sh\nexport PS1="telnet-lab$ "\nexec /bin/sh -i\n', { mode: 0o755 })
+  const command = options.command ?? 'export PS1="telnet-lab$ "\nexec /bin/sh -i'
+  fs.writeFileSync(login, `#!/bin/sh\n${command}\n`, { mode: 0o755 })
   const child = spawn(
     'socat',
     ['-d', '-d', 'TCP-LISTEN:0,bind=127.0.0.1,reuseaddr,fork', `SYSTEM:${TELNETD} -h -E ${login},nofork`],
