@@ -9,6 +9,7 @@ import { startTelnetd, type Telnetd } from '../support/telnetd'
 import { startRfc2217Server, type Rfc2217Server } from '../support/rfc2217-server'
 import { startSocatPair, type SocatPair } from '../support/socat'
 import { SlowRouterPeer } from '../support/slow-router-peer'
+import { startSshd, type Sshd } from '../support/sshd'
 import { terminalText, waitForTerminal } from '../support/page'
 
 // Each test opens its own tab from quick connect, so none depends on another's state; the servers
@@ -60,6 +61,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
   let comServer: Rfc2217Server
   let serialPair: SocatPair
   let peer: SlowRouterPeer
+  let legacySshd: Sshd
   let host: HostProcess
   let browser: Awaited<ReturnType<typeof launchChromium>>
   let page: Page
@@ -71,6 +73,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     comServer = await startRfc2217Server(comPair.a)
     serialPair = await startSocatPair()
     peer = await SlowRouterPeer.open({ path: serialPair.b, bufferSize: 64, prompt: 'Router(config)#' })
+    legacySshd = await startSshd({ legacy: true, routerName: 'OldRouter' })
     host = await startHostProcess()
     browser = await launchChromium()
     page = await browser.context.newPage()
@@ -86,6 +89,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     await comServer?.stop()
     await comPair?.dispose()
     await telnetd?.stop()
+    await legacySshd?.stop()
   })
 
   it('opens a telnet session through a real telnet server, with TERM and the window size negotiated (NAWS on resize)', async () => {
@@ -186,4 +190,45 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     await paced.getByRole('button', { name: 'Close' }).click()
     expect(pageErrors).toEqual([])
   }, 90_000)
+
+  it('shows an algorithm mismatch as short lists, switch first; quick connect\'s legacy switch gets through; the host-key dialog answers to Escape and Enter', async () => {
+    const target = `ssh ${legacySshd.user}@127.0.0.1 -p ${legacySshd.port}`
+    await quickConnect(page, target)
+    const reason = page.locator('.session-banner .banner-reason')
+    await expect.poll(() => reason.textContent(), SLOW).toMatch(/^error: Could not agree on SSH algorithms/)
+    // innerText keeps the line breaks the banner shows.
+    const shown = (await reason.innerText()).split('\n')
+    expect(shown[1]).toBe("Turn on 'Legacy IOS algorithms' (profile editor or quick connect) and connect again.")
+    expect(shown.slice(2, 4)).toEqual(['Key exchange (no match):', 'router offers: diffie-hellman-group1-sha1, diffie-hellman-group14-sha1'])
+
+    await page.getByRole('button', { name: 'Connections' }).click()
+    await page.getByLabel('Quick connect').fill(target)
+    await page.getByLabel('Legacy IOS algorithms (SSH)').check()
+    await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    const hostKey = page.getByRole('dialog', { name: 'Unknown host key' })
+    await hostKey.waitFor()
+    // The dialog takes the keyboard: Escape refuses the key.
+    await expect.poll(() => hostKey.getByRole('button', { name: 'Trust and connect' }).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => reason.textContent(), SLOW).toMatch(/^(error|closed): /)
+
+    await page.getByRole('button', { name: 'Reconnect' }).click()
+    await hostKey.waitFor()
+    await page.keyboard.press('Enter')
+    const passwordDialog = page.getByRole('dialog').filter({ has: page.getByLabel('Password') })
+    await passwordDialog.getByLabel('Password').fill(legacySshd.password)
+    await page.keyboard.press('Enter')
+    await waitForTerminal(page, /OldRouter>/, SLOW.timeout)
+  })
+
+  it('saves what was typed in quick connect as a profile', async () => {
+    const toggle = page.getByRole('button', { name: 'Connections' })
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+    await page.getByLabel('Quick connect').fill(`telnet 127.0.0.1 ${telnetd.port}`)
+    await page.getByRole('button', { name: 'Save as profile' }).click()
+    await expect.poll(() => page.locator('.quick-connect [role=status]').textContent()).toBe(`Saved as profile "telnet 127.0.0.1:${telnetd.port}"`)
+    await page.getByRole('button', { name: `Open telnet 127.0.0.1:${telnetd.port}` }).click()
+    await waitForTerminal(page, /telnet-lab\$/, SLOW.timeout)
+    expect(pageErrors).toEqual([])
+  })
 })
