@@ -16,7 +16,12 @@ export interface SessionTab {
   readonly openError?: string
   /** The log this tab writes: a reconnect appends to the same file. */
   readonly logFile?: LogChoice & { readonly fileName: string }
+  /** Connections made so far by this tab (1 for the first): fills {connection} in log names. */
+  readonly connection?: number
 }
+
+/** A log template with this placeholder asks for a new file on every reconnect. */
+export const CONNECTION_PLACEHOLDER = '{connection}'
 
 /** How a log started from a running session is written. */
 export interface LogChoice {
@@ -92,8 +97,16 @@ export function createSessionsSlice(deps: StoreDeps): StateCreator<LabState, [],
         return { pacedSends }
       })
 
-    /** The tab's options, with its log continued in the same file when it has one. */
-    const optionsFor = (tab: SessionTab): SessionOptions | undefined => {
+    /**
+     * The tab's options for its `connection`-th connection: its log continues in the same file,
+     * unless the template has {connection}, which names a new file for each connection.
+     */
+    const optionsFor = (tab: SessionTab, connection: number): SessionOptions | undefined => {
+      const template = tab.options?.log?.template
+      if (template?.includes(CONNECTION_PLACEHOLDER) && tab.options?.log) {
+        const log = { ...tab.options.log, template: template.replaceAll(CONNECTION_PLACEHOLDER, String(connection)) }
+        return { ...tab.options, log }
+      }
       if (!tab.logFile) return tab.options
       const { fileName, mode, timestamps } = tab.logFile
       const log = { ...LogOptions.parse(tab.options?.log ?? {}), enabled: true, mode, timestamps, appendTo: fileName }
@@ -101,8 +114,9 @@ export function createSessionsSlice(deps: StoreDeps): StateCreator<LabState, [],
     }
 
     async function connectTab(tab: SessionTab, size: { cols: number; rows: number }): Promise<void> {
-      setTab(tab.tabId, { sessionId: undefined, openError: undefined })
-      const options = optionsFor(tab)
+      const connection = (tab.connection ?? 0) + 1
+      setTab(tab.tabId, { sessionId: undefined, openError: undefined, connection })
+      const options = optionsFor(tab, connection)
       try {
         const { id } = await deps.transport.invoke('session.open', {
           spec: tab.spec,
