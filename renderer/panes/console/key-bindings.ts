@@ -14,13 +14,13 @@ export type ConsoleKeyAction = 'search' | 'zoom-in' | 'zoom-out' | 'zoom-reset' 
 /** Ctrl+Shift+letter shortcuts: a terminal sends nothing different for them than Ctrl+letter. */
 const CTRL_SHIFT: Record<string, ConsoleKeyAction> = { KeyF: 'search', KeyD: 'disconnect', KeyR: 'reconnect', KeyL: 'log' }
 
-/** The console's shortcuts as the README and the buttons' titles name them. */
+/** The console's shortcuts, as the README's table lists them (a test holds the two together). */
 export const SHORTCUTS: ReadonlyArray<{ readonly keys: string; readonly action: string }> = [
-  { keys: 'Ctrl+Shift+F', action: 'Search the scrollback' },
   { keys: 'Ctrl+Shift+D', action: 'Disconnect the session (the tab and its scrollback stay)' },
-  { keys: 'Ctrl+Shift+R', action: 'Reconnect (the scrollback stays, under a "— reconnected hh:mm:ss —" line)' },
-  { keys: 'Ctrl+Shift+L', action: 'Start or stop logging this session' },
-  { keys: 'Ctrl+Break or Alt+B', action: 'Send BREAK (serial and telnet sessions)' },
+  { keys: 'Ctrl+Shift+R', action: 'Reconnect in the same terminal' },
+  { keys: 'Ctrl+Shift+L', action: 'Start (choose the file) or stop logging' },
+  { keys: 'Ctrl+Shift+F', action: 'Search the scrollback' },
+  { keys: 'Ctrl+Break or Alt+B', action: 'Send BREAK (serial and telnet sessions; Alt+B is "word back" elsewhere)' },
   { keys: 'Ctrl+= / Ctrl+- / Ctrl+0', action: 'Larger / smaller / default font' },
 ]
 
