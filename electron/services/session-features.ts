@@ -9,6 +9,7 @@ import { RouterWatch } from './router-watch/router-watch'
 import type { SecretStore } from './secrets/secret-store'
 import type { PromptMemory } from './sessions/session'
 import type { PromptRequest } from './sessions/transport'
+import { CONDITION_MAX, LOG_ERROR_MAX, NOTICE_MAX, fitText } from './sessions/fit-text'
 
 type ParsedSpec = z.output<typeof SessionSpec>
 
@@ -65,7 +66,7 @@ export class SessionFeatures {
       try {
         this.startLog(session, { fileName: options.log.appendTo, mode: options.log.mode, timestamps: options.log.timestamps })
       } catch (err) {
-        session.setCondition({ warning: `Session log not written: ${(err as Error).message}` })
+        session.setCondition({ warning: fitText(`Session log not written: ${(err as Error).message}`, CONDITION_MAX) })
       }
     }
 
@@ -99,8 +100,9 @@ export class SessionFeatures {
         if (entry.log?.file !== file) return
         entry.log.untap()
         entry.log = undefined
-        session.setCondition({ logPath: undefined, logError: message })
-        this.hub.emit('app.notice', { level: 'warning', message: `${session.state.title}: ${message}` })
+        // A long log path must not push the reason past its cap: shortened visibly, never thrown.
+        session.setCondition({ logPath: undefined, logError: fitText(message, LOG_ERROR_MAX) })
+        this.hub.emit('app.notice', { level: 'warning', message: fitText(`${session.state.title}: ${message}`, NOTICE_MAX) })
       },
     })
     entry.log = { file, untap: session.tapRaw((chunk) => file.write(chunk)) }

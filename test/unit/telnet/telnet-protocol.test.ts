@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_SUBNEGOTIATION, OptionNegotiator, TelnetDecoder, encodeData } from '../../../electron/services/sessions/telnet'
+import { MAX_SUBNEGOTIATION, OptionNegotiator, TelnetDecoder, TelnetTransport, encodeData } from '../../../electron/services/sessions/telnet'
+import { SessionInfo, TelnetSpec } from '../../../shared/contract/sessions'
 
 function decode(chunks: number[][], binary = false) {
   const data: number[] = []
@@ -94,5 +95,15 @@ describe('option negotiation (RFC 1143)', () => {
     ])
     expect(changes).toEqual(['local 31 true'])
     expect(n.isRemote(3)).toBe(false)
+  })
+})
+
+describe('contract caps where the text is made', () => {
+  it('shortens a title that a 255-character host name would push past 256, visibly', () => {
+    const spec = TelnetSpec.parse({ kind: 'telnet', host: 'a'.repeat(255), port: 2001, comPort: { baudRate: 115200 } })
+    const title = new TelnetTransport(spec).title
+    expect(title).toHaveLength(256)
+    expect(title.endsWith('…')).toBe(true)
+    expect(SessionInfo.shape.title.safeParse(title).success).toBe(true)
   })
 })

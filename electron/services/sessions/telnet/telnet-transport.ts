@@ -2,6 +2,7 @@ import net from 'node:net'
 import type { z } from 'zod'
 import type { ComPortSettings, TelnetSpec } from '../../../../shared/contract/sessions'
 import { TransportBase, type TransportCondition, type TransportContext } from '../transport'
+import { CONDITION_MAX, TITLE_MAX, fitText } from '../fit-text'
 import { BRK, IAC, OPT, TTYPE_IS, TTYPE_SEND } from './codes'
 import { TelnetDecoder, encodeData, subnegotiation } from './decoder'
 import { OptionNegotiator } from './options'
@@ -59,7 +60,8 @@ export class TelnetTransport extends TransportBase {
   ) {
     super()
     this.target = spec.host.includes(':') ? `[${spec.host}]:${spec.port}` : `${spec.host}:${spec.port}`
-    this.title = `telnet ${this.target}${spec.comPort ? ` (RFC 2217, ${describeComPort(spec.comPort)})` : ''}`
+    // A 255-character host name would pass the title cap: cut it visibly instead.
+    this.title = fitText(`telnet ${this.target}${spec.comPort ? ` (RFC 2217, ${describeComPort(spec.comPort)})` : ''}`, TITLE_MAX)
     this.slowLine = spec.consoleServer || spec.comPort !== undefined
     const comPort = spec.comPort ? [OPT.COM_PORT] : []
     this.options = new OptionNegotiator(
@@ -226,7 +228,7 @@ export class TelnetTransport extends TransportBase {
     if (reply.value !== asked) {
       const what = { baudRate: 'speed', dataBits: 'data bits', parity: 'parity', stopBits: 'stop bits' }[reply.kind]
       this.setCondition({
-        warning: `The console server set ${what} to ${String(reply.value)}, not ${String(asked)}: output may be garbled`,
+        warning: fitText(`The console server set ${what} to ${String(reply.value)}, not ${String(asked)}: output may be garbled`, CONDITION_MAX),
       })
     }
   }
