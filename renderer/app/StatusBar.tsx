@@ -16,6 +16,12 @@ export function StatusBar() {
         <span>
           {status.title ?? 'Session'} · {status.state}
           {status.paused ? ' · output paused (window catching up)' : ''}
+          {status.logPath ? ' · logging' : ''}
+        </span>
+      )}
+      {status?.logError && (
+        <span className="bad statusbar-log-error" role="alert">
+          {status.logError}
         </span>
       )}
     </footer>

@@ -125,9 +125,14 @@ export class Session {
   }
 
   /** Show a condition of the connection without ending it (serial: waiting for the cable). */
-  setCondition(condition: { detail?: string | undefined; warning?: string | undefined; logPath?: string | undefined }): void {
+  setCondition(condition: {
+    detail?: string | undefined
+    warning?: string | undefined
+    logPath?: string | undefined
+    logError?: string | undefined
+  }): void {
     const patch: Partial<SessionInfo> = {}
-    for (const key of ['detail', 'warning', 'logPath'] as const) {
+    for (const key of ['detail', 'warning', 'logPath', 'logError'] as const) {
       if (key in condition) patch[key] = condition[key]
     }
     this.update(patch)
@@ -242,6 +247,7 @@ function fitInfo(patch: Partial<SessionInfo>): Partial<SessionInfo> {
   if (fitted.detail !== undefined) fitted.detail = fitText(fitted.detail, caps.detail)
   if (fitted.warning !== undefined) fitted.warning = fitText(fitted.warning, caps.warning)
   if (fitted.logPath !== undefined) fitted.logPath = fitMiddle(fitted.logPath, caps.logPath)
+  if (fitted.logError !== undefined) fitted.logError = fitText(fitted.logError, caps.logError)
   return fitted
 }
 

@@ -104,9 +104,26 @@ describe('a hostile peer cannot end the process', () => {
     expect(result.ok).toBe(true)
     const failed = await until(() => states.find((s) => s.state === 'error'), 'the session to fail')
     expect(failed.reason?.length).toBeLessThanOrEqual(LIMITS.session.reason)
-    expect(failed.reason).toContain('…')
-    // The start (what went wrong) survives the cut.
     expect(failed.reason).toMatch(/algorithm|match|key exchange/i)
+  })
+
+  it('a failure reason of any length is shortened where the state is made, keeping both ends', async () => {
+    class FailingDevice extends ScriptedDevice {
+      override async open(): Promise<void> {
+        throw new Error(`refused: ${'x'.repeat(20_000)} (the cause is at the end)`)
+      }
+    }
+    const { services, events } = servicesWithDevice(() => new FailingDevice('dev', ''))
+    await services.dispatch('session.open', { spec: { kind: 'shell' }, cols: 80, rows: 24 }, { client: 'c1' })
+    const failed = await until(
+      () => events.find((e) => e.event === 'session.state' && (e.payload as SessionInfo).state === 'error'),
+      'the session to fail',
+    )
+    const reason = (failed.payload as SessionInfo).reason ?? ''
+    expect(reason.length).toBeLessThanOrEqual(LIMITS.session.reason)
+    expect(reason.startsWith('refused:')).toBe(true)
+    expect(reason.endsWith('(the cause is at the end)')).toBe(true)
+    expect(reason).toContain('…')
   })
 
   it('nine certificates in one export reach the workbench in two events (was: blocks over 8 threw)', async () => {
