@@ -23,7 +23,7 @@ interface Attached {
   readonly template: string
   busy?: 'exec' | 'paced'
   abort?: AbortController
-  log?: { readonly file: SessionLog; readonly untap: () => void }
+  log?: { readonly file: SessionLog; readonly untap: () => void; bytes: number }
 }
 
 export interface LogRequest {
@@ -83,6 +83,12 @@ export class SessionFeatures {
       watch.dispose()
       entry.abort?.abort()
       entry.log?.untap()
+      // A reason too long for the tab (a server's algorithm lists) is kept whole in a log that
+      // holds this session's output; a log of a connection that never spoke stays unwritten.
+      const full = session.fullEndReason
+      if (entry.log && entry.log.bytes > 0 && full && full !== session.state.reason) {
+        entry.log.file.write(new TextEncoder().encode(`\r\n[Lab Console] Session ended: ${full}\r\n`))
+      }
       entry.log?.file.close()
       this.attached.delete(id)
     })
@@ -106,7 +112,15 @@ export class SessionFeatures {
         this.hub.emit('app.notice', { level: 'warning', message: fitText(`${session.state.title}: ${message}`, NOTICE_MAX) })
       },
     })
-    entry.log = { file, untap: session.tapRaw((chunk) => file.write(chunk)) }
+    const log: NonNullable<Attached['log']> = {
+      file,
+      bytes: 0,
+      untap: session.tapRaw((chunk) => {
+        log.bytes += chunk.length
+        file.write(chunk)
+      }),
+    }
+    entry.log = log
     session.setCondition({ logPath: file.filePath, logError: undefined })
     return file.filePath
   }

@@ -39,6 +39,7 @@ export class Session {
   private memory: PromptMemory | undefined
   private readonly disposers: Array<() => void> = []
   private readonly endListeners = new Set<(info: SessionInfo) => void>()
+  private endReason: string | undefined
 
   constructor(
     readonly id: string,
@@ -193,8 +194,15 @@ export class Session {
     this.batcher.push(this.displayDecoder.decode(this.lineHandling.fromDevice(chunk), { stream: true }))
   }
 
+  /** Why the session ended, before it was shortened to fit the state (see fitInfo). */
+  get fullEndReason(): string | undefined {
+    return this.endReason
+  }
+
   private ended(exit: ExitInfo): void {
     if (this.info.state === 'closed' || this.info.state === 'error') return
+    this.endReason = exit.reason
+    if (exit.reason.length > LIMITS.session.reason) console.error(`[lab-console] session ${this.id} ended: ${exit.reason}`)
     this.batcher.dispose()
     for (const [, pending] of this.pendingPrompts) pending.reject(new Error('Session closed'))
     this.pendingPrompts.clear()

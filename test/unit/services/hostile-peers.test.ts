@@ -188,4 +188,32 @@ describe('a hostile peer cannot end the process', () => {
     expect(() => services.hub.emit('serial.ports', { ports: [] })).not.toThrow()
     expect(seen).toContain('serial.ports')
   })
+
+  it('keeps the whole of a shortened reason in the session log, where the session had output', async () => {
+    const cause = `link lost: ${'detail '.repeat(1000)}end of detail`
+    class DroppingDevice extends ScriptedDevice {
+      override async open(): Promise<void> {
+        await super.open({ cols: 80, rows: 24, prompt: async () => ({}) })
+        setTimeout(() => this.emitExit({ reason: cause, error: true }), 50)
+      }
+    }
+    const { services, events } = servicesWithDevice(() => new DroppingDevice('dev', 'Router>'))
+    await services.dispatch(
+      'session.open',
+      { spec: { kind: 'shell' }, cols: 80, rows: 24, options: { log: { enabled: true, mode: 'raw' } } },
+      { client: 'c1' },
+    )
+    const failed = await until(
+      () => events.find((e) => e.event === 'session.state' && (e.payload as SessionInfo).state === 'error'),
+      'the session to end',
+    )
+    expect((failed.payload as SessionInfo).reason?.length).toBeLessThanOrEqual(LIMITS.session.reason)
+    const logs = path.join(services.userDataDir, 'logs')
+    const logged = await until(() => {
+      const files = fs.existsSync(logs) ? fs.readdirSync(logs) : []
+      const text = files.map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('')
+      return text.includes('end of detail') ? text : undefined
+    }, 'the reason in the log')
+    expect(logged).toContain(`[Lab Console] Session ended: ${cause}`)
+  })
 })
