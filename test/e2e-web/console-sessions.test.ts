@@ -231,4 +231,26 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     await waitForTerminal(page, /telnet-lab\$/, SLOW.timeout)
     expect(pageErrors).toEqual([])
   })
+
+  it('makes "do not connect" the default on a changed host key: Enter refuses and the key on record stays', async () => {
+    // A different RSA key on record for this host and port: what a man in the middle would look like.
+    const keyDir = fs.mkdtempSync(path.join(host.userDataDir, 'otherkey-'))
+    execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-N', '', '-f', path.join(keyDir, 'k')])
+    const [type, blob] = fs.readFileSync(path.join(keyDir, 'k.pub'), 'utf8').trim().split(' ')
+    const knownHosts = path.join(host.userDataDir, 'known_hosts')
+    const recorded = `[127.0.0.1]:${legacySshd.port} ${type} ${blob}\n`
+    fs.writeFileSync(knownHosts, recorded, { mode: 0o600 })
+
+    await page.getByRole('button', { name: 'Connections' }).click()
+    await page.getByLabel('Quick connect').fill(`ssh ${legacySshd.user}@127.0.0.1 -p ${legacySshd.port}`)
+    await page.getByLabel('Legacy IOS algorithms (SSH)').check()
+    await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    const warning = page.getByRole('dialog', { name: 'WARNING: HOST KEY HAS CHANGED' })
+    await warning.waitFor()
+    await expect.poll(() => warning.getByRole('button', { name: 'Do not connect' }).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => warning.count()).toBe(0)
+    await expect.poll(() => page.locator('.session-banner .banner-reason').textContent(), SLOW).toMatch(/^error: /)
+    expect(fs.readFileSync(knownHosts, 'utf8')).toBe(recorded)
+  })
 })
