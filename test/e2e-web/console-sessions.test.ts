@@ -253,4 +253,25 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     await expect.poll(() => page.locator('.session-banner .banner-reason').textContent(), SLOW).toMatch(/^error: /)
     expect(fs.readFileSync(knownHosts, 'utf8')).toBe(recorded)
   })
+
+  it('stops a log on a full disk with a notice in the tab and the status bar (/dev/full)', async () => {
+    await openTelnetTab(page, telnetd.port)
+    const logsDir = path.join(host.userDataDir, 'logs')
+    fs.mkdirSync(logsDir, { recursive: true })
+    fs.symlinkSync('/dev/full', path.join(logsDir, 'full-disk.log'))
+    await page.getByRole('button', { name: 'Start log…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Start logging' })
+    await dialog.getByLabel('Log file name').fill('full-disk.log')
+    await dialog.getByRole('button', { name: 'Start logging' }).click()
+    await typeLine(page, 'echo FILL-$((3*3))')
+    // The log flushes every second; the first write fails with ENOSPC.
+    const statusAlert = page.getByRole('contentinfo').getByRole('alert')
+    await expect.poll(() => statusAlert.textContent(), SLOW).toMatch(/^Log stopped: the disk is full \(ENOSPC\)/)
+    expect(await page.getByRole('tab', { selected: true }).getByRole('img', { name: 'log stopped' }).count()).toBe(1)
+    expect(await page.locator('.banner-log-error').textContent()).toMatch(/^Log stopped: the disk is full/)
+    expect(await page.getByRole('button', { name: 'Start log…' }).count()).toBe(1)
+    // The session goes on.
+    await typeLine(page, 'echo STILL-$((5+5))')
+    await waitForTerminal(page, /STILL-10/)
+  })
 })

@@ -98,6 +98,8 @@ export class TelnetTransport extends TransportBase {
       const socket = net.connect({ host: this.spec.host, port: this.spec.port })
       this.socket = socket
       socket.setNoDelay(true)
+      // A console server that vanishes (power, cable) is noticed even while nobody types.
+      socket.setKeepAlive(true, 30_000)
       const timer = setTimeout(() => {
         socket.destroy()
         reject(new Error(`${this.target} did not answer within ${Math.round(this.connectTimeout / 1000)} s`))
