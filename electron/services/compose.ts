@@ -116,6 +116,17 @@ export function createServices(options: ServiceOptions): Services {
       }
       return null
     },
+    'session.setBaudRate': async ({ id, baudRate }) => {
+      const transport = sessions.get(id).transport
+      if (!transport.setBaudRate) {
+        throw new ContractError({ code: 'failed', message: 'Only serial and RFC 2217 console-server sessions have a line speed' })
+      }
+      try {
+        return { baudRate: await transport.setBaudRate(baudRate) }
+      } catch (err) {
+        throw new ContractError({ code: 'failed', message: `Speed not changed: ${(err as Error).message}` })
+      }
+    },
     'session.logStart': ({ id, fileName, mode, timestamps }) => {
       try {
         return { path: features.startLog(sessions.get(id), { fileName, mode, timestamps }) }

@@ -153,7 +153,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     await expect.poll(() => page.locator('.session-banner').textContent()).toMatch(/^closed: /)
   })
 
-  it('opens an RFC 2217 console-server port at 19200 baud and sends BREAK over the network', async () => {
+  it('opens an RFC 2217 console-server port at 19200 baud, sends BREAK over the network and changes speed', async () => {
     await quickConnect(page, `telnet 127.0.0.1 ${comServer.port} 19200 8N1`)
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toContain(`telnet 127.0.0.1:${comServer.port}`)
     await expect.poll(comServer.log, SLOW).toMatch(/set baud rate: 19200[\s\S]*set stop bits: 1/)
@@ -163,6 +163,14 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     await page.getByRole('button', { name: 'Send BREAK' }).click()
     await expect.poll(comServer.log, SLOW).toMatch(/changed BREAK to active[\s\S]*changed BREAK to inactive/)
     expect(await page.getByRole('alert').filter({ hasText: 'BREAK not sent' }).count()).toBe(0)
+
+    // A new speed while connected, from the toolbar: the far line follows.
+    const speed = page.getByRole('combobox', { name: 'Line speed' })
+    expect(await speed.inputValue()).toBe('19200')
+    await speed.selectOption('38400')
+    await expect.poll(comServer.log, SLOW).toContain('set baud rate: 38400')
+    await expect.poll(() => execFileSync('stty', ['-F', comPair.a, 'speed'], { encoding: 'utf8' }).trim(), SLOW).toBe('38400')
+    await expect.poll(() => speed.inputValue()).toBe('38400')
   })
 
   it('paces a 40-line paste into a 9600-baud serial tab by default, showing the line time first, and loses nothing', async () => {
