@@ -76,6 +76,11 @@ export function decidePrompt(view: StepView, prompt: StoppedAt, output: string, 
   }
 }
 
+/** `At least 1 character.`, `At least 8 characters.`: the secret dialog's length hint. */
+export function minLengthText(minLength: number): string {
+  return `At least ${minLength} character${minLength === 1 ? '' : 's'}.`
+}
+
 /** The lines that paste a PEM at `enrollment terminal`: the block, then `quit` on a line by itself. */
 export function pasteLines(pem: string): string[] {
   const lines = pem
