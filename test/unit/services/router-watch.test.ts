@@ -54,6 +54,16 @@ describe('RouterWatch', () => {
     ])
   })
 
+  it('without IOS prompts (a shell) reports only the new fingerprints each time', async () => {
+    const { watch, fingerprints } = watchWith()
+    watch.feed('       Fingerprint MD5: 383BA13D C37D0E5D 9E9086E4 8C8D1E75 \r\n$ ')
+    // Generous: the quiet-time fallback (1 s) on a loaded machine.
+    await expect.poll(() => fingerprints.length, { timeout: 10_000 }).toBe(1)
+    watch.feed('       Fingerprint MD5: 7E795D9C E98A5B32 A738CD54 379D9BCA \r\n$ ')
+    await expect.poll(() => fingerprints.length, { timeout: 10_000 }).toBe(2)
+    expect(fingerprints[1]?.fingerprints.map((f) => f.hex)).toEqual(['7E795D9CE98A5B32A738CD54379D9BCA'])
+  })
+
   it('reports again, asking, when the question comes after the quiet time (a slow line)', async () => {
     const { watch, fingerprints } = watchWith()
     watch.feed('Certificate has the following attributes:\r\n       Fingerprint MD5: 383BA13D C37D0E5D 9E9086E4 8C8D1E75 \r\n')
