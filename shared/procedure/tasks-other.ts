@@ -10,8 +10,12 @@ export const TASK2_STEPS: readonly ProcedureStep[] = [
     title: 'Give each phone an encrypted security profile',
     why: 'A secure conference shows the lock only when every participant is encrypted; a phone in non-secure mode drops the conference to non-secure.',
     where: 'cucm-web',
+    // CUCM's predefined phone security profiles are non-secure; security needs a new profile for
+    // the device type and protocol (Cisco Unified Communications Manager Security Guide, "Phone
+    // Security Profile Setup"). So the step describes the profile instead of naming one CUCM
+    // would not have.
     instructions: [
-      'System → Security → Phone Security Profile: use (or copy) "Cisco 8865NR - Standard SIP Secure Profile" with Device Security Mode: Encrypted.',
+      'System → Security → Phone Security Profile → Add New: Phone Security Profile Type = the phone model (Cisco 8865NR) or Universal Device Template, protocol SIP. Set Device Security Mode: Encrypted and give it a name that says so (in the style of "Universal Device Template – … Encrypted"). Save.',
       'Device → Phone: for each of {phoneDns}, set Device Security Profile to that profile. Save, Apply Config.',
     ],
     verify: { commands: [], checks: [], manual: ['Each phone of {phoneDns} has an encrypted Device Security Profile.'] },
