@@ -8,8 +8,9 @@ const fixture = (name: string): string => fs.readFileSync(path.resolve('test/fix
 function watchWith() {
   const fingerprints: Array<{ fingerprints: Array<{ algorithm: string; hex: string; section?: number; sectionLabel?: string }>; asking?: boolean }> = []
   const certificates: Array<{ trustpoint?: string; blocks: Array<{ label: string; pem: string }> }> = []
-  const watch = new RouterWatch({ fingerprints: (p) => fingerprints.push(p), certificates: (p) => certificates.push(p) })
-  return { watch, fingerprints, certificates }
+  const clocks: Array<{ text: string; utcMs?: number; authoritative: boolean }> = []
+  const watch = new RouterWatch({ fingerprints: (p) => fingerprints.push(p), certificates: (p) => certificates.push(p), clock: (p) => clocks.push(p) })
+  return { watch, fingerprints, certificates, clocks }
 }
 
 /** Feeds text in small uneven pieces, as a serial line delivers it. */
@@ -84,6 +85,12 @@ describe('RouterWatch', () => {
     expect(blocks.map((b) => b.label).sort()).toEqual(['CA certificate', 'General Purpose Certificate'])
     for (const b of blocks) expect(b.pem).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+\n-----END CERTIFICATE-----\n?$/)
     expect(JSON.stringify(certificates)).not.toContain('PRIVATE KEY')
+  })
+
+  it('reports show clock output, with its authority mark', () => {
+    const { watch, clocks } = watchWith()
+    feedInPieces(watch, 'VG-CME-1#show clock\r\n*10:21:36.643 UTC Mon Feb 22 2026\r\nVG-CME-1#')
+    expect(clocks).toEqual([{ text: '10:21:36.643 UTC Mon Feb 22 2026', utcMs: Date.UTC(2026, 1, 22, 10, 21, 36), authoritative: false }].map((c) => expect.objectContaining(c)))
   })
 
   it('knows the prompt at the end of the output', () => {
