@@ -1,6 +1,7 @@
 /** Show commands used by verification, as templates. Checks name the command whose output they read. */
 export const SHOW = {
   ntp: 'show ntp status',
+  clock: 'show clock',
   ntpAndHttpConfig: 'show running-config | include ntp server|ip http server',
   pkiServer: 'show crypto pki server',
   pkiServerConfig: 'show running-config | section crypto pki server',

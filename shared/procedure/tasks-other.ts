@@ -75,7 +75,7 @@ export const VERIFY_STEPS: readonly ProcedureStep[] = [
     where: 'router',
     mode: 'exec',
     verify: {
-      commands: [SHOW.sccp, SHOW.ccmGroup, SHOW.dspfarmProfile, SHOW.allCertificatesVerbose, SHOW.pkiServer, SHOW.ntp],
+      commands: [SHOW.sccp, SHOW.ccmGroup, SHOW.dspfarmProfile, SHOW.allCertificatesVerbose, SHOW.pkiServer, SHOW.ntp, SHOW.clock],
       checks: [
         { check: { kind: 'ntp-synchronized', command: SHOW.ntp }, causes: ['ntp-unreachable', 'clock-not-synced'] },
         { check: { kind: 'pki-server-running', command: SHOW.pkiServer, server: '{caName}' }, causes: ['clock-not-synced', 'http-server-disabled', 'ca-not-enabled'] },
@@ -84,7 +84,7 @@ export const VERIFY_STEPS: readonly ProcedureStep[] = [
           causes: ['bridge-name-cn-mismatch', 'grant-manual'],
         },
         { check: { kind: 'certificate-available', command: SHOW.allCertificatesVerbose, trustpoint: '{cucmTrustpoint}', certificate: 'ca' }, causes: ['cucm-certificate-not-imported'] },
-        { check: { kind: 'certificates-current', command: SHOW.allCertificatesVerbose }, causes: ['certificate-expired', 'clock-not-synced'] },
+        { check: { kind: 'certificates-current', command: SHOW.allCertificatesVerbose, clockCommand: SHOW.clock }, causes: ['certificate-expired', 'clock-not-synced'] },
         {
           check: { kind: 'dspfarm-profile', command: SHOW.dspfarmProfile, profileId: '{dspProfileId}', secure: true, trustpoint: '{bridgeName}', operationState: 'ACTIVE', applicationStatus: 'ASSOCIATED' },
           causes: ['profile-needs-sccp-restart', 'security-mode-mismatch', 'bridge-name-cn-mismatch'],
