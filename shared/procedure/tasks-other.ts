@@ -12,8 +12,8 @@ export const TASK2_STEPS: readonly ProcedureStep[] = [
     where: 'cucm-web',
     // CUCM's predefined phone security profiles are non-secure; security needs a new profile for
     // the device type and protocol (Cisco Unified Communications Manager Security Guide, "Phone
-    // Security Profile Setup"). So the step describes the profile instead of naming one CUCM
-    // would not have.
+    // Security Profile Setup" — recalled, not re-read here: evidence thin). Either way the step
+    // describes the profile instead of naming one CUCM may not have.
     instructions: [
       'System → Security → Phone Security Profile → Add New: Phone Security Profile Type = the phone model (Cisco 8865NR) or Universal Device Template, protocol SIP. Set Device Security Mode: Encrypted and give it a name that says so (in the style of "Universal Device Template – … Encrypted"). Save.',
       'Device → Phone: for each of {phoneDns}, set Device Security Profile to that profile. Save, Apply Config.',
