@@ -10,7 +10,6 @@ export const SHOW = {
   // The all-trustpoints form: older releases lack `show crypto pki trustpoints <tp> status`.
   trustpointsStatus: 'show crypto pki trustpoints status',
   bridgeCertificates: 'show crypto pki certificates {bridgeName}',
-  cucmCertificates: 'show crypto pki certificates verbose {cucmTrustpoint}',
   allCertificatesVerbose: 'show crypto pki certificates verbose',
   export: 'crypto pki export {bridgeName} pem terminal',
   dspfarmConfig: 'show running-config | section dspfarm|sccp|voice-card',
