@@ -64,7 +64,6 @@ export function createServices(options: ServiceOptions): Services {
   const secrets = new SecretStore(path.join(options.userDataDir, 'secrets.json'), options.hooks?.secretCipher)
   const features = new SessionFeatures(hub, logsDir, secrets)
   const cucm = new CucmService({ userDataDir: options.userDataDir, secrets, warn, ...options.cucm })
-  const practiceCucms = new PracticeCucms(path.join(options.userDataDir, 'practice-labs'), labs, options.cucm?.practiceRestartDelayMs)
   /** CUCM's own words cross the contract as the message; the kind rides along as an issue. */
   const cucmCall = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
@@ -80,9 +79,10 @@ export function createServices(options: ServiceOptions): Services {
     }
   }
 
+  const practiceCucms = new PracticeCucms(path.join(options.userDataDir, 'practice-labs'), labs, options.cucm?.practiceRestartDelayMs)
   const factories: TransportFactories = {
     shell: (spec) => new LocalShellTransport(spec),
-    practice: (spec) => new PracticeTransport(spec, labs, warn),
+    practice: (spec) => new PracticeTransport(spec, labs, warn, (lab) => practiceCucms.linkFor(lab)),
     ssh: (spec) => new SshTransport(spec, { knownHosts }),
     serial: (spec) => new SerialTransport(spec),
     ...options.transports,

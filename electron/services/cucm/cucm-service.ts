@@ -11,6 +11,7 @@ import { CertPinStore } from './cert-pins'
 import { CucmError } from './errors'
 import { certificateApiAvailable } from './platform-certs'
 import { nodeLabel, probeCertificate } from './pinned-agent'
+import { STATUS_REASONS } from './serviceability'
 import { SiteConnection, distinctNodes } from './site-connection'
 import type { HttpOptions } from './http'
 import type { SecretStore } from '../secrets/secret-store'
@@ -205,7 +206,7 @@ export class CucmService {
     const summary = registered
       ? `${registered.name} is Registered with ${registered.node} from ${registered.ipAddress || 'an unknown address'} (${registered.protocol || 'SCCP'}).`
       : other
-        ? `${other.name} is ${other.status} on ${other.node}${other.statusReason && other.statusReason !== '0' ? ` (StatusReason ${other.statusReason})` : ''}.`
+        ? `${other.name} is ${other.status} on ${other.node}${other.statusReason && other.statusReason !== '0' ? ` (StatusReason ${other.statusReason}${STATUS_REASONS[other.statusReason] ? ` ${STATUS_REASONS[other.statusReason]}` : ''})` : ''}.`
         : `CUCM knows no registration of ${name} (RisPort70 found no MediaResources device by that name).`
     return { name, total, devices: devices.slice(0, 50), summary, registered: registered !== undefined }
   }

@@ -20,6 +20,14 @@ import { child, children, text } from './xml'
 import type { Credential, CucmHttp } from './http'
 
 export const SOAP_AST = 'http://schemas.cisco.com/ast/soap'
+
+/** StatusReason values (CISCO-CCM-MIB CcmDevRegFailCauseCode), the ones worth naming here. */
+export const STATUS_REASONS: Readonly<Record<string, string>> = {
+  '0': 'noError', '1': 'unknown', '2': 'noEntryInDatabase', '3': 'databaseConfigurationError', '4': 'deviceNameUnresolveable',
+  '5': 'maxDevRegReached', '6': 'connectivityError', '7': 'initializationError', '8': 'deviceInitiatedReset', '9': 'callManagerReset',
+  '10': 'authenticationError', '11': 'invalidX509NameInCertificate', '12': 'invalidTLSCipher', '13': 'directoryNumberMismatch',
+  '14': 'malformedRegisterMsg', '19': 'configurationMismatch',
+}
 export const CALLMANAGER_SERVICE = 'Cisco CallManager'
 
 export interface ServiceInfo {

@@ -16,6 +16,8 @@ import { writeFileAtomic } from '../state/atomic-write'
 import { AXL_HANDLERS, AxlFault } from './axl-handlers'
 import { selfSigned } from './certs'
 import { handlePlatform } from './platform-handlers'
+import { LAB_ADDRESSES, judgeRegistration } from './registration'
+import type { RegistrationAttempt, RegistrationVerdict } from '../practice-router'
 import { PracticeCucmStateSchema, SUBSCRIBER_NAME, PUBLISHER_NAME, defaultState, type PracticeCucmState, type PracticeNodeKey, type PracticeNodeState } from './state'
 import type { PracticeCucmInfo } from '../../../shared/contract/cucm'
 
@@ -273,6 +275,30 @@ export class PracticeCucm {
       node.callmanager = { status: 'Started', startedAt: new Date().toISOString(), loadedTrust: (node.trust.callmanager ?? []).map((t) => t.sha256) }
       this.changed()
     })
+  }
+
+  /** A bridge registering over SCCP (the practice router asks): CUCM's verdict, recorded for RisPort70. */
+  registerBridge(attempt: RegistrationAttempt): RegistrationVerdict {
+    const { verdict, record } = judgeRegistration(this.current, attempt)
+    if (record) {
+      const others = this.current.registrations.filter((r) => r.name.toLowerCase() !== record.name.toLowerCase())
+      const previous = this.current.registrations.find((r) => r.name.toLowerCase() === record.name.toLowerCase())
+      const same = previous && previous.status === record.status && previous.statusReason === record.statusReason && previous.node === record.node && previous.ipAddress === record.ipAddress
+      if (!same) {
+        this.current.registrations = [...others, { ...record, at: new Date().toISOString() }]
+        this.changed()
+      }
+    }
+    return verdict
+  }
+
+  /** The bridge went away (profile shut, router closed). */
+  unregisterBridge(name: string, ccmAddress: string): void {
+    const node = (Object.keys(LAB_ADDRESSES) as PracticeNodeKey[]).find((k) => LAB_ADDRESSES[k] === ccmAddress)
+    const nodeName = node ? this.current.nodes[node].name : undefined
+    const before = this.current.registrations.length
+    this.current.registrations = this.current.registrations.filter((r) => !(r.name.toLowerCase() === name.toLowerCase() && r.node === nodeName))
+    if (this.current.registrations.length !== before) this.changed()
   }
 
   private selectCmDevice(input: XmlObject): XmlObject {
