@@ -2,6 +2,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, ipcMain } from 'electron'
 import { createServices } from './services/compose'
+import { installProcessGuards } from './services/process-guard'
 import { attachElectronAdapter } from './ipc/electron-adapter'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { createSecureWindow } from './window'
@@ -25,6 +26,7 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       hooks: { ...electronHostHooks, secretCipher: safeStorageCipher },
     })
+    installProcessGuards(services.hub)
     attachElectronAdapter(ipcMain, services.dispatch, services.hub, () => BrowserWindow.getAllWindows().map((w) => w.webContents))
     let win = createSecureWindow(outDir)
     app.on('second-instance', () => {

@@ -3,6 +3,7 @@ import os from 'node:os'
 import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { createServices } from '../services/compose'
+import { installProcessGuards } from '../services/process-guard'
 import { startBrowserHost } from './browser-host'
 import { parseServeArgs } from './serve-args'
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   }
   const userDataDir = args.userDataDir ?? path.join(os.homedir(), '.config', 'lab-console')
   const services = createServices({ userDataDir, host: 'browser', version: __APP_VERSION__ })
+  installProcessGuards(services.hub)
   const host = await startBrowserHost({ services, rendererDir, port: args.port })
   process.stdout.write(`Lab Console at ${host.url}\n`)
   const stop = (): void => {

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { ContractError, type SaveFile } from '../../shared/contract'
+import { ContractError, LIMITS, fitText, type SaveFile } from '../../shared/contract'
 import { EventHub, createDispatcher, type Handlers } from '../../shared/contract/dispatcher'
 import { SessionManager, type TransportFactories } from './sessions/session-manager'
 import { LocalShellTransport } from './sessions/local-shell'
@@ -60,7 +60,15 @@ export function createServices(options: ServiceOptions): Services {
   const logsDir = path.join(options.userDataDir, 'logs')
   const knownHosts = new KnownHostsStore(path.join(options.userDataDir, 'known_hosts'))
   const labs = new PracticeLabs(path.join(options.userDataDir, 'practice-labs'))
-  const warn = (message: string): void => hub.emit('app.notice', { level: 'warning', message })
+  const notify = (level: 'warning' | 'error', message: string): void => {
+    hub.emit('app.notice', { level, message: fitText(message, LIMITS.notice.message) })
+  }
+  const warn = (message: string): void => notify('warning', message)
+  // A dropped event is a bug on our side: say so in the log and to the user, and keep serving.
+  hub.onProblem(({ event, message }) => {
+    console.error(`[lab-console] ${message}`)
+    if (event !== 'app.notice') notify('error', `Lab Console hit an internal error and carried on: ${message}`)
+  })
   const secrets = new SecretStore(path.join(options.userDataDir, 'secrets.json'), options.hooks?.secretCipher)
   const features = new SessionFeatures(hub, logsDir, secrets)
   const cucm = new CucmService({ userDataDir: options.userDataDir, secrets, warn, ...options.cucm })
@@ -173,7 +181,12 @@ export function createServices(options: ServiceOptions): Services {
     },
     'cucm.practiceStart': ({ lab }) => practiceCucms.start(lab),
     'state.load': () => stateFile.load(),
-    'state.save': async ({ state }) => (await stateFile.save(state), null),
+    'state.save': async ({ slice, value, base }) => {
+      const result = await stateFile.save(slice, value, base)
+      // Every window hears of it; the one that saved recognises its own revision.
+      if (result.saved) hub.emit('state.changed', { slice, value, revision: result.revision })
+      return result
+    },
   }
 
   return {

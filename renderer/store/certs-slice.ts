@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla'
-import type { KeptCertificate, Payload } from '../../shared/contract'
+import { KEPT_CERTIFICATE_PEM_MAX, MAX_KEPT_CERTIFICATES, type KeptCertificate, type Payload } from '../../shared/contract'
 import { normalizeHex, parseInput, type InputProblem, type KeyBlockInfo, type ParseResult, type ParsedCertificate } from '../../shared/pki'
 import { cleanName, entryName, keptId, roleFromLabel } from '../panes/certs/naming'
 import type { LabState } from './types'
@@ -41,8 +41,7 @@ export interface RouterFingerprintReport {
   readonly receivedAt: string
 }
 
-/** The persisted state accepts at most this many certificates. */
-export const MAX_KEPT_CERTIFICATES = 500
+export { MAX_KEPT_CERTIFICATES }
 
 /** The certificate workbench's library. Persisted as PEM; details are parsed again on load. */
 export interface CertsSlice {
@@ -97,6 +96,15 @@ export const createCertsSlice: StateCreator<LabState, [], [], CertsSlice> = (set
         continue
       }
       const name = entryName(cert, role)
+      if (cert.pem.length > KEPT_CERTIFICATE_PEM_MAX) {
+        // The same limit as the saved state's: accepting it here would make it unsavable.
+        extra.push({
+          severity: 'error',
+          code: 'too-large',
+          message: `${name} was not added: its PEM is ${Math.ceil(cert.pem.length / 1024)} KiB and the workbench keeps certificates up to ${KEPT_CERTIFICATE_PEM_MAX / 1024} KiB.`,
+        })
+        continue
+      }
       if (state.certificates.length + kept.length >= MAX_KEPT_CERTIFICATES) {
         extra.push({
           severity: 'error',

@@ -1,4 +1,13 @@
-import type { LabTransport, PersistedState } from '../../shared/contract'
+import type {
+  PersistedState} from '../../shared/contract';
+import {
+  PERSISTED_ITEMS,
+  PERSISTED_SLICES,
+  type LabTransport,
+  type Payload,
+  type PersistedSlice,
+} from '../../shared/contract'
+import { merge3 } from '../../shared/persist/merge3'
 import type { LabState, LabStore } from './types'
 
 interface PageEvents {
@@ -17,43 +26,125 @@ export function selectPersisted(state: LabState): PersistedState {
   }
 }
 
+/** The store's fields for one slice's value (undefined clears activeSiteId). */
+function sliceToState(slice: PersistedSlice, value: unknown): Partial<LabState> {
+  if (slice === 'activeSiteId') return { activeSiteId: typeof value === 'string' ? value : undefined }
+  if (value === undefined) return {}
+  return { [slice]: value } as Partial<LabState>
+}
+
+function itemLabel(item: unknown): string {
+  if (typeof item === 'object' && item !== null && 'name' in item && typeof item.name === 'string') return `“${item.name.slice(0, 80)}”`
+  return 'one item'
+}
+
+interface Synced {
+  revision: number
+  /** What this window last knew to be saved: the base of a three-way merge. */
+  value: unknown
+  json: string
+}
+
 /**
- * Loads the saved slices once, then saves (debounced) whenever a persisted slice changes.
- * Warnings from the main process (a damaged file moved aside) become notices.
+ * Loads the saved slices once, then saves each slice on its own (debounced) when it changes.
+ * - An item the schema refuses (a certificate over the size limit) is left out of the save with
+ *   a notice, so one bad item never blocks saving everything else.
+ * - Each save names the revision it is based on. When another window saved the slice meanwhile,
+ *   the main process refuses; this window merges its change into theirs and saves again.
+ * - Saves of other windows arrive as `state.changed` and are merged into this window's store.
+ * Warnings from the main process (a damaged or unreadable file) become notices.
  */
 export async function startPersistence(store: LabStore, transport: LabTransport, debounceMs = 300): Promise<() => void> {
+  const synced = new Map<PersistedSlice, Synced>()
+  const inFlight = new Set<PersistedSlice>()
+  const refused = new Set<string>()
+  const notify = (level: 'info' | 'warning' | 'error', text: string): void => store.getState().notify(level, text)
+
+  const remember = (slice: PersistedSlice, revision: number, value: unknown): void => {
+    synced.set(slice, { revision, value, json: JSON.stringify(value) })
+  }
+  const apply = (slice: PersistedSlice, value: unknown): void => store.setState(sliceToState(slice, value))
+
   try {
-    const { state, warnings } = await transport.invoke('state.load', null)
-    store.setState({
-      ...(state.settings ? { settings: state.settings } : {}),
-      ...(state.profiles ? { profiles: state.profiles } : {}),
-      ...(state.certificates ? { certificates: state.certificates } : {}),
-      ...(state.sites ? { sites: state.sites } : {}),
-      ...(state.activeSiteId ? { activeSiteId: state.activeSiteId } : {}),
-    })
-    for (const warning of warnings) store.getState().notify('warning', warning)
+    const { state, revisions, warnings } = await transport.invoke('state.load', null)
+    for (const slice of PERSISTED_SLICES) {
+      if (state[slice] !== undefined) apply(slice, state[slice])
+    }
+    for (const warning of warnings) notify('warning', warning)
+    for (const slice of PERSISTED_SLICES) remember(slice, revisions[slice], savable(slice))
   } catch (err) {
-    store.getState().notify('error', `Could not load saved settings: ${(err as Error).message}`)
+    notify('error', `Could not load saved settings: ${(err as Error).message}. Changes in this window will not be saved; reload to try again.`)
+    // Saving on top of a state we could not read would overwrite it: stay read-only this run.
+    return () => undefined
   }
-  let last = JSON.stringify(selectPersisted(store.getState()))
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const save = (): void => {
-    timer = undefined
-    const next = JSON.stringify(selectPersisted(store.getState()))
-    if (next === last) return
-    last = next
-    transport.invoke('state.save', { state: JSON.parse(next) as PersistedState }).catch((err: Error) => {
-      store.getState().notify('error', `Could not save settings: ${err.message}`)
+
+  /** The slice as it can be saved: list items the schema refuses are left out, once said. */
+  function savable(slice: PersistedSlice): unknown {
+    const value = selectPersisted(store.getState())[slice]
+    if (!(slice in PERSISTED_ITEMS) || !Array.isArray(value)) return value
+    const schema = PERSISTED_ITEMS[slice as keyof typeof PERSISTED_ITEMS]
+    return value.filter((item: unknown) => {
+      const checked = schema.safeParse(item)
+      if (checked.success) return true
+      const key = `${slice}:${JSON.stringify(item).length}:${itemLabel(item)}`
+      if (!refused.has(key)) {
+        refused.add(key)
+        const why = checked.error.issues[0]
+        notify('error', `${itemLabel(item)} in ${slice} cannot be saved (${why ? `${why.path.join('.')}: ${why.message}` : 'invalid'}); everything else is saved.`)
+      }
+      return false
     })
   }
+
+  async function saveSlice(slice: PersistedSlice): Promise<void> {
+    const base = synced.get(slice)
+    if (!base) return
+    const value = savable(slice)
+    const json = JSON.stringify(value)
+    if (json === base.json) return
+    if (inFlight.has(slice)) return // the save in flight re-checks when it returns
+    inFlight.add(slice)
+    try {
+      const result = await transport.invoke('state.save', { slice, value, base: base.revision })
+      if (result.saved) {
+        remember(slice, result.revision, value)
+      } else {
+        // Another window saved first: keep both changes, then save the merge.
+        apply(slice, merge3(base.value, value, result.value))
+        remember(slice, result.revision, result.value)
+        notify('info', `Your change to ${slice} was merged with a change saved from another window.`)
+      }
+    } catch (err) {
+      notify('error', `Could not save ${slice}: ${(err as Error).message}`)
+    } finally {
+      inFlight.delete(slice)
+    }
+    if (JSON.stringify(savable(slice)) !== synced.get(slice)?.json) void saveSlice(slice)
+  }
+
+  const saveAll = (): void => {
+    timer = undefined
+    for (const slice of PERSISTED_SLICES) void saveSlice(slice)
+  }
+
+  const changedElsewhere = (event: Payload<'state.changed'>): void => {
+    const base = synced.get(event.slice)
+    if (!base || event.revision <= base.revision) return
+    const mine = savable(event.slice)
+    apply(event.slice, JSON.stringify(mine) === base.json ? event.value : merge3(base.value, mine, event.value))
+    remember(event.slice, event.revision, event.value)
+  }
+  const stopListening = transport.subscribe('state.changed', changedElsewhere)
+
+  let timer: ReturnType<typeof setTimeout> | undefined
   const unsubscribe = store.subscribe(() => {
     if (timer) clearTimeout(timer)
-    timer = setTimeout(save, debounceMs)
+    timer = setTimeout(saveAll, debounceMs)
   })
   const flush = (): void => {
     if (!timer) return
     clearTimeout(timer)
-    save()
+    saveAll()
   }
   // A reload or close inside the debounce window must not lose the last change. (Guarded: the
   // store also runs in Node unit tests, where there is no page.)
@@ -61,6 +152,7 @@ export async function startPersistence(store: LabStore, transport: LabTransport,
   page.addEventListener?.('pagehide', flush)
   return () => {
     page.removeEventListener?.('pagehide', flush)
+    stopListening()
     unsubscribe()
     flush()
   }

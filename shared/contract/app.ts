@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
+import { LIMITS } from './limits'
 
 export const appMethods = {
   'app.info': method(
@@ -22,5 +23,5 @@ export const appMethods = {
 
 export const appEvents = {
   /** Something the user must read that belongs to no single pane (a moved-aside settings file, say). */
-  'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string().max(4096) }),
+  'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string().max(LIMITS.notice.message) }),
 } as const

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { method } from './define'
 import { SessionId, SessionSpec } from './sessions'
 import { LineHandling, LogOptions } from './session-options'
+import { LIMITS } from './limits'
 
 /** A saved connection. Never holds a password: those are asked at connect time. */
 export const Profile = z.object({
@@ -34,7 +35,11 @@ export const PromptKind = z.enum([
 ])
 export type PromptKind = z.infer<typeof PromptKind>
 
-export const SeenPrompt = z.object({ kind: PromptKind, text: z.string().max(512), mode: z.string().max(64).optional() })
+export const SeenPrompt = z.object({
+  kind: PromptKind,
+  text: z.string().max(LIMITS.seenPrompt.text),
+  mode: z.string().max(LIMITS.seenPrompt.mode).optional(),
+})
 
 export const ExecResult = z.object({
   /** Output from the first line sent until the call returned (ANSI removed). */
@@ -104,12 +109,18 @@ export const RouterFingerprint = z.object({
 export const consoleEvents = {
   'session.sendProgress': z.object({ id: SessionId, line: z.number().int(), lines: z.number().int(), bytes: z.number().int() }),
   /** The router printed fingerprint lines (crypto pki authenticate, show … verbose). */
-  'session.fingerprints': z.object({ id: SessionId, fingerprints: z.array(RouterFingerprint).max(8), context: z.string().max(2048) }),
+  'session.fingerprints': z.object({
+    id: SessionId,
+    fingerprints: z.array(RouterFingerprint).max(LIMITS.fingerprints.perEvent),
+    context: z.string().max(LIMITS.fingerprints.context),
+  }),
   /** The router printed certificates (crypto pki export … pem terminal): they go to the workbench. */
   'session.certificates': z.object({
     id: SessionId,
-    trustpoint: z.string().max(64).optional(),
-    blocks: z.array(z.object({ label: z.string().max(128), pem: z.string().max(64 * 1024) })).max(8),
+    trustpoint: z.string().max(LIMITS.certificates.trustpoint).optional(),
+    blocks: z
+      .array(z.object({ label: z.string().max(LIMITS.certificates.label), pem: z.string().max(LIMITS.certificates.pem) }))
+      .max(LIMITS.certificates.perEvent),
   }),
   'serial.ports': z.object({ ports: z.array(SerialPortInfo) }),
 } as const

@@ -55,26 +55,56 @@ export function createDispatcher(handlers: Handlers) {
 export type Dispatch = ReturnType<typeof createDispatcher>
 
 type Listener = (event: EventName, payload: unknown) => void
+/** Told when an event could not be delivered: a payload that broke its contract, or a listener that threw. */
+type ProblemListener = (problem: { event: EventName; message: string }) => void
 
 /**
  * Events from services to every connected window. Payloads are validated on the way out, so a
- * service bug shows up here rather than as a confused renderer.
+ * service bug shows up here rather than as a confused renderer. Emitting never throws: it is
+ * called from transports' callbacks, where an exception would end the whole process. A payload
+ * that breaks its contract is dropped and reported to the problem listeners instead.
  */
 export class EventHub {
   private readonly listeners = new Set<Listener>()
+  private readonly problemListeners = new Set<ProblemListener>()
 
-  emit<E extends EventName>(event: E, payload: Payload<E>): void {
+  /** Returns false when the event was dropped (see onProblem). */
+  emit<E extends EventName>(event: E, payload: Payload<E>): boolean {
     const checked = events[event].safeParse(payload)
     if (!checked.success) {
-      throw new ContractError({ code: 'invalid_output', message: describe(`event ${event}`, issuesOf(checked.error)) })
+      this.problem(event, describe(`event ${event} dropped, its payload breaks the contract`, issuesOf(checked.error)))
+      return false
     }
-    for (const listener of this.listeners) listener(event, checked.data)
+    for (const listener of this.listeners) {
+      try {
+        listener(event, checked.data)
+      } catch (err) {
+        this.problem(event, `a listener of ${event} failed: ${err instanceof Error ? err.message : String(err)}`)
+      }
+    }
+    return true
   }
 
   /** Adapters listen here and forward to their windows. Returns a disposer. */
   listen(listener: Listener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  onProblem(listener: ProblemListener): () => void {
+    this.problemListeners.add(listener)
+    return () => this.problemListeners.delete(listener)
+  }
+
+  private problem(event: EventName, message: string): void {
+    if (this.problemListeners.size === 0) console.error(`[lab-console] ${message}`)
+    for (const listener of this.problemListeners) {
+      try {
+        listener({ event, message })
+      } catch (err) {
+        console.error(`[lab-console] ${message}; reporting it failed too: ${String(err)}`)
+      }
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { appEvents, appMethods } from './app'
 import { sessionEvents, sessionMethods } from './sessions'
-import { persistMethods } from './settings'
+import { persistEvents, persistMethods } from './settings'
 import { consoleEvents, consoleMethods, serialMethods } from './console'
 import { filesMethods } from './files'
 import { practiceMethods } from './practice'
@@ -15,6 +15,8 @@ export * from './console'
 export * from './session-options'
 export * from './files'
 export * from './practice'
+export * from './limits'
+export * from './fit'
 
 /** Every method the main process offers. Add a group here to extend the contract. */
 export const methods = {
@@ -33,6 +35,7 @@ export const events = {
   ...appEvents,
   ...sessionEvents,
   ...consoleEvents,
+  ...persistEvents,
 } as const
 
 export type Methods = typeof methods

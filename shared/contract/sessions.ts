@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
 import { SessionOptions } from './session-options'
+import { LIMITS } from './limits'
 
 export const SessionId = z.string().regex(/^s[0-9]+$/, 'a session id looks like s1')
 export type SessionId = z.infer<typeof SessionId>
@@ -72,19 +73,19 @@ export type SessionState = z.infer<typeof SessionState>
 export const SessionInfo = z.object({
   id: SessionId,
   kind: z.enum(['shell', 'practice', 'ssh', 'serial']),
-  title: z.string().max(256),
+  title: z.string().max(LIMITS.session.title),
   state: SessionState,
   /** Why the session closed or failed, in words for the user. */
-  reason: z.string().max(4096).optional(),
+  reason: z.string().max(LIMITS.session.reason).optional(),
   exitCode: z.number().int().optional(),
   /** True while the transport is paused because the window fell behind. */
   paused: z.boolean(),
   /** A passing condition worth showing (serial: "cable disconnected — waiting for /dev/ttyUSB0"). */
-  detail: z.string().max(512).optional(),
+  detail: z.string().max(LIMITS.session.detail).optional(),
   /** Something looks wrong but the session goes on (serial: wrong speed suspected). */
-  warning: z.string().max(512).optional(),
+  warning: z.string().max(LIMITS.session.warning).optional(),
   /** The session log being written, if any. */
-  logPath: z.string().max(4096).optional(),
+  logPath: z.string().max(LIMITS.session.logPath).optional(),
 })
 export type SessionInfo = z.infer<typeof SessionInfo>
 
@@ -93,10 +94,10 @@ export const SessionPrompt = z.object({
   id: SessionId,
   promptId: z.string().min(1).max(64),
   kind: z.enum(['secret', 'questions', 'host-key-new', 'host-key-changed']),
-  title: z.string().max(256),
-  message: z.string().max(4096),
-  fields: z.array(z.object({ label: z.string().max(512), echo: z.boolean() })).max(16),
-  fingerprint: z.string().max(256).optional(),
+  title: z.string().max(LIMITS.prompt.title),
+  message: z.string().max(LIMITS.prompt.message),
+  fields: z.array(z.object({ label: z.string().max(LIMITS.prompt.fieldLabel), echo: z.boolean() })).max(LIMITS.prompt.fields),
+  fingerprint: z.string().max(LIMITS.prompt.fingerprint).optional(),
   /** The answer may be kept in the OS keychain for next time (desktop app with a keychain only). */
   rememberable: z.boolean().optional(),
 })

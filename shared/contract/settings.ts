@@ -4,12 +4,16 @@ import { PacedSendOptions, Profile } from './console'
 import { SiteVarsSchema } from '../procedure/site'
 import { ProcedureProgressSchema } from '../procedure/progress'
 
+/** Limits of what the workbench keeps: the UI refuses past these with a message, the schema too. */
+export const KEPT_CERTIFICATE_PEM_MAX = 64 * 1024
+export const MAX_KEPT_CERTIFICATES = 500
+
 export const KeptCertificate = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
   name: z.string().min(1).max(128),
   /** CA / General Purpose / CallManager … as the router or the user labelled it. */
   role: z.string().max(64).optional(),
-  pem: z.string().max(64 * 1024),
+  pem: z.string().max(KEPT_CERTIFICATE_PEM_MAX),
   addedAt: z.string().max(40),
 })
 export type KeptCertificate = z.infer<typeof KeptCertificate>
@@ -44,14 +48,52 @@ export const PersistedState = z.object({
   settings: Settings.optional(),
   profiles: z.array(Profile).max(500).optional(),
   /** Certificates the user kept in the workbench (parsed again on load). */
-  certificates: z.array(KeptCertificate).max(500).optional(),
+  certificates: z.array(KeptCertificate).max(MAX_KEPT_CERTIFICATES).optional(),
   /** Checklist sites: variables and progress each. */
   sites: z.array(SiteRecord).max(100).optional(),
   activeSiteId: z.string().max(40).optional(),
 })
 export type PersistedState = z.infer<typeof PersistedState>
 
+/** Each persisted slice is saved on its own, so a change to one never rewrites another. */
+export const PERSISTED_SLICES = ['settings', 'profiles', 'certificates', 'sites', 'activeSiteId'] as const
+export const PersistedSlice = z.enum(PERSISTED_SLICES)
+export type PersistedSlice = z.infer<typeof PersistedSlice>
+
+/** Items of the list slices, so a caller can drop one bad item instead of a whole slice. */
+export const PERSISTED_ITEMS = { profiles: Profile, certificates: KeptCertificate, sites: SiteRecord } as const
+
+/** Bumped on every save of a slice; a save names the revision it was based on. */
+export const Revision = z.number().int().min(0)
+export const Revisions = z.object(Object.fromEntries(PERSISTED_SLICES.map((s) => [s, Revision])) as Record<PersistedSlice, typeof Revision>)
+export type Revisions = z.infer<typeof Revisions>
+
+/** A slice's value checked against that slice's own schema. */
+const SliceValue = z
+  .object({ slice: PersistedSlice, value: z.unknown() })
+  .superRefine((input, ctx) => {
+    const checked = PersistedState.shape[input.slice].safeParse(input.value)
+    if (checked.success) return
+    for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['value', ...issue.path] })
+  })
+
 export const persistMethods = {
-  'state.load': method(z.null(), z.object({ state: PersistedState, warnings: z.array(z.string().max(4096)) })),
-  'state.save': method(z.object({ state: PersistedState }), z.null()),
+  /** Everything saved, with each slice's revision (the base of that window's next save). */
+  'state.load': method(z.null(), z.object({ state: PersistedState, revisions: Revisions, warnings: z.array(z.string().max(4096)) })),
+  /**
+   * Saves one slice if nobody saved it since `base`. Otherwise nothing is written and the
+   * current value comes back, for the caller to merge its change into and save again.
+   */
+  'state.save': method(
+    z.intersection(SliceValue, z.object({ base: Revision })),
+    z.discriminatedUnion('saved', [
+      z.object({ saved: z.literal(true), revision: Revision }),
+      z.object({ saved: z.literal(false), revision: Revision, value: z.unknown() }),
+    ]),
+  ),
+} as const
+
+export const persistEvents = {
+  /** A window saved a slice: the others take it in (merging with edits they have not saved yet). */
+  'state.changed': z.intersection(SliceValue, z.object({ revision: Revision })),
 } as const

@@ -171,6 +171,7 @@ export interface InputProblem {
     | 'pager-removed'
     | 'duplicate'
     | 'too-many'
+    | 'too-large'
   /** One sentence with the place: block, line, column, byte offset. */
   message: string
   block?: number

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const smallFile = join(work, 'router-output-2mb.txt')
   const generated = writeRouterOutput(file, FLOOD_BYTES)
   writeRouterOutput(smallFile, 2 * 1024 * 1024)
-  await new StateFile(join(userDataDir, 'lab-console-state.json')).save({ profiles: profiles(file, stopFile, smallFile) })
+  await new StateFile(join(userDataDir, 'lab-console-state.json')).save('profiles', profiles(file, stopFile, smallFile), 0)
   try {
     await browserFigures(file, generated, userDataDir, stopFile, smallFile)
     pacedFigures(await runPacedPasteBench())

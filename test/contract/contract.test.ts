@@ -126,10 +126,25 @@ function contractSuite(
 
     it('saves and loads persisted state', async () => {
       const settings = Settings.parse({ fontSize: 17, scrollback: 5000, copyOnSelect: true, console: { breakMs: 500 } })
-      await client.invoke('state.save', { state: { settings } })
+      const before = await client.invoke('state.load', null)
+      const saved = await client.invoke('state.save', { slice: 'settings', value: settings, base: before.revisions.settings })
+      expect(saved).toEqual({ saved: true, revision: before.revisions.settings + 1 })
       const loaded = await client.invoke('state.load', null)
       expect(loaded.state.settings).toEqual(settings)
+      expect(loaded.revisions.settings).toBe(before.revisions.settings + 1)
       expect(loaded.warnings).toEqual([])
+    })
+
+    it('refuses a save based on an old revision and returns what is saved now', async () => {
+      const { revisions } = await client.invoke('state.load', null)
+      const first = Settings.parse({ fontSize: 20 })
+      await client.invoke('state.save', { slice: 'settings', value: first, base: revisions.settings })
+      const stale = await client.invoke('state.save', { slice: 'settings', value: Settings.parse({ fontSize: 9 }), base: revisions.settings })
+      expect(stale).toEqual({ saved: false, revision: revisions.settings + 1, value: first })
+    })
+
+    it('checks a slice against its own schema', async () => {
+      await expect(client.invoke('state.save', { slice: 'settings', value: { fontSize: 'huge' }, base: 0 })).rejects.toThrow(/value\.fontSize/)
     })
   })
 }

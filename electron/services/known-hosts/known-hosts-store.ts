@@ -3,9 +3,8 @@
  * UserKnownHostsFile=` read it too). Every change re-reads the file, edits it and replaces it
  * atomically, one change at a time.
  */
-import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { writeFileAtomic } from '../state/atomic-write'
 import { fingerprintSha256, keyTypeOf, knownHostsName } from './host-key'
 import { hostsFieldMatches, parseKnownHosts, withoutHost } from './known-hosts-file'
 import type { KnownHostEntry, KnownHostsText } from './known-hosts-file'
@@ -140,14 +139,7 @@ export class KnownHostsStore {
   }
 
   private async writeAtomically(text: string): Promise<void> {
-    await mkdir(dirname(this.filePath), { recursive: true, mode: 0o700 })
-    const temp = `${this.filePath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-    try {
-      await writeFile(temp, text, { mode: 0o600, flush: true })
-      await rename(temp, this.filePath)
-    } catch (error) {
-      await rm(temp, { force: true })
-      throw error
-    }
+    await writeFileAtomic(this.filePath, text, 0o600)
   }
+
 }

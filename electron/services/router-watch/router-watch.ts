@@ -2,7 +2,7 @@ import { PromptTail, type DetectedPrompt } from '../../../shared/ios/prompt'
 import { findFingerprintLines } from '../../../shared/ios/fingerprint'
 import { parsePkiExport } from '../../../shared/ios/pem-export'
 import { cleanTerminalText } from '../../../shared/ios/text'
-import type { Payload } from '../../../shared/contract'
+import { LIMITS, chunk, fitText, type Payload } from '../../../shared/contract'
 
 export interface RouterWatchEvents {
   fingerprints(payload: Omit<Payload<'session.fingerprints'>, 'id'>): void
@@ -72,11 +72,14 @@ export class RouterWatch {
     this.exportText = undefined
     const parsed = parsePkiExport(text)
     if (!parsed.ok) return
+    const caps = LIMITS.certificates
     const blocks = parsed.value.blocks
-      .filter((b) => b.type === 'CERTIFICATE')
-      .map((b) => ({ label: b.label ?? 'Certificate', pem: b.pem }))
-    if (blocks.length === 0) return
-    this.events.certificates({ blocks, ...(this.lastExportTrustpoint ? { trustpoint: this.lastExportTrustpoint } : {}) })
+      .filter((b) => b.type === 'CERTIFICATE' && b.pem.length <= caps.pem)
+      .map((b) => ({ label: fitText(b.label ?? 'Certificate', caps.label), pem: b.pem }))
+    // The device decides how many blocks and how long a trustpoint name: split into events that
+    // fit rather than losing any certificate (the whole export is already capped above).
+    const trustpoint = this.lastExportTrustpoint ? { trustpoint: fitText(this.lastExportTrustpoint, caps.trustpoint) } : {}
+    for (const group of chunk(blocks, caps.perEvent)) this.events.certificates({ blocks: group, ...trustpoint })
   }
 
   private reportFingerprints(): void {
@@ -85,9 +88,8 @@ export class RouterWatch {
     this.fingerprintLines = []
     const found = findFingerprintLines(context).lines
     if (found.length === 0) return
-    this.events.fingerprints({
-      fingerprints: found.slice(0, 8).map((f) => ({ algorithm: ALGORITHMS[f.algorithm], hex: f.hex })),
-      context: context.slice(0, 2048),
-    })
+    const caps = LIMITS.fingerprints
+    const all = found.map((f) => ({ algorithm: ALGORITHMS[f.algorithm], hex: f.hex }))
+    for (const group of chunk(all, caps.perEvent)) this.events.fingerprints({ fingerprints: group, context: fitText(context, caps.context) })
   }
 }

@@ -50,7 +50,7 @@ export class SessionManager {
     this.options.onSessionCreated?.(session, spec, options)
     // Opening may wait on the user (host key, password); the caller gets the id at once and
     // follows progress through session.state events.
-    void session.open(cols, rows)
+    session.open(cols, rows).catch((err: unknown) => console.error(`[lab-console] session ${id} failed to open: ${String(err)}`))
     return { id }
   }
 

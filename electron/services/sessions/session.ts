@@ -1,4 +1,4 @@
-import type { SessionInfo, SessionKind, SessionPrompt } from '../../../shared/contract'
+import { LIMITS, fitMiddle, fitText, type SessionInfo, type SessionKind, type SessionPrompt } from '../../../shared/contract'
 import { OutputBatcher, type FlowControlOptions, DEFAULT_FLOW } from './flow-control'
 import type { ExitInfo, PromptAnswer, PromptRequest, Transport } from './transport'
 import type { MiddlewareChain } from './serial/line-handling'
@@ -48,7 +48,7 @@ export class Session {
     flow: FlowControlOptions = DEFAULT_FLOW,
     private readonly lineHandling?: MiddlewareChain,
   ) {
-    this.info = { id, kind, title: transport.title, state: 'opening', paused: false }
+    this.info = { id, kind, title: fitText(transport.title, LIMITS.session.title), state: 'opening', paused: false }
     this.batcher = new OutputBatcher(
       {
         send: (text) => this.events.data(this.id, text),
@@ -75,16 +75,35 @@ export class Session {
 
   async open(cols: number, rows: number): Promise<void> {
     this.disposers.push(
-      this.transport.onData((chunk) => this.receive(chunk)),
-      this.transport.onExit((exit) => this.ended(exit)),
+      this.transport.onData((chunk) => this.guarded('reading its output', () => this.receive(chunk))),
+      this.transport.onExit((exit) => this.guarded('ending', () => this.ended(exit))),
     )
-    this.events.state(this.info)
     try {
+      this.events.state(this.info)
       await this.transport.open({ cols, rows, prompt: (request) => this.ask(request) })
       if (this.info.state === 'opening') this.update({ state: 'open' })
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err)
       this.ended({ reason, error: true })
+    }
+  }
+
+  /**
+   * Runs a step of this session so that a bug in it (a tap, line handling, a parser) ends this
+   * session with a clear error instead of escaping into a transport's callback and ending the
+   * process with every other session.
+   */
+  private guarded(what: string, step: () => void): void {
+    try {
+      step()
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err)
+      try {
+        this.transport.close()
+      } catch {
+        // Already failing; the session is ended below either way.
+      }
+      this.ended({ reason: `Lab Console failed while ${what} (${message}); this session was ended, others go on.`, error: true })
     }
   }
 
@@ -181,7 +200,13 @@ export class Session {
       ...(exit.exitCode === undefined ? {} : { exitCode: exit.exitCode }),
       paused: false,
     })
-    for (const listener of this.endListeners) listener(this.info)
+    for (const listener of this.endListeners) {
+      try {
+        listener(this.info)
+      } catch (err) {
+        console.error(`[lab-console] cleanup of session ${this.id} failed: ${String(err)}`)
+      }
+    }
     this.endListeners.clear()
   }
 
@@ -192,14 +217,41 @@ export class Session {
     const rememberable = this.memory?.rememberable(request) ?? false
     return new Promise<PromptAnswer>((resolve, reject) => {
       this.pendingPrompts.set(promptId, { request, resolve, reject })
-      this.events.prompt({ ...request, id: this.id, promptId, ...(rememberable ? { rememberable } : {}) })
+      this.events.prompt(fitPrompt({ ...request, id: this.id, promptId, ...(rememberable ? { rememberable } : {}) }))
     })
   }
 
   private update(patch: Partial<SessionInfo>): void {
-    const next: SessionInfo = { ...this.info, ...patch }
+    const next: SessionInfo = { ...this.info, ...fitInfo(patch) }
     for (const key of Object.keys(next) as Array<keyof SessionInfo>) if (next[key] === undefined) delete next[key]
     this.info = next
     this.events.state(this.info)
+  }
+}
+
+/**
+ * A device or server chooses how long a reason is (an SSH server's algorithm lists, a serial
+ * path): trimmed here, where the state is made, so the event always fits its contract. The
+ * whole text still reaches the session log where there is one.
+ */
+function fitInfo(patch: Partial<SessionInfo>): Partial<SessionInfo> {
+  const fitted = { ...patch }
+  const caps = LIMITS.session
+  if (fitted.title !== undefined) fitted.title = fitText(fitted.title, caps.title)
+  if (fitted.reason !== undefined) fitted.reason = fitMiddle(fitted.reason, caps.reason)
+  if (fitted.detail !== undefined) fitted.detail = fitText(fitted.detail, caps.detail)
+  if (fitted.warning !== undefined) fitted.warning = fitText(fitted.warning, caps.warning)
+  if (fitted.logPath !== undefined) fitted.logPath = fitMiddle(fitted.logPath, caps.logPath)
+  return fitted
+}
+
+function fitPrompt(prompt: SessionPrompt): SessionPrompt {
+  const caps = LIMITS.prompt
+  return {
+    ...prompt,
+    title: fitText(prompt.title, caps.title),
+    message: fitMiddle(prompt.message, caps.message),
+    fields: prompt.fields.slice(0, caps.fields).map((f) => ({ ...f, label: fitText(f.label, caps.fieldLabel) })),
+    ...(prompt.fingerprint === undefined ? {} : { fingerprint: fitText(prompt.fingerprint, caps.fingerprint) }),
   }
 }

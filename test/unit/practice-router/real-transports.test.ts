@@ -6,8 +6,8 @@ import { directClient, waitForState } from '../../support/clients'
 import { testServices } from '../../support/services'
 import { startSshd, type Sshd } from '../../support/sshd'
 import { startSocatPair, type SocatPair } from '../../support/socat'
+import { bundleForOtherUsers, type PortableProgram } from '../../support/portable-bundle'
 
-const TSX = path.resolve('node_modules/.bin/tsx')
 const CLI = path.resolve('electron/services/practice-router/cli.ts')
 
 /** Answers the SSH questions as a user would: trust the new host key, type the password. */
@@ -28,16 +28,20 @@ describe('the practice router behind real transports', () => {
   let sshd: Sshd
   let pair: SocatPair
   let routerOnLine: ChildProcess
+  let router: PortableProgram
 
   beforeAll(async () => {
-    sshd = await startSshd({ forceCommand: `${TSX} ${CLI} --vty --seed over-ssh` })
+    // sshd runs the router as the test account, which cannot read a checkout in a private folder.
+    router = await bundleForOtherUsers(CLI)
+    sshd = await startSshd({ forceCommand: `${router.command} --vty --seed over-ssh` })
     pair = await startSocatPair()
-    routerOnLine = spawn('socat', [`FILE:${pair.b},raw,echo=0`, `EXEC:${TSX} ${CLI} --seed over-serial`], { stdio: 'ignore' })
-  })
+    routerOnLine = spawn('socat', [`FILE:${pair.b},raw,echo=0`, `EXEC:${router.command} --seed over-serial`], { stdio: 'ignore' })
+  }, 120_000)
   afterAll(async () => {
     if (routerOnLine.pid) process.kill(routerOnLine.pid, 'SIGTERM')
     await sshd?.stop()
     await pair?.dispose()
+    await router?.dispose()
     services.cleanup()
   })
 

@@ -5,6 +5,13 @@ import { SerialTransport } from '../../../electron/services/sessions/serial/seri
 import { SerialOpenError } from '../../../electron/services/sessions/serial/errors'
 
 const path = process.argv[2] ?? ''
+// Started as root with every module loaded (a checkout in a private folder is unreadable to
+// another user), then becomes that user before touching the device, so the kernel decides.
+const asUid = Number(process.argv[3] ?? NaN)
+if (Number.isInteger(asUid)) {
+  process.setgid?.(asUid)
+  process.setuid?.(asUid)
+}
 const transport = new SerialTransport(SerialSpec.parse({ kind: 'serial', path }))
 try {
   await transport.open()

@@ -23,17 +23,16 @@ const expectedMessage = (path: string): string =>
   'sudo usermod -aG dialout $USER — then log out and in again.'
 
 // Root ignores file modes, so "chmod 000" proves nothing there. As root the test opens the pty
-// (root-owned, mode 0600) from a child process running as nobody, which the kernel really refuses.
+// (root-owned, mode 0600) from a child process that loads as root and then becomes nobody, which
+// the kernel really refuses. (Started as nobody, it could not even read a private checkout.)
 // As an ordinary user, chmod 000 on a pty the user owns has the same effect in-process.
 describe('permission denied', () => {
   it('explains the dialout group when the OS refuses the device', async () => {
     const device = realpathSync(pair.a)
     if (process.getuid?.() === 0) {
       expect(statSync(device).mode & 0o077).toBe(0)
-      const child = spawnSync(process.execPath, ['--import', 'tsx', PROBE, device], {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', PROBE, device, String(NOBODY)], {
         cwd: REPO,
-        uid: NOBODY,
-        gid: NOBODY,
         env: { ...process.env, HOME: '/tmp' },
         encoding: 'utf8',
         timeout: 20_000,

@@ -122,7 +122,8 @@ describe('SSH session', () => {
     try {
       const info = await exited
       expect(info).toEqual({ reason: `Connection lost: 127.0.0.1:${server.port} did not answer keepalives for 3 s.`, error: true })
-      expect(Date.now() - started).toBeLessThan(10_000)
+      // Keepalives, not TCP's own timeout (minutes); generous for a busy machine.
+      expect(Date.now() - started).toBeLessThan(30_000)
     } finally {
       await server.dropConnections()
     }
@@ -182,7 +183,8 @@ describe('SSH connect failures', () => {
       const transport = new SshTransport(sshSpec(server, { port }), { knownHosts: new KnownHostsStore(known.path), loginTimeoutMs: 800 })
       const started = Date.now()
       await expect(transport.open(scripted([]))).rejects.toThrow(`127.0.0.1:${port} did not complete the SSH login within 1 s.`)
-      expect(Date.now() - started).toBeLessThan(5000)
+      // The login timer, not a hang; generous for a busy machine.
+      expect(Date.now() - started).toBeLessThan(30_000)
     } finally {
       for (const socket of sockets) socket.destroy()
       await new Promise((resolve) => silent.close(resolve))
