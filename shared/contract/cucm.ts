@@ -15,7 +15,7 @@ const Port = z.number().int().min(1).max(65535)
 const NodeName = z.string().min(1).max(128)
 const Sha256 = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
 const Text = (max: number) => z.string().max(max)
-const Pem = z.string().min(1).max(16_384)
+const Pem = z.string().min(1).max(64 * 1024)
 
 export const CucmVersion = z.enum(['12.5', '14.0', '15.0'])
 export type CucmVersion = z.infer<typeof CucmVersion>

@@ -281,7 +281,14 @@ export async function applyAction(site: SiteConnection, action: CucmAction, plan
   }
   const results: CucmApplyResult['results'] = []
   for (const step of planned.steps) {
-    const answer = await step.run()
+    let answer: string
+    try {
+      answer = await step.run()
+    } catch (error) {
+      if (results.length === 0 || !(error instanceof CucmError)) throw error
+      // Say what was already changed: the user must know what CUCM now holds.
+      throw new CucmError({ ...error.details, message: `${error.details.message} (${results.length} of ${planned.steps.length} changes were made before this one: ${results.map((r) => r.description).join(' | ')})` })
+    }
     results.push({ description: clip(step.description), operation: step.operation, answer: clip(answer) })
   }
   return {

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { fitText } from '../../../shared/contract/fit'
 import { buildXml, parseXml, type XmlObject, type XmlValue } from './xml'
 
 export const LOG_BODY_CHARS = 8000
@@ -26,7 +27,8 @@ export function redactHeaders(headers: Readonly<Record<string, string | string[]
   const out: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined || SECRET_HEADERS.has(name.toLowerCase())) continue
-    out[name] = Array.isArray(value) ? value.join(', ') : String(value)
+    // A server chooses its headers: cut them to what the log carries.
+    out[fitText(name, 200)] = fitText(Array.isArray(value) ? value.join(', ') : String(value), 2000)
   }
   return out
 }
@@ -83,6 +85,8 @@ export class ApiLog {
     const full: ApiLogEntry = {
       at: new Date().toISOString(),
       ...rest,
+      node: fitText(rest.node, 300),
+      summary: fitText(rest.summary, 1000),
       ...(body === undefined ? {} : { body: redactBody(body) }),
       ...(headers === undefined ? {} : { headers: redactHeaders(headers) }),
     }

@@ -6,13 +6,14 @@
 import path from 'node:path'
 import { applyAction, certificateFacts, planAction, type ActionOptions } from './actions'
 import { ApiLog } from './api-log'
-import { CUCM_VERSIONS, type CucmVersion } from './axl'
+import { CUCM_VERSIONS, type CucmVersion, type Phone } from './axl'
 import { CertPinStore } from './cert-pins'
 import { CucmError } from './errors'
 import { certificateApiAvailable } from './platform-certs'
 import { nodeLabel, probeCertificate } from './pinned-agent'
 import { STATUS_REASONS } from './serviceability'
 import { SiteConnection, distinctNodes } from './site-connection'
+import { fitText } from '../../../shared/contract/fit'
 import type { HttpOptions } from './http'
 import type { SecretStore } from '../secrets/secret-store'
 import type {
@@ -137,7 +138,7 @@ export class CucmService {
         if (platform) await this.options.secrets.set(secretKey(spec.site, 'platform'), [platform.user, platform.password])
         remembered = true
       } catch (error) {
-        notes.push(`The credentials were not remembered: ${(error as Error).message}`)
+        notes.push(fitText(`The credentials were not remembered: ${(error as Error).message}`, 500))
       }
     }
     if (spec.readOnly) notes.push('Read-only: this site verifies and never changes CUCM.')
@@ -180,11 +181,20 @@ export class CucmService {
 
   async lists(site: string): Promise<{ devicePools: string[]; locations: string[] }> {
     const axl = this.site(site).axl()
-    return { devicePools: await axl.listDevicePools(), locations: await axl.listLocations() }
+    // CUCM decides how many there are: keep what the contract carries (names are 50–128 long in AXL).
+    const fit = (names: string[]): string[] => names.slice(0, 5000).map((n) => fitText(n, 128))
+    return { devicePools: fit(await axl.listDevicePools()), locations: fit(await axl.listLocations()) }
   }
 
-  phones(site: string, search: string): ReturnType<ReturnType<SiteConnection['axl']>['listPhones']> {
-    return this.site(site).axl().listPhones(search)
+  async phones(site: string, search: string): Promise<{ phones: Phone[]; truncated: boolean }> {
+    const { phones, truncated } = await this.site(site).axl().listPhones(search)
+    return {
+      truncated,
+      phones: phones.map((p) => ({
+        name: fitText(p.name, 128), description: fitText(p.description, 256), model: fitText(p.model, 128),
+        devicePoolName: fitText(p.devicePoolName, 128), mediaResourceListName: fitText(p.mediaResourceListName, 128),
+      })),
+    }
   }
 
   async callManagerPems(site: string, nodeNames: readonly string[]): Promise<{ node: string; pem: string; sha256: string }[]> {
@@ -193,6 +203,7 @@ export class CucmService {
     const out: { node: string; pem: string; sha256: string }[] = []
     for (const node of nodes) {
       const pem = await connection.platform(node).identity('callmanager')
+      if (pem.length > 64 * 1024) throw new CucmError({ kind: 'bad-answer', node: nodeLabel(node), message: `The CallManager certificate ${node.name} sent is larger than 64 KB; it was not taken.` })
       out.push({ node: node.name, pem, sha256: certificateFacts(pem).sha256 })
     }
     return out
@@ -208,7 +219,11 @@ export class CucmService {
       : other
         ? `${other.name} is ${other.status} on ${other.node}${other.statusReason && other.statusReason !== '0' ? ` (StatusReason ${other.statusReason}${STATUS_REASONS[other.statusReason] ? ` ${STATUS_REASONS[other.statusReason]}` : ''})` : ''}.`
         : `CUCM knows no registration of ${name} (RisPort70 found no MediaResources device by that name).`
-    return { name, total, devices: devices.slice(0, 50), summary, registered: registered !== undefined }
+    const shown = devices.slice(0, 50).map((d) => ({
+      node: fitText(d.node, 128), name: fitText(d.name, 128), status: fitText(d.status, 64), statusReason: fitText(d.statusReason, 64),
+      protocol: fitText(d.protocol, 32), ipAddress: fitText(d.ipAddress, 64), description: fitText(d.description, 256),
+    }))
+    return { name, total, devices: shown, summary: fitText(summary, 1000), registered: registered !== undefined }
   }
 
   plan(site: string, action: CucmAction): Promise<CucmPlan> {

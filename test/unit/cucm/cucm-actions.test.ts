@@ -157,4 +157,17 @@ describe('CUCM actions against the practice CUCM (plan, then apply only what was
     expect(refused.message).toContain('exists from CUCM 14; this connection is set to CUCM 12.5')
     await lab.connect()
   })
+
+  it('a CUCM with more device pools than the contract carries is cut to fit, not refused', async () => {
+    const kept = lab.practice.current.devicePools
+    lab.practice.current.devicePools = [...kept, ...Array.from({ length: 5200 }, (_, i) => ({ name: `DP_${String(i).padStart(4, '0')}_${'x'.repeat(150)}`, mediaResourceListName: '' }))]
+    try {
+      const lists = await lab.client.invoke('cucm.lists', { site: 's1' })
+      expect(lists.devicePools).toHaveLength(5000)
+      expect(lists.devicePools.find((n) => n.startsWith('DP_0000'))).toMatch(/^DP_0000_x+…$/)
+      expect(lists.devicePools.every((n) => n.length <= 128)).toBe(true)
+    } finally {
+      lab.practice.current.devicePools = kept
+    }
+  })
 })

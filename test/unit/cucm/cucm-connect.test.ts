@@ -118,9 +118,14 @@ describe('CUCM connection against the practice CUCM', () => {
     const secrets = fs.readFileSync(path.join(services.userDataDir, 'secrets.json'), 'utf8')
     expect(secrets).not.toContain(info.axl.password)
     expect(secrets).not.toContain(info.platform.password)
-    await client.invoke('state.save', { state: { version: 1 } as never }).catch(() => undefined)
-    const stateFile = path.join(services.userDataDir, 'lab-console-state.json')
-    if (fs.existsSync(stateFile)) expect(fs.readFileSync(stateFile, 'utf8')).not.toContain(info.axl.password)
+    // No other file the app keeps (state, pins, API log, practice lab) holds a password.
+    await services.cucm.flushed()
+    const files = fs.readdirSync(services.userDataDir, { recursive: true, encoding: 'utf8' }).map((f) => path.join(services.userDataDir, f))
+    for (const file of files.filter((f) => fs.statSync(f).isFile() && !f.endsWith('secrets.json'))) {
+      const text = fs.readFileSync(file, 'utf8')
+      expect(text, file).not.toContain(info.axl.password)
+      expect(text, file).not.toContain(info.platform.password)
+    }
     await client.invoke('cucm.forgetCredentials', { site: 's1' })
     expect(await client.invoke('cucm.connect', { connection: lab.connection() })).toMatchObject({ status: 'credentials' })
   })
