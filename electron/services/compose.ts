@@ -163,7 +163,7 @@ export function createServices(options: ServiceOptions): Services {
       }
       return options.hooks.saveFiles(files, title)
     },
-    'practice.reset': async ({ lab }) => (await labs.reset(lab), null),
+    'practice.reset': async ({ lab }) => (await labs.reset(lab), await practiceCucms.reset(lab), null),
     'practice.cucmCertificate': async ({ lab }) => ({ pem: await labs.cucmCertificate(lab), name: 'CallManager.pem' }),
     'cucm.connect': ({ connection, axl, platform, remember }) => cucmCall(() => cucm.connect(connection, { ...(axl ? { axl } : {}), ...(platform ? { platform } : {}), remember })),
     'cucm.trustCertificate': ({ host, port, sha256 }) => cucmCall(async () => (await cucm.trust(host, port, sha256), { pinned: true as const })),

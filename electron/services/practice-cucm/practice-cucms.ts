@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
 import { PracticeCucm } from './practice-cucm'
 import type { PracticeLabs } from '../practice-labs/practice-labs'
 import type { CucmLink } from '../practice-router'
@@ -63,6 +65,16 @@ export class PracticeCucms {
         return () => set.delete(listener)
       },
     }
+  }
+
+  /** Forget the lab's practice CUCM (stopped, its state file removed): it starts fresh next time, with the lab's new CallManager.pem. */
+  async reset(lab: string): Promise<void> {
+    const running = this.running.get(lab)
+    this.running.delete(lab)
+    this.ready.delete(lab)
+    await (await running?.catch(() => undefined))?.stop()
+    await fs.rm(path.join(this.dir, `${lab}.cucm.json`), { force: true })
+    this.notify(lab)
   }
 
   async stopAll(): Promise<void> {

@@ -170,4 +170,15 @@ describe('CUCM actions against the practice CUCM (plan, then apply only what was
       lab.practice.current.devicePools = kept
     }
   })
+
+  it('practice.reset resets the practice CUCM with the router: a fresh cluster with the lab\'s new CallManager.pem', async () => {
+    const before = (await lab.client.invoke('practice.cucmCertificate', { lab: 'default' })).pem
+    await lab.client.invoke('practice.reset', { lab: 'default' })
+    const after = (await lab.client.invoke('practice.cucmCertificate', { lab: 'default' })).pem
+    expect(after).not.toBe(before)
+    await lab.client.invoke('cucm.practiceStart', { lab: 'default' })
+    const fresh = await lab.services.practiceCucms.get('default')
+    expect(fresh.current.conferenceBridges).toEqual([])
+    expect(fresh.current.nodes.publisher.callmanagerPem.trim()).toBe(after.trim())
+  })
 })
