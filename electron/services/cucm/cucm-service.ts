@@ -110,7 +110,8 @@ export class CucmService {
     const notes: string[] = []
     let reported: string
     try {
-      reported = await probe.axl().getCCMVersion()
+      // Asked in the oldest schema supported: every CUCM from 12.5 on answers it, whatever the setting says.
+      reported = await probe.axl('12.5').getCCMVersion()
     } finally {
       probe.dispose()
     }
