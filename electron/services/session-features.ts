@@ -41,6 +41,7 @@ export class SessionFeatures {
     const id = session.id
     const watch = new RouterWatch({
       fingerprints: (payload) => this.hub.emit('session.fingerprints', { id, ...payload }),
+      clock: (payload) => this.hub.emit('session.clock', { id, ...payload }),
       certificates: (payload) => this.hub.emit('session.certificates', { id, ...payload }),
     })
     const stopWatch = session.tapText((text) => watch.feed(text))

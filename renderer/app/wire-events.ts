@@ -10,6 +10,7 @@ export function wireEvents(store: LabStore, transport: LabTransport): () => void
     transport.subscribe('serial.ports', ({ ports }) => store.getState().setSerialPorts(ports)),
     transport.subscribe('app.notice', ({ level, message }) => store.getState().notify(level, message)),
     transport.subscribe('session.fingerprints', (payload) => store.getState().routerFingerprintsSeen(payload)),
+    transport.subscribe('session.clock', (payload) => store.getState().routerClockSeen(payload)),
     transport.subscribe('session.certificates', (payload) => store.getState().routerCertificatesArrived(payload)),
   ]
   return () => stops.forEach((stop) => stop())

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla'
 import { KEPT_CERTIFICATE_PEM_MAX, MAX_KEPT_CERTIFICATES, type KeptCertificate, type Payload } from '../../shared/contract'
-import { normalizeHex, parseInput, type InputProblem, type KeyBlockInfo, type ParseResult, type ParsedCertificate } from '../../shared/pki'
+import { parseInput, type InputProblem, type KeyBlockInfo, type ParseResult, type ParsedCertificate } from '../../shared/pki'
+import { matchPrintedFingerprints, type SectionMatch } from '../../shared/pki/fingerprint-compare'
 import { cleanName, entryName, keptId, roleFromLabel } from '../panes/certs/naming'
 import type { LabState } from './types'
 
@@ -39,6 +40,22 @@ export interface RouterFingerprintReport {
   readonly fingerprints: RouterFingerprint[]
   readonly context: string
   readonly receivedAt: string
+  /** The router is waiting at `% Do you accept this certificate? [yes/no]:` for these fingerprints. */
+  readonly asking: boolean
+}
+
+/** The router's clock as `show clock` last printed it. Runtime only. */
+export interface RouterClockReading {
+  readonly sessionId: string
+  readonly text: string
+  /** Router UTC minus this computer's time when the line arrived; unknown for a local zone name. */
+  readonly offsetMs?: number
+  readonly authoritative: boolean
+}
+
+/** The router's clock now (carried forward from the last `show clock`), when known. */
+export function routerNow(reading: RouterClockReading | undefined, now: Date = new Date()): Date | undefined {
+  return reading?.offsetMs === undefined ? undefined : new Date(now.getTime() + reading.offsetMs)
 }
 
 export { MAX_KEPT_CERTIFICATES }
@@ -52,6 +69,8 @@ export interface CertsSlice {
   markedCertificateIds: string[]
   intakeReport?: IntakeReport
   routerFingerprints?: RouterFingerprintReport
+  routerClock?: RouterClockReading
+  routerClockSeen(payload: Payload<'session.clock'>): void
   setCertificates(certificates: KeptCertificate[]): void
   /** Adds every certificate of a parse result (pasted text, a file); duplicates are reported, not added. */
   addParsedCertificates(result: ParseResult, source: string): IntakeReport
@@ -158,8 +177,11 @@ export const createCertsSlice: StateCreator<LabState, [], [], CertsSlice> = (set
       })
       return intake(incoming, problems, keys, trustpoint ? `Router export of ${trustpoint}` : 'Router export')
     },
-    routerFingerprintsSeen({ id, fingerprints, context }) {
-      set({ routerFingerprints: { sessionId: id, fingerprints, context, receivedAt: new Date().toISOString() } })
+    routerClockSeen({ id, text, utcMs, authoritative, observedAt }) {
+      set({ routerClock: { sessionId: id, text, authoritative, ...(utcMs !== undefined ? { offsetMs: utcMs - observedAt } : {}) } })
+    },
+    routerFingerprintsSeen({ id, fingerprints, context, asking }) {
+      set({ routerFingerprints: { sessionId: id, fingerprints, context, receivedAt: new Date().toISOString(), asking: asking ?? false } })
     },
     removeCertificate(id) {
       set((s) => ({
@@ -237,17 +259,41 @@ export function selectSelectedCertificate(state: Pick<LabState, 'certificates' |
   return id === undefined ? undefined : selectLibrary(state).find((e) => e.kept.id === id)
 }
 
-const ALGORITHM_KEY = { md5: 'md5', sha1: 'sha1', sha256: 'sha256' } as const
+/** A certificate section the router printed, with the library entry its fingerprints belong to. */
+export interface RouterSectionMatch extends SectionMatch {
+  readonly entry?: LoadedCertificate
+}
 
 /**
- * The loaded certificate whose fingerprints equal every one the router printed (ignoring case,
- * spaces and colons), or null. IOS prints MD5 and SHA-1 of the same certificate: both must agree.
+ * Each certificate section the router printed, its fingerprints matched one by one against any
+ * loaded certificate (ignoring case, spaces and colons). IOS prints MD5 and SHA-1 of the same
+ * certificate: a section matches when both belong to the same entry.
  */
-export function matchRouterFingerprint(
+export function matchRouterFingerprints(
   state: Pick<LabState, 'certificates'>,
   fingerprints: readonly RouterFingerprint[],
-): LoadedCertificate | null {
-  const wanted = fingerprints.map((f) => ({ key: ALGORITHM_KEY[f.algorithm], hex: normalizeHex(f.hex) })).filter((f) => f.hex.length > 0)
-  if (wanted.length === 0) return null
-  return selectLoadedCertificates(state).find(({ cert }) => wanted.every((w) => cert.fingerprints[w.key].hex === w.hex)) ?? null
+): RouterSectionMatch[] {
+  const loaded = selectLoadedCertificates(state)
+  return matchPrintedFingerprints(
+    fingerprints,
+    loaded.map((e) => e.cert),
+  ).map((section) => {
+    const entry = section.certificateId === undefined ? undefined : loaded.find((e) => e.cert.id === section.certificateId)
+    return entry ? { ...section, entry } : section
+  })
+}
+
+/**
+ * What the workbench says about the router's fingerprints. An alarm only where the router asks to
+ * accept a certificate (`crypto pki authenticate`) and a printed fingerprint belongs to nothing
+ * loaded, or where one section's fingerprints disagree (a damaged or forged certificate).
+ * Fingerprints merely listed by a show command that the library does not hold are a note.
+ */
+export function routerFingerprintVerdict(
+  report: Pick<RouterFingerprintReport, 'asking'>,
+  sections: readonly RouterSectionMatch[],
+): 'accept-ok' | 'accept-unknown' | 'conflict' | 'listed' {
+  if (sections.some((s) => s.status === 'conflict')) return 'conflict'
+  if (report.asking) return sections.length > 0 && sections.every((s) => s.status === 'match') ? 'accept-ok' : 'accept-unknown'
+  return 'listed'
 }

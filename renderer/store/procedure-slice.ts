@@ -29,6 +29,8 @@ export interface ChecklistRun {
 export interface StepMessage {
   readonly level: 'info' | 'warning' | 'error'
   readonly text: string
+  /** Workbench entries the message found stale (a CA the router no longer uses): offered for removal. */
+  readonly staleCertificateIds?: readonly string[]
 }
 
 /** Checklist sites: each with its variables and progress. */

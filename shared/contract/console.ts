@@ -104,15 +104,38 @@ export const RouterFingerprint = z.object({
   algorithm: z.enum(['md5', 'sha1', 'sha256']),
   /** Upper-case hex, no separators. */
   hex: z.string().regex(/^[0-9A-F]+$/),
+  /** The certificate section of the output it was printed in (0, 1, …); an MD5/SHA1 pair shares one. */
+  section: z.number().int().min(0).max(10_000).optional(),
+  /** That section in words: `CA Certificate cn=testCA (trustpoints SecureCFB testCA)`. */
+  sectionLabel: z.string().max(LIMITS.fingerprints.sectionLabel).optional(),
 })
+
+/** Most fingerprints one report carries (`show crypto pki certificates verbose` on a busy router). */
+export const MAX_REPORTED_FINGERPRINTS = LIMITS.fingerprints.perEvent
 
 export const consoleEvents = {
   'session.sendProgress': z.object({ id: SessionId, line: z.number().int(), lines: z.number().int(), bytes: z.number().int() }),
-  /** The router printed fingerprint lines (crypto pki authenticate, show … verbose). */
+  /**
+   * The router printed fingerprint lines (crypto pki authenticate, show … verbose). `asking`: the
+   * output ends at `% Do you accept this certificate? [yes/no]:`, so the router waits for a verdict.
+   */
   'session.fingerprints': z.object({
     id: SessionId,
-    fingerprints: z.array(RouterFingerprint).max(LIMITS.fingerprints.perEvent),
+    fingerprints: z.array(RouterFingerprint).max(MAX_REPORTED_FINGERPRINTS),
     context: z.string().max(LIMITS.fingerprints.context),
+    asking: z.boolean().optional(),
+  }),
+  /**
+   * The router printed `show clock`. `utcMs` only for a UTC-like zone (other zone names have no
+   * known offset); `observedAt` is this host's time when the line arrived, so the router's clock
+   * can be carried forward.
+   */
+  'session.clock': z.object({
+    id: SessionId,
+    text: z.string().max(LIMITS.clock.text),
+    utcMs: z.number().optional(),
+    authoritative: z.boolean(),
+    observedAt: z.number(),
   }),
   /** The router printed certificates (crypto pki export … pem terminal): they go to the workbench. */
   'session.certificates': z.object({

@@ -7,8 +7,21 @@ const DAY_MS = 86_400_000
 export const EXPIRY_WARNING_DAYS = 90
 export const CUCM_MAX_RSA_BITS = 4096
 
+/**
+ * A certificate that starts less than this far in the future is not reported: the router and this
+ * computer each keep their own clock, and a certificate the router just issued can start a few
+ * seconds (or a minute) "later" than this clock without anything being wrong.
+ */
+export const CLOCK_SKEW_TOLERANCE_MS = 5 * 60_000
+
 export interface CheckContext {
+  /** Read at every check: never a clock cached by the page. */
   now: Date
+  /**
+   * The router's clock (from `show clock`, carried forward), when known: a not-yet-valid
+   * certificate is judged against it, since the router is what will use the certificate.
+   */
+  routerNow?: Date
   /** The CUCM conference bridge name (also the `associate profile … register` name). */
   bridgeName?: string
   /** Days the issuing CA has left; computed from the certificate itself when it is the CA. */
@@ -45,11 +58,12 @@ export function checkCertificate(cert: ParsedCertificate, ctx: CheckContext): Ch
       'expired',
       `${name} expired on ${day(cert.notAfter)} (${-daysLeft} days ago): IOS and CUCM reject expired certificates, so the TLS connection fails.`,
     )
-  } else if (now < notBefore) {
+  } else if (notBefore - (ctx.routerNow ?? ctx.now).getTime() > CLOCK_SKEW_TOLERANCE_MS) {
+    const clock = ctx.routerNow ? `the router's clock (${ctx.routerNow.toISOString()}, from show clock)` : `this computer's clock (${ctx.now.toISOString()})`
     add(
       'warning',
       'not-yet-valid',
-      `${name} is not valid until ${cert.notBefore}, which is later than the clock (${ctx.now.toISOString()}): a clock-skew problem — check NTP ('show ntp status') on the router and the clock here.`,
+      `${name} is not valid until ${cert.notBefore}, more than ${CLOCK_SKEW_TOLERANCE_MS / 60_000} minutes after ${clock}: a clock-skew problem — check NTP ('show ntp status') on the router and the clock here.`,
     )
   } else if (daysLeft < EXPIRY_WARNING_DAYS) {
     add(

@@ -165,3 +165,72 @@ export function compareFingerprintText(
 ): Array<{ found: FoundFingerprint; result: FingerprintMatch }> {
   return parseFingerprintText(text).map((found) => ({ found, result: matchFingerprint(found, certs) }))
 }
+
+/** One fingerprint the router printed, as the console reports it (`session.fingerprints`). */
+export interface PrintedFingerprintInput {
+  readonly algorithm: 'md5' | 'sha1' | 'sha256'
+  readonly hex: string
+  /** The certificate section of the output; fingerprints without one form their own section. */
+  readonly section?: number
+  readonly sectionLabel?: string
+}
+
+const PRINTED_ALGORITHM = { md5: 'MD5', sha1: 'SHA-1', sha256: 'SHA-256' } as const
+
+export interface PrintedMatch {
+  readonly algorithm: FingerprintAlgorithm
+  readonly hex: string
+  /** The loaded certificate with this very fingerprint, if any. */
+  readonly certificateId?: string
+}
+
+/**
+ * One certificate section of the router's output and what its fingerprints matched:
+ * - `match`: every fingerprint of the section belongs to the same loaded certificate;
+ * - `unknown`: none belongs to any loaded certificate (not in the workbench: a note, unless the
+ *   router is asking to accept it);
+ * - `conflict`: some match and some do not, or they match different certificates (a damaged
+ *   paste or a forged certificate: always worth a loud warning).
+ */
+export interface SectionMatch {
+  readonly section: number
+  readonly label?: string
+  readonly status: 'match' | 'unknown' | 'conflict'
+  readonly fingerprints: readonly PrintedMatch[]
+  readonly certificateId?: string
+}
+
+/**
+ * Matches each printed fingerprint against ANY loaded certificate (rule 3: ignoring case, spaces
+ * and colons), keeping the fingerprints of one certificate section together. A router printing
+ * several certificates at once (`show crypto pki certificates verbose`) gives one section each.
+ */
+export function matchPrintedFingerprints(printed: readonly PrintedFingerprintInput[], certs: readonly ParsedCertificate[]): SectionMatch[] {
+  const bySection = new Map<number, { label?: string; items: PrintedMatch[] }>()
+  // Without section numbers, a new certificate starts where an algorithm repeats (MD5, SHA1, MD5…).
+  let unsectioned = -1
+  const seenInRun = new Set<string>()
+  for (const p of printed) {
+    const algorithm = PRINTED_ALGORITHM[p.algorithm]
+    const hex = normalizeHex(p.hex)
+    if (hex === '') continue
+    const owner = certs.find((c) => fingerprintOf(c.fingerprints, algorithm)?.hex === hex)
+    if (p.section === undefined) {
+      if (seenInRun.has(p.algorithm)) {
+        unsectioned--
+        seenInRun.clear()
+      }
+      seenInRun.add(p.algorithm)
+    }
+    const key = p.section ?? unsectioned
+    const entry = bySection.get(key) ?? { ...(p.sectionLabel ? { label: p.sectionLabel } : {}), items: [] }
+    entry.items.push(owner ? { algorithm, hex, certificateId: owner.id } : { algorithm, hex })
+    bySection.set(key, entry)
+  }
+  return [...bySection.entries()].map(([section, { label, items }]) => {
+    const owners = new Set(items.map((i) => i.certificateId))
+    const only = owners.size === 1 ? [...owners][0] : undefined
+    const status = only !== undefined ? 'match' : owners.size === 1 ? 'unknown' : 'conflict'
+    return { section, ...(label ? { label } : {}), status, fingerprints: items, ...(only ? { certificateId: only } : {}) }
+  })
+}

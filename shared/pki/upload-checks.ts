@@ -8,6 +8,8 @@ import type { Check, KeyBlockInfo, ParsedCertificate } from './types'
 export interface UploadContext {
   /** The clock for validity checks of the root and bridge certificates. */
   now: Date
+  /** The router's clock (show clock), when known: start dates are judged against it. */
+  routerNow?: Date
   /** The CUCM conference bridge name; picks the bridge certificate by CN when several leaves are present. */
   bridgeName?: string
   /** The CUCM trust store chosen for the upload (`CallManager-trust`, `tomcat-trust`, …). */
@@ -40,31 +42,33 @@ export async function checkUploadSet(certs: readonly ParsedCertificate[], ctx: U
     checks.push({
       severity: 'error',
       code: 'upload-empty',
-      message: 'Nothing to upload: CUCM needs the CA certificate and the bridge certificate.',
+      message: 'Nothing to upload: CUCM needs the bridge certificate (and, recommended, the CA certificate).',
     })
     return checks
   }
   const root = findRoot(certs)
   const bridge = findBridge(certs, ctx.bridgeName)
   if (!root) {
+    // A note, not an error: the tech note (step 4.2) uploads the bridge certificate alone and the
+    // bridge registered. Adding the CA is our recommendation (shared/DOMAIN.md rule 10).
     const issuer = bridge ? ` (${bridge.issuer.text})` : ''
     checks.push({
-      severity: 'error',
+      severity: 'info',
       code: 'missing-root',
-      message: `The CA certificate${issuer} is missing: CUCM can only trust the bridge certificate if it also trusts the CA that signed it.`,
+      message: `Recommended: add the CA certificate${issuer} too. The tech note uploads the bridge certificate alone and it registered; with the CA in CallManager-trust as well, a re-issued bridge certificate is trusted without another upload.`,
     })
   }
   if (!bridge) {
     checks.push({
       severity: 'error',
       code: 'missing-bridge',
-      message: `The bridge certificate${ctx.bridgeName ? ` (CN=${ctx.bridgeName})` : ''} is missing: uploading the CA alone is incomplete, CUCM needs both.`,
+      message: `The bridge certificate${ctx.bridgeName ? ` (CN=${ctx.bridgeName})` : ''} is missing: CUCM checks the bridge's TLS certificate, so it must be in the upload (the tech note uploads it alone).`,
     })
   }
   // Blocking per-certificate faults (expired, key too large, CN mismatch, wildcard) block the upload too.
   for (const cert of [root, bridge]) {
     if (!cert) continue
-    const own = checkCertificate(cert, { now: ctx.now, ...(cert === bridge && ctx.bridgeName ? { bridgeName: ctx.bridgeName } : {}) })
+    const own = checkCertificate(cert, { now: ctx.now, ...(ctx.routerNow ? { routerNow: ctx.routerNow } : {}), ...(cert === bridge && ctx.bridgeName ? { bridgeName: ctx.bridgeName } : {}) })
     checks.push(...own.filter((c) => c.severity === 'error'))
   }
   if (root && bridge) {

@@ -65,7 +65,7 @@ export const CAUSES: Readonly<Record<CauseId, Omit<Cause, 'id'>>> = {
   },
   'bridge-name-cn-mismatch': {
     title: 'Bridge name ≠ certificate CN',
-    detail: 'CUCM matches the conference bridge name (upper-cased), the `register` name and the certificate CN; all must be {bridgeName}.',
+    detail: 'CUCM matches the conference bridge name, the `register` name and the certificate CN (ignoring case; only its SDL traces upper-case the name); all must be {bridgeName}.',
     fixes: ['show crypto pki certificates {bridgeName} — Subject cn=', 'show sccp ccm group {ccmGroupId} — Registration Name', 'CUCM Conference Bridge Name'],
   },
   'wrong-trust-store-or-not-restarted': {
@@ -100,7 +100,7 @@ export const CAUSES: Readonly<Record<CauseId, Omit<Cause, 'id'>>> = {
   },
   'sccp-address-wrong': {
     title: 'SCCP points at the wrong address',
-    detail: 'The bridge registers from `sccp local {sccpInterface}` to {cucmPublisherIp}; a wrong interface or IP means no TCP link.',
-    fixes: ['show sccp — Gateway Local Interface and Call Manager lines', 'ping {cucmPublisherIp} source {sccpInterface}'],
+    detail: 'The bridge registers from `sccp local {sccpInterface}` to a node of its CUCM group ({cucmNodesDescribed}); a wrong interface or IP means no TCP link.',
+    fixes: ['show sccp — Gateway Local Interface and Call Manager lines', 'ping <node IP> source {sccpInterface}, for each of {cucmNodeIps}'],
   },
 }

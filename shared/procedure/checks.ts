@@ -7,13 +7,26 @@ import { parseShowPkiServer } from '../ios/pki-server'
 import { parseShowSccp, parseShowSccpCcmGroup, sccpServiceFor } from '../ios/sccp'
 import { parseTrustpointsStatus } from '../ios/trustpoints'
 import { toLines } from '../ios/text'
+import { CLOCK_SKEW_TOLERANCE_MS } from '../pki/checks'
 import type { CauseId, Check } from './types'
+
+export interface ExpectedFingerprints {
+  readonly label?: string
+  readonly md5?: string
+  readonly sha1?: string
+  readonly sha256?: string
+}
 
 /** What the checklist knows besides router output: the time, and fingerprints from the workbench. */
 export interface VerificationContext {
   readonly now?: number | Date
   readonly expectedFingerprints?: {
-    readonly callManagerPem?: { readonly md5?: string; readonly sha1?: string; readonly sha256?: string }
+    readonly callManagerPem?: ExpectedFingerprints
+    /**
+     * Every certificate the engineer loaded for the CUCM side (one CallManager.pem per node of the
+     * group, or the CA root): a CallManager trustpoint passes when it holds any of them.
+     */
+    readonly callManagerCandidates?: readonly ExpectedFingerprints[]
   }
 }
 
@@ -136,7 +149,8 @@ export function evaluateCheck(check: Check, output: OutputLookup, context: Verif
           problems.push(`${name} expired ${c.validTo.text}`)
           hints = ['certificate-expired']
         }
-        if (c.validFrom && (c.validFrom.utcMs ?? c.validFrom.wallClockMs) - slack(c.validFrom) > now) {
+        // A start within a few minutes of this clock is the two clocks differing, not a problem.
+        if (c.validFrom && (c.validFrom.utcMs ?? c.validFrom.wallClockMs) - slack(c.validFrom) - CLOCK_SKEW_TOLERANCE_MS > now) {
           problems.push(`${name} not valid until ${c.validFrom.text}`)
           if (hints.length === 0) hints = ['clock-not-synced']
         }
@@ -145,24 +159,34 @@ export function evaluateCheck(check: Check, output: OutputLookup, context: Verif
     }
     case 'fingerprint-matches-expected': {
       const expected = `The certificate in ${check.trustpoint} has the fingerprint of CallManager.pem`
-      const want = context.expectedFingerprints?.callManagerPem
-      if (!want || (!want.md5 && !want.sha1 && !want.sha256)) return { status: 'missing', expected, seen: 'CallManager.pem is not loaded in the workbench.' }
+      const given = context.expectedFingerprints
+      const wanted = [...(given?.callManagerCandidates ?? []), ...(given?.callManagerPem ? [given.callManagerPem] : [])].filter(
+        (w) => w.md5 || w.sha1 || w.sha256,
+      )
+      if (wanted.length === 0) return { status: 'missing', expected, seen: 'CallManager.pem is not loaded in the workbench.' }
       const text = output(check.command)
       if (text === undefined) return missingOutput(expected, check.command)
       const r = parseShowCertificates(text)
       if (!r.ok) return fail(expected, r.reason)
       const cert = certificatesOf(r.value, check.trustpoint, 'ca')[0]
       if (!cert) return fail(expected, `No CA Certificate block associated with ${check.trustpoint}.`, ['cucm-certificate-not-imported'])
-      const pairs: Array<[string, string | undefined, string | undefined]> = [
-        ['SHA1', cert.fingerprints.sha1, want.sha1],
-        ['MD5', cert.fingerprints.md5, want.md5],
-      ]
-      const comparable = pairs.filter(([, seenFp, wantFp]) => seenFp && wantFp)
-      if (comparable.length === 0) return { status: 'missing', expected, seen: 'The output has no fingerprints to compare (use the verbose form).' }
-      const mismatch = comparable.find(([, seenFp, wantFp]) => !fingerprintsEqual(seenFp, wantFp))
-      const [alg, seenFp] = mismatch ?? comparable[0] ?? ['', '', '']
-      const seen = `${alg} ${formatIosFingerprint(seenFp ?? '')}`
-      return mismatch ? fail(expected, `${seen} (CallManager.pem: ${formatIosFingerprint(mismatch[2] ?? '')})`, ['fingerprint-mismatch']) : pass(expected, seen)
+      const compare = (want: ExpectedFingerprints): { comparable: number; mismatch?: [string, string, string] } => {
+        const pairs: Array<[string, string | undefined, string | undefined]> = [
+          ['SHA1', cert.fingerprints.sha1, want.sha1],
+          ['MD5', cert.fingerprints.md5, want.md5],
+        ]
+        const comparable = pairs.filter((p): p is [string, string, string] => Boolean(p[1] && p[2]))
+        const mismatch = comparable.find(([, seenFp, wantFp]) => !fingerprintsEqual(seenFp, wantFp))
+        return mismatch ? { comparable: comparable.length, mismatch } : { comparable: comparable.length }
+      }
+      const results = wanted.map((w) => ({ want: w, ...compare(w) }))
+      if (results.every((x) => x.comparable === 0)) return { status: 'missing', expected, seen: 'The output has no fingerprints to compare (use the verbose form).' }
+      const seenFp = cert.fingerprints.sha1 ? `SHA1 ${formatIosFingerprint(cert.fingerprints.sha1)}` : `MD5 ${formatIosFingerprint(cert.fingerprints.md5 ?? '')}`
+      const hit = results.find((x) => x.comparable > 0 && !x.mismatch)
+      if (hit) return pass(expected, `${seenFp}${hit.want.label ? ` (${hit.want.label})` : ''}`)
+      const first = results.find((x) => x.mismatch)?.mismatch
+      const detail = wanted.length === 1 && first ? ` (CallManager.pem: ${formatIosFingerprint(first[2])})` : ` (none of the ${wanted.length} CUCM certificates in the workbench)`
+      return fail(expected, `${seenFp}${detail}`, ['fingerprint-mismatch'])
     }
     case 'export-complete': {
       const expected = '% CA certificate and % General Purpose Certificate, each with a PEM block'
@@ -205,7 +229,8 @@ export function evaluateCheck(check: Check, output: OutputLookup, context: Verif
       return fail(expected, seen, hints)
     }
     case 'sccp-registered': {
-      const expected = `TCP Link Status CONNECTED, Active Call Manager ${check.cucmIp} port ${check.port}, Signaling Security ${check.signaling}`
+      const ips = check.cucmIps.split(/\s+/).filter((ip) => ip !== '')
+      const expected = `TCP Link Status CONNECTED, Active Call Manager ${ips.join(' or ')} port ${check.port}, Signaling Security ${check.signaling}`
       const text = output(check.command)
       if (text === undefined) return missingOutput(expected, check.command)
       const r = parseShowSccp(text)
@@ -215,11 +240,11 @@ export function evaluateCheck(check: Check, output: OutputLookup, context: Verif
       const cm = svc.activeCallManager
       const seen = `TCP Link Status ${svc.tcpLinkStatus ?? '?'}, Active Call Manager ${cm ? `${cm.ip} port ${cm.port}` : '?'}, Signaling Security ${svc.signalingSecurity ?? 'not shown'}`
       const connected = svc.tcpLinkStatus === 'CONNECTED'
-      const rightCm = cm?.ip === check.cucmIp && cm.port === check.port
+      const rightCm = cm !== undefined && ips.includes(cm.ip) && cm.port === check.port
       const encrypted = collapse(svc.signalingSecurity ?? '').toUpperCase() === check.signaling.toUpperCase()
       if (connected && rightCm && encrypted) return pass(expected, seen)
       const hints: CauseId[] = []
-      if (cm && cm.ip !== check.cucmIp && cm.ip !== 'NONE') hints.push('sccp-address-wrong')
+      if (cm && !ips.includes(cm.ip) && cm.ip !== 'NONE') hints.push('sccp-address-wrong')
       if (connected && cm?.port !== check.port) hints.push('security-mode-mismatch')
       return fail(expected, seen, hints)
     }

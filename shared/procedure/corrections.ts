@@ -18,14 +18,16 @@ export const CORRECTIONS: readonly Correction[] = [
   },
   {
     id: 'upload-ca-too',
-    title: 'Upload {caName}.pem as well as {bridgeName}.pem',
-    detail: 'CUCM needs the root ({caName}) and the bridge certificate; uploading one alone leaves the chain incomplete.',
+    // A recommendation, not a fix of the note: its step 4.2 uploads {bridgeName}.pem alone and the
+    // bridge registered (shared/DOMAIN.md step 11 and rule 10).
+    title: 'Recommended: upload {caName}.pem as well as {bridgeName}.pem',
+    detail: 'The tech note uploads {bridgeName}.pem alone and the bridge registered. Uploading the CA ({caName}) too is recommended: CUCM then keeps trusting the bridge when its certificate is re-issued by the same CA.',
     steps: ['t1-11'],
   },
   {
     id: 'restart-callmanager',
-    title: 'Restart Cisco CallManager after the upload',
-    detail: 'CallManager reads CallManager-trust at start-up; until restarted it refuses the bridge.',
+    title: 'Restart Cisco CallManager on the nodes of the bridge\'s CUCM group',
+    detail: 'CallManager reads CallManager-trust at start-up; until restarted it refuses the bridge. The restart concerns {cucmNodeNames}; it interrupts that node\'s registrations and calls, so do it in a maintenance window, one node at a time.',
     steps: ['t1-11'],
   },
   {
@@ -36,14 +38,19 @@ export const CORRECTIONS: readonly Correction[] = [
   },
   {
     id: 'lifetime-capped',
+    // Cisco IOS Security Command Reference, `lifetime (cs-server)`: `lifetime certificate` 1–1825
+    // days, `lifetime ca-certificate` 1–7305 days, CA default 3 years (1095 days). The tech note
+    // sets `lifetime certificate 1800` (shared/DOMAIN.md step 2) and got a ~1095-day certificate.
     title: '`lifetime certificate {lifetimeCertificateDays}` is capped by the CA',
-    detail: "IOS never issues a certificate that outlives its CA certificate ({caLifetimeDays} days by default), so the tech note's 1800 days produced about 1095.",
+    detail: "IOS never issues a certificate that outlives its CA certificate. The CA lives 1095 days (3 years) unless `lifetime ca-certificate` says otherwise (this site: {caLifetimeDays} days), so the tech note's `lifetime certificate 1800` gave a bridge certificate of about 1095 days, not 1800.",
     steps: ['t1-02', 't1-07'],
   },
   {
     id: 'weak-crypto-flagged',
     title: 'Weak crypto accepted, but flagged',
-    detail: 'IOS 15 makes a 1024-bit RSA CA signed with MD5 and signs with SHA-1; CUCM 15 accepted them in the tech note. The workbench warns rather than blocks.',
+    // Evidence: the tech note's bridge certificate (SHA-1, 1024-bit) registered; the note uploads
+    // only that certificate, so it does not show CUCM accepting the MD5-signed CA (DOMAIN rule 8).
+    detail: "IOS 15 makes a 1024-bit RSA CA signed with MD5 and signs with SHA-1. The tech note's bridge certificate (SHA-1, 1024-bit) registered on CUCM; whether CUCM 15 accepts the MD5-signed CA in a trust store is not shown there. The workbench warns rather than blocks.",
     steps: ['t1-04', 't1-07', 't1-11'],
   },
 ]

@@ -1,4 +1,5 @@
 export * from './site'
+export * from './cucm-nodes'
 export * from './validators'
 export * from './validate-site'
 export * from './types'

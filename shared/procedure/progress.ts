@@ -10,6 +10,14 @@ import { z } from 'zod'
  */
 export const StepStatusSchema = z.enum(['pending', 'in-progress', 'done', 'failed', 'skipped'])
 
+export const CucmConfirmationSchema = z.object({
+  by: z.enum(['hand', 'api']),
+  at: z.union([z.string().max(40), z.number()]),
+  /** What was seen: the engineer's note, or the API's answer in one line. */
+  detail: z.string().max(4096).optional(),
+})
+export type CucmConfirmation = z.infer<typeof CucmConfirmationSchema>
+
 export const StoredStepProgressSchema = z.object({
   status: StepStatusSchema,
   startedAt: z.union([z.string().max(40), z.number()]).optional(),
@@ -24,6 +32,12 @@ export const StoredStepProgressSchema = z.object({
     .optional(),
   /** How a done step was confirmed: from router output, or checked off by the engineer. */
   doneBy: z.enum(['router', 'hand']).optional(),
+  /**
+   * CUCM's part of a step that depends on it (step 13: the bridge added and shown registered).
+   * Router output alone cannot verify such a step. Filled by the engineer's confirmation today;
+   * a CUCM API result (RisPort70 `selectCmDevice`, AXL) can fill it the same way with `by: 'api'`.
+   */
+  cucm: CucmConfirmationSchema.optional(),
 })
 
 export const ProcedureProgressSchema = z.record(z.string().regex(/^[a-z0-9-]{1,16}$/), StoredStepProgressSchema)

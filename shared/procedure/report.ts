@@ -1,9 +1,10 @@
-import { formatColonFingerprint, formatIosFingerprint } from '../ios/fingerprint'
+import { formatIosFingerprint } from '../ios/fingerprint'
 import { CORRECTIONS } from './corrections'
 import { PROCEDURE, TASKS } from './procedure'
 import type { StepStatus, StoredStepProgress } from './progress'
 import { renderText } from './render'
 import { escapeHtml, escapeMarkdown, formatDuration, formatTime, markdownCodeBlock, trimEvidence, type EvidenceLimit } from './report-text'
+import { formatNodeList } from './cucm-nodes'
 import { SITE_FIELD_NAMES, SITE_FIELDS, type SiteVars } from './site'
 import type { ProcedureStep } from './types'
 import { validateSite } from './validate-site'
@@ -63,12 +64,26 @@ function collect(site: SiteVars, progress: Readonly<Record<string, StepProgress>
     const failedChecks = (p?.verification?.checks ?? [])
       .filter((c) => c.status === 'fail')
       .map((c) => ({ expected: c.expected, seen: c.seen }))
+    // A step that depends on CUCM is not done on router output alone (see ProcedureStep.cucmConfirmation).
+    const awaitingCucm = step.cucmConfirmation !== undefined && p?.status === 'done' && p.doneBy !== 'hand' && !p.cucm
+    const how =
+      p?.status !== 'done'
+        ? undefined
+        : awaitingCucm
+          ? 'router side verified; CUCM side not confirmed'
+          : p.doneBy === 'hand'
+            ? 'by hand'
+            : p.cucm
+              ? `verified on the router; CUCM side ${p.cucm.by === 'api' ? "confirmed by CUCM's API" : 'confirmed by the engineer'}`
+              : p.doneBy
+                ? 'verified on the router'
+                : undefined
     return {
       step,
       title: renderText(step.title, site),
       // Progress may come from a file on disk: an unknown status is shown as pending, not trusted.
-      status: p && STATUSES.includes(p.status) ? p.status : 'pending',
-      ...(p?.status === 'done' && p.doneBy ? { how: p.doneBy === 'hand' ? 'by hand' : 'verified on the router' } : {}),
+      status: awaitingCucm ? 'in-progress' : p && STATUSES.includes(p.status) ? p.status : 'pending',
+      ...(how ? { how } : {}),
       ...(time ? { time } : {}),
       ...(duration ? { duration } : {}),
       ...(p?.note ? { note: p.note } : {}),
@@ -90,6 +105,7 @@ function collect(site: SiteVars, progress: Readonly<Record<string, StepProgress>
     }
   }
   const variables = SITE_FIELD_NAMES.map((field) => {
+    if (field === 'cucmNodes') return { label: SITE_FIELDS[field].label, value: formatNodeList(site.cucmNodes) }
     const value = site[field]
     return { label: SITE_FIELDS[field].label, value: Array.isArray(value) ? value.join(' ') : String(value) }
   })
@@ -116,7 +132,8 @@ function fingerprintLines(fp: ReportFingerprint): Array<[string, string]> {
   const out: Array<[string, string]> = []
   if (fp.md5) out.push(['MD5', formatIosFingerprint(fp.md5)])
   if (fp.sha1) out.push(['SHA-1', formatIosFingerprint(fp.sha1)])
-  if (fp.sha256) out.push(['SHA-256', formatColonFingerprint(fp.sha256)])
+  // IOS style like the other two (groups of 8): the workbench shows all three that way (DOMAIN rule 2).
+  if (fp.sha256) out.push(['SHA-256', formatIosFingerprint(fp.sha256)])
   return out
 }
 

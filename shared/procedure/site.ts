@@ -27,11 +27,47 @@ export const SCCP_VERSIONS = ['3.0', '3.1', '3.2', '3.3', '4.0', '4.1', '5.0.1',
 
 export const DSP_TLS_VERSIONS = ['', 'v1.0', 'v1.1', 'v1.2'] as const
 
-export const SiteVarsSchema = z.object({
+/**
+ * One node of the bridge's CUCM group (the nodes the bridge may register with).
+ * - `name`: the server name as CUCM shows it (System → Server). CUCM's conference-bridge page
+ *   reports "Registered with Cisco Unified Communications Manager <name>" (the tech note shows
+ *   `CUCMPUB15`, a name, not an IP; shared/DOMAIN.md step 13).
+ * - `priority`: the order in `associate ccm <id> priority <1-4>` (Cisco IOS Voice Command
+ *   Reference, `associate ccm`: priority 1 to 4; 1 is tried first).
+ * - `publisher`: the cluster's publisher. Exactly one node is. CUCM's administrative APIs (AXL)
+ *   live on the publisher, the per-node ones (certificates, services, RIS) on every node.
+ * The shape checks only types, like the other site variables; `validateSite` judges values.
+ */
+export const CucmNodeSchema = z.object({
+  name: z.string().max(64).default(''),
+  ip: z.string().max(64).default(''),
+  priority: z.number().int().default(1),
+  publisher: z.boolean().default(false),
+})
+export type CucmNode = z.infer<typeof CucmNodeSchema>
+
+/** Stored list cap (shape); validation allows 1–4, one per `associate ccm` priority. */
+export const MAX_STORED_CUCM_NODES = 8
+
+/**
+ * How the router trusts CUCM's CallManager certificates (step 9):
+ * - `per-node`: self-signed CallManager certificates (CUCM's default): one trustpoint per node.
+ * - `ca-root`: the CallManager certificates are signed by a CA: one trustpoint holding that CA's
+ *   root certificate trusts every node.
+ */
+export const CALLMANAGER_TRUST_MODES = ['per-node', 'ca-root'] as const
+export type CallManagerTrust = (typeof CALLMANAGER_TRUST_MODES)[number]
+
+const SiteVarsObject = z.object({
   ntpServerIp: z.string().max(64).default(''),
   /** The router's own address: `enrollment url http://<caIp>:80`. */
   caIp: z.string().max(64).default(''),
-  cucmPublisherIp: z.string().max(64).default(''),
+  /** The bridge's CUCM group: name, IP and priority of each node; the publisher is among them. */
+  cucmNodes: z
+    .array(CucmNodeSchema)
+    .max(MAX_STORED_CUCM_NODES)
+    .default(() => [{ name: '', ip: '', priority: 1, publisher: true }]),
+  callManagerTrust: z.enum(CALLMANAGER_TRUST_MODES).default('per-node'),
   sccpInterface: z.string().max(64).default('GigabitEthernet0/1'),
   voiceCard: z.string().max(16).default('0'),
   caName: z.string().max(64).default('testCA'),
@@ -51,18 +87,42 @@ export const SiteVarsSchema = z.object({
   caLifetimeDays: z.number().int().default(1095),
 })
 
-export type SiteVars = z.infer<typeof SiteVarsSchema>
+/**
+ * Sites saved before the node list had one `cucmPublisherIp`: it becomes the one node of the
+ * group (the publisher, priority 1). Its name is unknown, so the form asks for it.
+ */
+function upgradeSavedSite(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw
+  const old = raw as Record<string, unknown>
+  if ('cucmNodes' in old) return raw
+  const { cucmPublisherIp, ...rest } = old
+  if (typeof cucmPublisherIp !== 'string') return raw
+  return { ...rest, cucmNodes: [{ name: '', ip: cucmPublisherIp, priority: 1, publisher: true }] }
+}
+
+/** Site variables as stored; older saved sites are upgraded on parse. */
+export const SiteVarsSchema = z.preprocess(upgradeSavedSite, SiteVarsObject)
+/** Each field's own schema (for a form that stores one field at a time). */
+export const SITE_FIELD_SCHEMAS = SiteVarsObject.shape
+
+export type SiteVars = z.infer<typeof SiteVarsObject>
 export type SiteField = keyof SiteVars
 
-export const SITE_FIELD_NAMES = Object.keys(SiteVarsSchema.shape) as SiteField[]
+export const SITE_FIELD_NAMES = Object.keys(SiteVarsObject.shape) as SiteField[]
 
 export function defaultSite(): SiteVars {
-  return SiteVarsSchema.parse({})
+  return SiteVarsObject.parse({})
 }
 
 /** Defaults plus documentation addresses (RFC 5737): for tests, demos and the practice router. */
 export function exampleSite(): SiteVars {
-  return { ...defaultSite(), ntpServerIp: '192.0.2.123', caIp: '192.0.2.10', cucmPublisherIp: '192.0.2.20' }
+  return {
+    ...defaultSite(),
+    ntpServerIp: '192.0.2.123',
+    caIp: '192.0.2.10',
+    // The tech note's publisher name (its step 13 screenshot).
+    cucmNodes: [{ name: 'CUCMPUB15', ip: '192.0.2.20', priority: 1, publisher: true }],
+  }
 }
 
 export interface SiteFieldInfo {
@@ -74,7 +134,16 @@ export interface SiteFieldInfo {
 export const SITE_FIELDS: Readonly<Record<SiteField, SiteFieldInfo>> = {
   ntpServerIp: { label: 'NTP server IP', help: 'The CA will not start until the router clock is synchronized to it.', example: '10.10.10.1' },
   caIp: { label: 'CA IP (this router)', help: "The router's own address, used in `enrollment url http://<ip>:80`.", example: '10.10.10.254' },
-  cucmPublisherIp: { label: 'CUCM publisher IP', help: 'Where the bridge registers over SCCP/TLS (port 2443).', example: '10.10.10.10' },
+  cucmNodes: {
+    label: 'CUCM group nodes',
+    help: "The nodes of the bridge's CUCM group (name as CUCM shows it, IP, priority 1–4); the bridge registers over SCCP/TLS (port 2443) to the first reachable one. Mark the publisher.",
+    example: 'CUCMPUB15 10.10.10.10 1',
+  },
+  callManagerTrust: {
+    label: 'CallManager certificates',
+    help: 'Self-signed (CUCM default): one trustpoint per node. CA-signed: one trustpoint with the CA root trusts every node.',
+    example: 'per-node',
+  },
   sccpInterface: { label: 'SCCP interface', help: 'The router interface whose address SCCP uses (`sccp local`).', example: 'GigabitEthernet0/1' },
   voiceCard: { label: 'Voice card', help: 'Slot of the DSPs (`voice-card 0`).', example: '0' },
   caName: { label: 'CA name', help: 'Name of the IOS certificate server and its trustpoint.', example: 'testCA' },

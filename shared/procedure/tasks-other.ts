@@ -90,7 +90,7 @@ export const VERIFY_STEPS: readonly ProcedureStep[] = [
           causes: ['bridge-name-cn-mismatch'],
         },
         {
-          check: { kind: 'sccp-registered', command: SHOW.sccp, profileId: '{dspProfileId}', cucmIp: '{cucmPublisherIp}', port: 2443, signaling: 'ENCRYPTED TLS' },
+          check: { kind: 'sccp-registered', command: SHOW.sccp, profileId: '{dspProfileId}', cucmIps: '{cucmNodeIps}', port: 2443, signaling: 'ENCRYPTED TLS' },
           causes: ['sccp-address-wrong', 'wrong-trust-store-or-not-restarted', 'cluster-not-mixed-mode', 'tls-version-mismatch', 'certificate-expired', 'security-mode-mismatch'],
         },
       ],
@@ -152,7 +152,7 @@ export const TROUBLESHOOT_STEPS: readonly ProcedureStep[] = [
     where: 'cucm-web',
     instructions: [
       'Real-Time Monitoring Tool → Trace & Log Central → Collect Files: Cisco CallManager (SDL traces) for the time of the registration attempt.',
-      'Search for the device name {bridgeName} (upper-case) and TLS or certificate errors.',
+      'Search for the device name {bridgeName} (the SDL traces print it upper-case) and TLS or certificate errors.',
     ],
   },
   {
@@ -187,7 +187,7 @@ export const TROUBLESHOOT_STEPS: readonly ProcedureStep[] = [
       commands: [SHOW.sccp],
       checks: [
         {
-          check: { kind: 'sccp-registered', command: SHOW.sccp, profileId: '{dspProfileId}', cucmIp: '{cucmPublisherIp}', port: 2443, signaling: 'ENCRYPTED TLS' },
+          check: { kind: 'sccp-registered', command: SHOW.sccp, profileId: '{dspProfileId}', cucmIps: '{cucmNodeIps}', port: 2443, signaling: 'ENCRYPTED TLS' },
           causes: ['tls-version-mismatch', 'wrong-trust-store-or-not-restarted', 'cluster-not-mixed-mode'],
         },
       ],

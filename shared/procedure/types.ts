@@ -7,11 +7,17 @@ export type Where = 'router' | 'cucm-web' | 'phone'
 /**
  * One line of router commands. Text may hold `{field}` placeholders (site variables); list
  * fields expand with `each`; `ifSet` lines appear only when the field differs from its default.
+ * `eachNode` repeats its lines for every node of the bridge's CUCM group in priority order, with
+ * `{node.name}`, `{node.ip}`, `{node.priority}`, `{node.identifier}` and `{node.trustpoint}`;
+ * `eachTrustpoint` repeats them once per CallManager trustpoint (`{node.trustpoint}`, and the
+ * node's other fields for per-node trust; the first node's for the shared CA-root trustpoint).
  */
 export type CommandLine =
   | string
   | { readonly each: 'codecs' | 'phoneDns'; readonly line: string }
   | { readonly ifSet: SiteField; readonly line: string }
+  | { readonly eachNode: readonly string[] }
+  | { readonly eachTrustpoint: readonly string[] }
 
 /** How the console (or the engineer) answers an interactive prompt. */
 export type Answer =
@@ -105,7 +111,8 @@ export type Check =
       readonly kind: 'sccp-registered'
       readonly command: string
       readonly profileId: string
-      readonly cucmIp: string
+      /** Space-separated: the active Call Manager must be one of them. */
+      readonly cucmIps: string
       readonly port: number
       readonly signaling: string
     }
@@ -123,6 +130,8 @@ export type CheckKind = Check['kind']
 export interface VerificationCheck {
   readonly check: Check
   readonly causes: readonly CauseId[]
+  /** Evaluated once per CallManager trustpoint, with `{node.…}` placeholders filled in. */
+  readonly perTrustpoint?: boolean
 }
 
 export interface VerificationSpec {
@@ -151,6 +160,11 @@ export interface ProcedureStep {
   readonly precheck?: VerificationSpec
   readonly verify?: VerificationSpec
   readonly corrections?: readonly CorrectionId[]
+  /**
+   * The step also needs something done on CUCM that the router cannot show (template): until
+   * it is confirmed, router output alone leaves the step "router side verified", not verified.
+   */
+  readonly cucmConfirmation?: string
 }
 
 export interface Task {

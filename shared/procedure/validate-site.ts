@@ -1,6 +1,7 @@
 import { SITE_FIELD_NAMES, type SiteField } from './site'
 import {
   checkCodecs,
+  checkCucmNodes,
   checkInterfaceName,
   checkIntRange,
   checkIosName,
@@ -29,7 +30,9 @@ export const BRIDGE_NAME_MAX = 15
 const PER_FIELD: Readonly<Record<SiteField, (value: unknown) => FieldIssue[]>> = {
   ntpServerIp: checkIpv4,
   caIp: checkIpv4,
-  cucmPublisherIp: checkIpv4,
+  cucmNodes: checkCucmNodes,
+  callManagerTrust: (v) =>
+    v === 'per-node' || v === 'ca-root' ? [] : [{ severity: 'error', message: 'Choose per-node (self-signed CallManager certificates) or ca-root (CA-signed).' }],
   sccpInterface: checkInterfaceName,
   voiceCard: (v) =>
     typeof v === 'string' && /^\d{1,2}(?:\/\d{1,2})?$/.test(v.trim())
@@ -64,6 +67,8 @@ const PER_FIELD: Readonly<Record<SiteField, (value: unknown) => FieldIssue[]>> =
         ? [{ severity: 'warning', message: `CUCM 15 may refuse ${v}; use v1.2 if you set it at all.` }]
         : [{ severity: 'error', message: 'The TLS version is empty, v1.0, v1.1 or v1.2.' }],
   phoneDns: checkPhoneDns,
+  // Ranges: Cisco IOS Security Command Reference, `lifetime (cs-server)` — certificate 1–1825 days,
+  // ca-certificate 1–7305 days (20 years); the practice router's help shows the same.
   lifetimeCertificateDays: (v) => checkIntRange(v, 1, 1825, 'certificate lifetime in days (IOS allows 1–1825)'),
   caLifetimeDays: (v) => checkIntRange(v, 1, 7305, 'CA lifetime in days (IOS allows 1–7305)'),
 }
@@ -76,11 +81,19 @@ function crossChecks(vars: Partial<Record<SiteField, unknown>>, add: (field: Sit
       const [otherField, other] = names[j] ?? ['caName', '']
       if (typeof value !== 'string' || typeof other !== 'string' || value === '') continue
       if (value === other) add(field, { severity: 'error', message: `Same as the ${otherField === 'caName' ? 'CA name' : 'bridge name'}: each trustpoint needs its own name.` })
-      else if (value.toLowerCase() === other.toLowerCase()) add(field, { severity: 'warning', message: `Differs from the ${otherField === 'caName' ? 'CA name' : 'bridge name'} only in case; CUCM upper-cases names, so this invites mix-ups.` })
+      else if (value.toLowerCase() === other.toLowerCase()) add(field, { severity: 'warning', message: `Differs from the ${otherField === 'caName' ? 'CA name' : 'bridge name'} only in case; CUCM compares names ignoring case (its SDL traces upper-case them), so this invites mix-ups.` })
     }
   }
-  if (typeof vars.caIp === 'string' && vars.caIp !== '' && vars.caIp === vars.cucmPublisherIp) {
-    add('cucmPublisherIp', { severity: 'error', message: 'Same as the CA IP: the CA is this router, CUCM is another host.' })
+  if (typeof vars.caIp === 'string' && vars.caIp !== '' && Array.isArray(vars.cucmNodes)) {
+    vars.cucmNodes.forEach((node: unknown, i) => {
+      if (typeof node === 'object' && node !== null && (node as { ip?: unknown }).ip === vars.caIp) {
+        add('cucmNodes', { severity: 'error', message: `Node ${i + 1}: same IP as the CA: the CA is this router, CUCM is another host.` })
+      }
+    })
+  }
+  const identifier = toInteger(vars.ccmIdentifier)
+  if (identifier !== undefined && Array.isArray(vars.cucmNodes) && identifier + vars.cucmNodes.length - 1 > 65535) {
+    add('ccmIdentifier', { severity: 'error', message: `The nodes take identifiers ${identifier}…${identifier + vars.cucmNodes.length - 1}; the last must be 65535 or less.` })
   }
   if (typeof vars.ntpServerIp === 'string' && vars.ntpServerIp !== '' && vars.ntpServerIp === vars.caIp) {
     add('ntpServerIp', { severity: 'warning', message: 'Same as the CA IP: the router cannot take time from itself unless it is `ntp master`.' })

@@ -150,3 +150,46 @@ export function checkPhoneDns(value: unknown): FieldIssue[] {
   if (dns.length < 3) return [warning(`A three-party conference test needs three phones; ${dns.length} listed.`)]
   return []
 }
+
+/** How many nodes a bridge's CUCM group may list: `associate ccm … priority <1-4>` (Cisco IOS Voice Command Reference). */
+export const MAX_CUCM_GROUP_NODES = 4
+
+/**
+ * The bridge's CUCM group. Each node needs the name CUCM shows (step 13 expects "Registered with
+ * … <name>"), a reachable IPv4 address and a priority 1–4; exactly one node is the publisher.
+ * Messages name the node so the form can show them under the table.
+ */
+export function checkCucmNodes(value: unknown): FieldIssue[] {
+  if (!Array.isArray(value) || value.length === 0) return [error('Add at least one CUCM node: the server the bridge registers with.')]
+  if (value.length > MAX_CUCM_GROUP_NODES) {
+    return [error(`A CUCM group on IOS takes priorities 1–${MAX_CUCM_GROUP_NODES}, so at most ${MAX_CUCM_GROUP_NODES} nodes; ${value.length} listed.`)]
+  }
+  const issues: FieldIssue[] = []
+  const seenNames = new Map<string, number>()
+  const seenIps = new Map<string, number>()
+  const seenPriorities = new Map<number, number>()
+  let publishers = 0
+  value.forEach((raw: unknown, i) => {
+    const node = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
+    const name = typeof node.name === 'string' ? node.name.trim() : ''
+    const who = `Node ${i + 1}${name ? ` (${name})` : ''}`
+    if (name === '') issues.push(error(`${who}: the name is required, as CUCM shows it under System → Server; step 13 expects "Registered with … <name>".`))
+    else if (/\s/.test(name)) issues.push(error(`${who}: a CUCM server name has no spaces.`))
+    else if (seenNames.has(name.toLowerCase())) issues.push(error(`${who}: same name as node ${(seenNames.get(name.toLowerCase()) ?? 0) + 1}.`))
+    else seenNames.set(name.toLowerCase(), i)
+    for (const issue of checkIpv4(node.ip)) issues.push({ severity: issue.severity, message: `${who}: ${issue.message}` })
+    const ip = typeof node.ip === 'string' ? node.ip.trim() : ''
+    if (ip !== '' && seenIps.has(ip)) issues.push(error(`${who}: same IP as node ${(seenIps.get(ip) ?? 0) + 1}.`))
+    else if (ip !== '') seenIps.set(ip, i)
+    const priority = toInteger(node.priority)
+    if (priority === undefined || priority < 1 || priority > MAX_CUCM_GROUP_NODES) {
+      issues.push(error(`${who}: the priority is 1–${MAX_CUCM_GROUP_NODES} (1 is tried first).`))
+    } else if (seenPriorities.has(priority)) {
+      issues.push(error(`${who}: priority ${priority} is already node ${(seenPriorities.get(priority) ?? 0) + 1}'s; each node of the group needs its own.`))
+    } else seenPriorities.set(priority, i)
+    if (node.publisher === true) publishers++
+  })
+  if (publishers === 0) issues.push(error('Mark the publisher: one node of the list is the cluster\'s publisher.'))
+  if (publishers > 1) issues.push(error(`${publishers} nodes are marked publisher; a cluster has one.`))
+  return issues
+}

@@ -2,7 +2,7 @@ import { iosErrors } from '../ios/messages'
 import { CAUSES } from './causes'
 import { evaluateCheck, type VerificationContext } from './checks'
 import { getStep } from './procedure'
-import { renderText } from './render'
+import { renderNodeText, renderText, trustpointNodes } from './render'
 import type { SiteVars } from './site'
 import type { CauseId, Check, CheckKind, VerificationSpec } from './types'
 
@@ -49,12 +49,21 @@ const SYNTAX_ERRORS = new Set(['invalid-input', 'incomplete-command', 'ambiguous
 
 const normalizeCommand = (command: string): string => command.trim().replace(/\s+/g, ' ').toLowerCase()
 
-function renderCheck(check: Check, vars: SiteVars): Check {
+function renderCheck(check: Check, render: (template: string) => string): Check {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(check)) {
-    out[key] = typeof value === 'string' ? renderText(value, vars) : Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? renderText(v, vars) : v)) : value
+    out[key] = typeof value === 'string' ? render(value) : Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? render(v) : v)) : value
   }
   return out as Check
+}
+
+/** A spec's checks with site values filled in; per-trustpoint checks once per CallManager trustpoint. */
+function renderChecks(spec: VerificationSpec, vars: SiteVars): Array<{ check: Check; causes: readonly CauseId[] }> {
+  return spec.checks.flatMap(({ check, causes, perTrustpoint }) =>
+    perTrustpoint
+      ? trustpointNodes(vars).map((node) => ({ check: renderCheck(check, (t) => renderNodeText(t, vars, node)), causes }))
+      : [{ check: renderCheck(check, (t) => renderText(t, vars)), causes }],
+  )
 }
 
 export function renderCause(id: CauseId, vars: SiteVars): LikelyCause {
@@ -82,8 +91,7 @@ function evaluateSpec(
     return text
   }
 
-  const checks: CheckOutcome[] = spec.checks.map(({ check, causes }) => {
-    const rendered = renderCheck(check, vars)
+  const checks: CheckOutcome[] = renderChecks(spec, vars).map(({ check: rendered, causes }) => {
     const result = evaluateCheck(rendered, lookup, context)
     const ordered = [...new Set([...(result.hints ?? []), ...causes])]
     return { kind: rendered.kind, command: rendered.command, status: result.status, expected: result.expected, seen: result.seen, causes: ordered }

@@ -1,11 +1,14 @@
 import { PromptTail, type DetectedPrompt } from '../../../shared/ios/prompt'
-import { findFingerprintLines } from '../../../shared/ios/fingerprint'
+import { ACCEPT_CERTIFICATE_QUESTION, readPrintedFingerprints } from '../../../shared/ios/printed-fingerprints'
+import { parseShowClockLine } from '../../../shared/ios/clock'
 import { parsePkiExport } from '../../../shared/ios/pem-export'
 import { cleanTerminalText } from '../../../shared/ios/text'
-import { LIMITS, chunk, fitText, type Payload } from '../../../shared/contract'
+import { LIMITS, MAX_REPORTED_FINGERPRINTS, chunk, fitText, type Payload } from '../../../shared/contract'
 
 export interface RouterWatchEvents {
   fingerprints(payload: Omit<Payload<'session.fingerprints'>, 'id'>): void
+  /** Optional: `show clock` output (the workbench judges certificate start dates against it). */
+  clock?(payload: Omit<Payload<'session.clock'>, 'id'>): void
   certificates(payload: Omit<Payload<'session.certificates'>, 'id'>): void
 }
 
@@ -15,6 +18,15 @@ const EXPORT_COMMAND = /crypto\s+pki\s+export\s+(\S+)\s+pem/i
 /** Largest export kept while waiting for the prompt that ends it. */
 const MAX_EXPORT_CHARS = 64 * 1024
 const ALGORITHMS = { MD5: 'md5', SHA1: 'sha1', SHA256: 'sha256' } as const
+/** Lines kept since the last CLI prompt, to know which certificate section each fingerprint is in. */
+const MAX_OUTPUT_LINES = 600
+/**
+ * Fingerprints are reported at the prompt that ends their output (that is when the router is known
+ * to ask, or not, "Do you accept this certificate?"). Without a recognisable prompt they are
+ * reported after this quiet time anyway; a slow serial line (9600 baud: ~1 ms a character) sends a
+ * whole fingerprint group well within it.
+ */
+const QUIET_REPORT_MS = 1000
 
 /**
  * Reads a session's output the way an engineer does: knows which prompt the router is at (split
@@ -24,7 +36,9 @@ const ALGORITHMS = { MD5: 'md5', SHA1: 'sha1', SHA256: 'sha256' } as const
 export class RouterWatch {
   private readonly tail = new PromptTail(4096)
   private partial = ''
-  private fingerprintLines: string[] = []
+  private outputLines: string[] = []
+  private fingerprintsPending = false
+  private lastReportAsked: boolean | undefined
   private fingerprintTimer: ReturnType<typeof setTimeout> | undefined
   private exportText: string | undefined
   private lastExportTrustpoint: string | undefined
@@ -52,11 +66,24 @@ export class RouterWatch {
   private line(line: string): void {
     const command = line.match(EXPORT_COMMAND)
     if (command) this.lastExportTrustpoint = command[1]
+    if (line.length <= 200 && this.events.clock) {
+      const clock = parseShowClockLine(line)
+      if (clock) {
+        this.events.clock({
+          text: fitText(clock.date.text, LIMITS.clock.text),
+          ...(clock.date.utcMs !== undefined ? { utcMs: clock.date.utcMs } : {}),
+          authoritative: clock.authoritative,
+          observedAt: Date.now(),
+        })
+      }
+    }
+    this.outputLines.push(line.length > 4096 ? line.slice(0, 4096) : line)
+    if (this.outputLines.length > MAX_OUTPUT_LINES) this.outputLines.splice(0, this.outputLines.length - MAX_OUTPUT_LINES)
     if (FINGERPRINT_LINE.test(line)) {
-      this.fingerprintLines.push(line)
+      this.fingerprintsPending = true
+      this.lastReportAsked = undefined
       if (this.fingerprintTimer) clearTimeout(this.fingerprintTimer)
-      // Lines of one group arrive together; report them once the group is complete.
-      this.fingerprintTimer = setTimeout(() => this.reportFingerprints(), 30)
+      this.fingerprintTimer = setTimeout(() => this.reportFingerprints(false), QUIET_REPORT_MS)
     }
     if (this.exportText === undefined && EXPORT_LABEL.test(line)) this.exportText = ''
     if (this.exportText !== undefined) {
@@ -67,6 +94,10 @@ export class RouterWatch {
 
   private promptSeen(prompt: DetectedPrompt): void {
     const atCli = prompt.kind === 'privileged' || prompt.kind === 'user-exec' || prompt.kind === 'config'
+    const asking = prompt.kind === 'yes-no' && ACCEPT_CERTIFICATE_QUESTION.test(prompt.text)
+    // Report pending fingerprints now; if they went out before the question arrived, again with it.
+    if (this.fingerprintsPending || (asking && this.lastReportAsked === false)) this.reportFingerprints(asking)
+    if (atCli) this.outputLines = []
     if (!atCli || this.exportText === undefined) return
     const text = this.exportText
     this.exportText = undefined
@@ -82,14 +113,25 @@ export class RouterWatch {
     for (const group of chunk(blocks, caps.perEvent)) this.events.certificates({ blocks: group, ...trustpoint })
   }
 
-  private reportFingerprints(): void {
+  private reportFingerprints(asking: boolean): void {
+    if (this.fingerprintTimer) clearTimeout(this.fingerprintTimer)
     this.fingerprintTimer = undefined
-    const context = this.fingerprintLines.join('\n')
-    this.fingerprintLines = []
-    const found = findFingerprintLines(context).lines
-    if (found.length === 0) return
-    const caps = LIMITS.fingerprints
-    const all = found.map((f) => ({ algorithm: ALGORITHMS[f.algorithm], hex: f.hex }))
-    for (const group of chunk(all, caps.perEvent)) this.events.fingerprints({ fingerprints: group, context: fitText(context, caps.context) })
+    this.fingerprintsPending = false
+    const printed = readPrintedFingerprints(this.outputLines.join('\n'))
+    if (printed.length === 0) return
+    this.lastReportAsked = asking
+    // The contract caps a report; the section labels name what was left out.
+    const kept = printed.slice(-MAX_REPORTED_FINGERPRINTS)
+    const context = this.outputLines.filter((l) => FINGERPRINT_LINE.test(l)).join('\n')
+    this.events.fingerprints({
+      fingerprints: kept.map((f) => ({
+        algorithm: ALGORITHMS[f.algorithm],
+        hex: f.hex,
+        section: f.section,
+        sectionLabel: fitText(f.sectionLabel, LIMITS.fingerprints.sectionLabel),
+      })),
+      context: fitText(context, LIMITS.fingerprints.context),
+      asking,
+    })
   }
 }

@@ -10,9 +10,10 @@ import { SaveStatusLine } from './SaveStatusLine'
 import { selectSiteVars } from './site-vars'
 import { derFile, pemFile } from './upload-set'
 import { useSave } from './use-save'
+import type { CheckClock } from './use-now'
 
 /** Everything about the selected entry: fields, fingerprints, rule checks, exports, bytes. */
-export function CertDetails({ now }: { now: Date }) {
+export function CertDetails({ clock }: { clock: CheckClock }) {
   const entry = useLab(selectSelectedCertificate)
   if (!entry) return <p className="placeholder">Select a certificate to see its details and fingerprints.</p>
   if (!entry.cert) {
@@ -25,14 +26,17 @@ export function CertDetails({ now }: { now: Date }) {
       </section>
     )
   }
-  return <LoadedDetails entry={entry} now={now} />
+  return <LoadedDetails entry={entry} clock={clock} />
 }
 
-function LoadedDetails({ entry, now }: { entry: LoadedCertificate; now: Date }) {
+function LoadedDetails({ entry, clock }: { entry: LoadedCertificate; clock: CheckClock }) {
   const { kept, cert } = entry
   const library = useLab(selectLoadedCertificates)
   const site = useLab(selectSiteVars)
-  const checks = useMemo(() => checksFor(entry, library, site, now), [entry, library, site, now])
+  // Read the clocks when the checks run (a new entry, a new minute, a new `show clock`).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- clock.key stands for the clock functions' results
+  const checks = useMemo(() => checksFor(entry, library, site, clock.now(), clock.routerNow()), [entry, library, site, clock.key])
+  const now = clock.now()
   const { status, save } = useSave()
   const fields: Array<[string, string]> = [
     ['Version', `v${cert.version}`],
@@ -40,7 +44,7 @@ function LoadedDetails({ entry, now }: { entry: LoadedCertificate; now: Date }) 
     ['Subject', cert.subject.text || '(empty)'],
     ['Issuer', `${cert.issuer.text || '(empty)'}${cert.isSelfSigned ? ' (self-signed)' : ''}`],
     ['Valid from', formatDate(cert.notBefore)],
-    ['Valid to', `${formatDate(cert.notAfter)} — ${validityText(cert, now)}`],
+    ['Valid to', `${formatDate(cert.notAfter)} — ${validityText(cert, now, clock.routerNow())}`],
     ['Public key', publicKeyText(cert.publicKey)],
     ['Signature', cert.signatureAlgorithm.name],
     ...extensionLines(cert.extensions).map((l): [string, string] => [l.name, l.value]),

@@ -3,8 +3,10 @@ import { useLab } from '../../app/context'
 import { selectLibrary } from '../../store/certs-slice'
 import { CertRow } from './CertRow'
 
+import type { CheckClock } from './use-now'
+
 /** The kept certificates, compact: they share half a column with the details. */
-export function CertLibrary({ now }: { now: Date }) {
+export function CertLibrary({ clock }: { clock: CheckClock }) {
   const entries = useLab(selectLibrary)
   const selectedId = useLab((s) => s.selectedCertificateId)
   const marked = useLab((s) => s.markedCertificateIds)
@@ -44,7 +46,7 @@ export function CertLibrary({ now }: { now: Date }) {
       ) : (
         <ul className="certs-list" aria-label="Certificate library">
           {entries.map((e) => (
-            <CertRow key={e.kept.id} entry={e} now={now} selected={e.kept.id === selectedId} marked={marked.includes(e.kept.id)} />
+            <CertRow key={e.kept.id} entry={e} clock={clock} selected={e.kept.id === selectedId} marked={marked.includes(e.kept.id)} />
           ))}
         </ul>
       )}

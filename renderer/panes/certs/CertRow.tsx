@@ -2,23 +2,24 @@ import { useState } from 'react'
 import { useLab } from '../../app/context'
 import type { LibraryEntry } from '../../store/certs-slice'
 import { validityBadge } from './format'
+import type { CheckClock } from './use-now'
 
 interface Props {
   entry: LibraryEntry
   selected: boolean
   marked: boolean
-  now: Date
+  clock: CheckClock
 }
 
 /** One library entry: tick for the set, click for details, rename in place, remove. */
-export function CertRow({ entry, selected, marked, now }: Props) {
+export function CertRow({ entry, selected, marked, clock }: Props) {
   const select = useLab((s) => s.selectCertificate)
   const toggle = useLab((s) => s.toggleMarked)
   const rename = useLab((s) => s.renameCertificate)
   const remove = useLab((s) => s.removeCertificate)
   const [draft, setDraft] = useState<string | undefined>()
   const { kept, cert } = entry
-  const badge = cert ? validityBadge(cert, now) : { text: 'unreadable', level: 'bad' as const }
+  const badge = cert ? validityBadge(cert, clock.now(), clock.routerNow()) : { text: 'unreadable', level: 'bad' as const }
 
   const commit = (): void => {
     if (draft !== undefined && draft.trim()) rename(kept.id, draft)

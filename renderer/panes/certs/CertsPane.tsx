@@ -7,12 +7,12 @@ import { IntakeReportView } from './IntakeReportView'
 import { RouterFingerprintStatus } from './RouterFingerprintStatus'
 import { UploadSetPanel } from './UploadSetPanel'
 import { useIntake } from './use-intake'
-import { useNow } from './use-now'
+import { useCheckClock } from './use-now'
 
 /** Paste or drop certificates, read their fingerprints as IOS prints them, check and export them. */
 export function CertsPane() {
   const intake = useIntake()
-  const now = useNow()
+  const clock = useCheckClock()
   const [dragging, setDragging] = useState(false)
 
   const onDrop = (e: DragEvent<HTMLDivElement>): void => {
@@ -44,9 +44,9 @@ export function CertsPane() {
       <IntakeReportView />
       <RouterFingerprintStatus />
       <CompareBox />
-      <CertLibrary now={now} />
-      <CertDetails now={now} />
-      <UploadSetPanel now={now} />
+      <CertLibrary clock={clock} />
+      <CertDetails clock={clock} />
+      <UploadSetPanel clock={clock} />
     </div>
   )
 }

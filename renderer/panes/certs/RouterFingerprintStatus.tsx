@@ -1,36 +1,79 @@
+import { useMemo } from 'react'
 import { useLab } from '../../app/context'
-import { matchRouterFingerprint } from '../../store/certs-slice'
+import { matchRouterFingerprints, routerFingerprintVerdict, type RouterSectionMatch } from '../../store/certs-slice'
 import { iosStyle } from '../../../shared/pki'
 
-const ALGORITHM = { md5: 'MD5', sha1: 'SHA1', sha256: 'SHA256' } as const
+const ALGORITHM = { MD5: 'MD5', 'SHA-1': 'SHA1', 'SHA-256': 'SHA256', 'SHA-384': 'SHA384', 'SHA-512': 'SHA512' } as const
 
-/** The fingerprints the console last printed, checked against the library through the store. */
+function Section({ section }: { section: RouterSectionMatch }) {
+  const name = section.entry?.kept.name
+  return (
+    <li className={`certs-router-section certs-router-${section.status}`}>
+      <div className="certs-router-section-head">
+        {section.label ?? 'Certificate'}
+        {' — '}
+        {section.status === 'match' ? (
+          <strong>✔ matches {name}</strong>
+        ) : section.status === 'unknown' ? (
+          <span>not in the workbench</span>
+        ) : (
+          <strong>✖ its fingerprints disagree</strong>
+        )}
+      </div>
+      <ul className="certs-router-fps">
+        {section.fingerprints.map((f, i) => (
+          <li key={i}>
+            {ALGORITHM[f.algorithm]}: <span className="certs-mono">{iosStyle(f.hex)}</span>
+            {section.status === 'conflict' && (f.certificateId === undefined ? ' — matches nothing loaded' : ' — matches a loaded certificate')}
+          </li>
+        ))}
+      </ul>
+    </li>
+  )
+}
+
+/**
+ * The fingerprints the console last printed, each certificate section matched against the whole
+ * library. Loud only where it matters: the router asks to accept a certificate nobody loaded, or a
+ * section's fingerprints disagree.
+ */
 export function RouterFingerprintStatus() {
   const report = useLab((s) => s.routerFingerprints)
-  const match = useLab((s) => (s.routerFingerprints ? matchRouterFingerprint(s, s.routerFingerprints.fingerprints) : null))
-  if (!report) return null
-  const printed = (
-    <ul className="certs-router-fps">
-      {report.fingerprints.map((f, i) => (
-        <li key={i}>
-          {ALGORITHM[f.algorithm]}: <span className="certs-mono">{iosStyle(f.hex)}</span>
-        </li>
+  const certificates = useLab((s) => s.certificates)
+  const sections = useMemo(() => (report ? matchRouterFingerprints({ certificates }, report.fingerprints) : []), [report, certificates])
+  if (!report || sections.length === 0) return null
+  const verdict = routerFingerprintVerdict(report, sections)
+  const list = (
+    <ul className="certs-router-sections" aria-label="Router fingerprints">
+      {sections.map((s) => (
+        <Section key={s.section} section={s} />
       ))}
     </ul>
   )
-  if (match) {
+  if (verdict === 'accept-unknown' || verdict === 'conflict') {
     return (
-      <div role="status" className="certs-msg certs-match">
-        ✔ Router fingerprint matches {match.kept.name}
-        {printed}
+      <div role="alert" className="certs-mismatch">
+        <strong>
+          {verdict === 'conflict'
+            ? '✖ The fingerprints of one certificate disagree with each other'
+            : '✖ The router asks to accept a certificate that matches no loaded certificate'}
+        </strong>
+        {list}
+        <div>
+          {report.asking
+            ? 'Do not answer yes until you have checked the certificate it offers.'
+            : 'Check the certificate: a damaged paste or a different certificate can look like this.'}
+        </div>
       </div>
     )
   }
+  const matched = sections.filter((s) => s.status === 'match').length
   return (
-    <div role="alert" className="certs-mismatch">
-      <strong>✖ Router fingerprint does not match any loaded certificate</strong>
-      {printed}
-      <div>Do not answer yes until you have checked the certificate it offers.</div>
+    <div role="status" className="certs-msg certs-match">
+      {verdict === 'accept-ok'
+        ? `✔ The certificate the router asks you to accept matches ${sections[0]?.entry?.kept.name ?? 'a loaded certificate'}`
+        : `Router printed ${sections.length} certificate${sections.length === 1 ? '' : 's'}: ${matched} match${matched === 1 ? 'es' : ''} the workbench`}
+      {list}
     </div>
   )
 }

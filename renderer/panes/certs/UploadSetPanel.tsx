@@ -8,9 +8,10 @@ import { SaveStatusLine } from './SaveStatusLine'
 import { selectSiteVars } from './site-vars'
 import { bundleFile, pickUploadSet, uploadSetFiles } from './upload-set'
 import { useSave } from './use-save'
+import type { CheckClock } from './use-now'
 
 /** The set that goes to CUCM (CA + bridge, one file each), its checks (async), and the exports. */
-export function UploadSetPanel({ now }: { now: Date }) {
+export function UploadSetPanel({ clock }: { clock: CheckClock }) {
   const loaded = useLab(selectLoadedCertificates)
   const marked = useLab((s) => s.markedCertificateIds)
   const site = useLab(selectSiteVars)
@@ -24,16 +25,18 @@ export function UploadSetPanel({ now }: { now: Date }) {
   const [verdict, setVerdict] = useState<{ for: typeof set; checks: Check[] } | undefined>()
   useEffect(() => {
     let live = true
+    const routerNow = clock.routerNow()
     checkUploadSet(
       set.map((e) => e.cert),
-      { now, bridgeName: names.bridgeName },
+      { now: clock.now(), ...(routerNow ? { routerNow } : {}), bridgeName: names.bridgeName },
     )
       .then((checks) => live && setVerdict({ for: set, checks: sortChecks(checks) }))
       .catch((err: Error) => live && setVerdict({ for: set, checks: [{ severity: 'error', code: 'check-failed', message: err.message }] }))
     return () => {
       live = false
     }
-  }, [set, now, names.bridgeName])
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- clock.key stands for the clock functions' results
+  }, [set, clock.key, names.bridgeName])
   const checks = verdict?.for === set ? verdict.checks : undefined
   const blocked = checks === undefined || checks.some((c) => c.severity === 'error') || !files.ok
 

@@ -1,5 +1,6 @@
 // Text for the details view, kept out of the components so it can be tested without a DOM.
 import type { CertificateExtensions, KeyBlockInfo, ParsedCertificate, PublicKeyInfo } from '../../../shared/pki'
+import { CLOCK_SKEW_TOLERANCE_MS } from '../../../shared/pki/checks'
 
 const DAY_MS = 86_400_000
 
@@ -13,13 +14,24 @@ export function formatDate(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`
 }
 
-/** `7300 days left`, `expired 12 days ago`, `not valid for another 3 days`. */
-export function validityText(cert: Pick<ParsedCertificate, 'notBefore' | 'notAfter'>, now: Date): string {
+/**
+ * Whether a certificate's start is clearly after the clock it will be judged by (the router's
+ * when known): within CLOCK_SKEW_TOLERANCE_MS it is a clock difference, not a problem.
+ */
+export function startsInFuture(cert: Pick<ParsedCertificate, 'notBefore'>, now: Date, routerNow?: Date): boolean {
+  return Date.parse(cert.notBefore) - (routerNow ?? now).getTime() > CLOCK_SKEW_TOLERANCE_MS
+}
+
+/** `1095 days left`, `expired 12 days ago`, `not valid for another 3 days`. */
+export function validityText(cert: Pick<ParsedCertificate, 'notBefore' | 'notAfter'>, now: Date, routerNow?: Date): string {
   const left = daysLeft(cert.notAfter, now)
   if (left < 0) return `expired ${-left} day${left === -1 ? '' : 's'} ago`
-  if (Date.parse(cert.notBefore) > now.getTime()) {
-    const until = Math.ceil((Date.parse(cert.notBefore) - now.getTime()) / DAY_MS)
-    return `not valid for another ${until} day${until === 1 ? '' : 's'} (clock skew?)`
+  if (startsInFuture(cert, now, routerNow)) {
+    const ms = Date.parse(cert.notBefore) - (routerNow ?? now).getTime()
+    const clock = routerNow ? "the router's clock" : "this computer's clock"
+    if (ms < DAY_MS) return `starts ${Math.ceil(ms / 60_000)} minutes after ${clock} (clock skew?)`
+    const until = Math.ceil(ms / DAY_MS)
+    return `not valid for another ${until} day${until === 1 ? '' : 's'} by ${clock} (clock skew?)`
   }
   return `${left} day${left === 1 ? '' : 's'} left`
 }
@@ -28,10 +40,11 @@ export function validityText(cert: Pick<ParsedCertificate, 'notBefore' | 'notAft
 export function validityBadge(
   cert: Pick<ParsedCertificate, 'notBefore' | 'notAfter'>,
   now: Date,
+  routerNow?: Date,
 ): { text: string; level: 'ok' | 'warn' | 'bad' } {
   const left = daysLeft(cert.notAfter, now)
   if (left < 0) return { text: 'expired', level: 'bad' }
-  if (Date.parse(cert.notBefore) > now.getTime()) return { text: 'not yet valid', level: 'warn' }
+  if (startsInFuture(cert, now, routerNow)) return { text: 'not yet valid', level: 'warn' }
   if (left < 90) return { text: `${left} d left`, level: 'warn' }
   return { text: `to ${cert.notAfter.slice(0, 10)}`, level: 'ok' }
 }

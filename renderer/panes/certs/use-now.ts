@@ -1,11 +1,31 @@
 import { useEffect, useState } from 'react'
+import { useLab } from '../../app/context'
+import { routerNow } from '../../store/certs-slice'
 
-/** The clock for validity checks, refreshed hourly (days-left does not need more). */
-export function useNow(intervalMs = 3_600_000): Date {
-  const [now, setNow] = useState(() => new Date())
+/** The clocks a validity check compares with, read when the check runs. */
+export interface CheckClock {
+  /** This computer's time, now. */
+  now(): Date
+  /** The router's time now, when `show clock` was seen in the console. */
+  routerNow(): Date | undefined
+  /**
+   * Changes every minute and whenever the router's clock is read: a dependency for memoised
+   * checks, so that "days left" moves on. The checks themselves read `now()` each time they run,
+   * never a time cached when the page loaded.
+   */
+  readonly key: string
+}
+
+export function useCheckClock(intervalMs = 60_000): CheckClock {
+  const [tick, setTick] = useState(0)
+  const reading = useLab((s) => s.routerClock)
   useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), intervalMs)
+    const timer = setInterval(() => setTick((t) => t + 1), intervalMs)
     return () => clearInterval(timer)
   }, [intervalMs])
-  return now
+  return {
+    now: () => new Date(),
+    routerNow: () => routerNow(reading),
+    key: `${tick}/${reading?.text ?? ''}/${reading?.offsetMs ?? ''}`,
+  }
 }

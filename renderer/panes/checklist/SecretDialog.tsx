@@ -12,6 +12,11 @@ export interface SecretQuestion {
  * Asks for a passphrase or password the router wants right now. The value goes to the runner
  * (and on to the router as a secret line); it is never kept in the store or shown again.
  */
+/** `At least 1 character.`, `At least 8 characters.` */
+export function minLengthText(minLength: number): string {
+  return `At least ${minLength} character${minLength === 1 ? '' : 's'}.`
+}
+
 export function SecretDialog({ question }: { question: SecretQuestion }) {
   const controller = useController()
   const id = useId()
@@ -19,7 +24,7 @@ export function SecretDialog({ question }: { question: SecretQuestion }) {
   const [again, setAgain] = useState('')
   const tooShort = value.length < question.minLength
   const differs = question.confirm && again !== value
-  const problem = tooShort ? `At least ${question.minLength} characters.` : differs && again !== '' ? 'The two entries differ.' : undefined
+  const problem = tooShort ? minLengthText(question.minLength) : differs && again !== '' ? 'The two entries differ.' : undefined
 
   const submit = (event: FormEvent): void => {
     event.preventDefault()

@@ -2,10 +2,13 @@ import { useId, useState } from 'react'
 import type { SiteRecord } from '../../../shared/contract'
 import { SITE_FIELD_NAMES, SITE_FIELDS, type SiteField } from '../../../shared/procedure'
 import { useLab } from '../../app/context'
-import { CHOICES, fieldKind, fromText, maxLengthOf, toText, validateForm } from './site-form'
+import { NodesEditor } from './NodesEditor'
+import { CHOICE_LABELS, CHOICES, fieldKind, fromText, maxLengthOf, toText, validateForm, type TextField } from './site-form'
 
-function initialDrafts(site: SiteRecord): Record<SiteField, string> {
-  return Object.fromEntries(SITE_FIELD_NAMES.map((f) => [f, toText(site.vars[f])])) as Record<SiteField, string>
+const TEXT_FIELDS = SITE_FIELD_NAMES.filter((f): f is TextField => f !== 'cucmNodes')
+
+function initialDrafts(site: SiteRecord): Record<TextField, string> {
+  return Object.fromEntries(TEXT_FIELDS.map((f) => [f, toText(site.vars[f])])) as Record<TextField, string>
 }
 
 /** Every site variable, checked as it is typed; the commands below re-render from the stored values. */
@@ -16,7 +19,7 @@ export function SiteForm({ site }: { site: SiteRecord }) {
   const validation = validateForm(site.vars, drafts)
   const [open, setOpen] = useState(!validation.ok)
 
-  const change = (field: SiteField, text: string): void => {
+  const change = (field: TextField, text: string): void => {
     setDrafts((d) => ({ ...d, [field]: text }))
     const parsed = fromText(field, text)
     if (parsed.ok) updateSiteVars(site.id, { [field]: parsed.value })
@@ -24,9 +27,9 @@ export function SiteForm({ site }: { site: SiteRecord }) {
 
   // The practice router's GigabitEthernet0/1 is 10.10.10.1: the CA URL must use an address it has.
   const usePracticeAddresses = (): void => {
-    const practice = { ntpServerIp: '10.10.10.5', caIp: '10.10.10.1', cucmPublisherIp: '10.10.10.10' } as const
-    setDrafts((d) => ({ ...d, ...practice }))
-    updateSiteVars(site.id, practice)
+    const addresses = { ntpServerIp: '10.10.10.5', caIp: '10.10.10.1' } as const
+    setDrafts((d) => ({ ...d, ...addresses }))
+    updateSiteVars(site.id, { ...addresses, cucmNodes: [{ name: 'CUCMPUB15', ip: '10.10.10.10', priority: 1, publisher: true }] })
   }
 
   const summary =
@@ -48,9 +51,20 @@ export function SiteForm({ site }: { site: SiteRecord }) {
         </button>
       </p>
       <div className="site-fields">
-        {SITE_FIELD_NAMES.map((field) => {
-          const info = SITE_FIELDS[field]
+        {SITE_FIELD_NAMES.map((field: SiteField) => {
           const issues = validation.fields[field] ?? []
+          if (field === 'cucmNodes') {
+            return (
+              <NodesEditor
+                key={field}
+                vars={site.vars}
+                issues={issues.map((i) => i.message)}
+                invalid={issues.some((i) => i.severity === 'error')}
+                onChange={(cucmNodes) => updateSiteVars(site.id, { cucmNodes })}
+              />
+            )
+          }
+          const info = SITE_FIELDS[field]
           const inputId = `${id}-${field}`
           const messageId = `${inputId}-msg`
           const error = issues.some((i) => i.severity === 'error')
@@ -68,7 +82,7 @@ export function SiteForm({ site }: { site: SiteRecord }) {
                 <select {...common} value={drafts[field]} onChange={(e) => change(field, e.target.value)}>
                   {(CHOICES[field] ?? []).map((c) => (
                     <option key={c} value={c}>
-                      {c === '' ? '(not set)' : c}
+                      {CHOICE_LABELS[c] ?? c}
                     </option>
                   ))}
                 </select>

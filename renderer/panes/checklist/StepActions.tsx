@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
-import { blockingFields, SITE_FIELDS, type ProcedureStep, type SiteVars, type StepView } from '../../../shared/procedure'
+import { blockingFields, renderText, SITE_FIELDS, type ProcedureStep, type SiteVars, type StepView } from '../../../shared/procedure'
 import { useLab } from '../../app/context'
 import { useController } from './controller-context'
 import type { StepState } from './step-state'
@@ -20,6 +20,9 @@ export function StepActions({ step, view, vars, state, hasRouterCheck }: StepAct
   const id = useId()
   const [noting, setNoting] = useState(false)
   const [note, setNote] = useState('')
+  const [confirmingCucm, setConfirmingCucm] = useState(false)
+  const [seen, setSeen] = useState('')
+  const cucmCheck = step.cucmConfirmation ? renderText(step.cucmConfirmation, vars) : undefined
   const blocking = blockingFields(step, vars)
   const canSend = view.where === 'router' && view.commands.length > 0
   const why =
@@ -36,8 +39,38 @@ export function StepActions({ step, view, vars, state, hasRouterCheck }: StepAct
     setNote('')
   }
 
+  const confirmCucm = (event: FormEvent): void => {
+    event.preventDefault()
+    controller.confirmCucm(step.id, seen)
+    setConfirmingCucm(false)
+    setSeen('')
+  }
+
   return (
     <div className="step-actions">
+      {state === 'awaiting-cucm' && cucmCheck && (
+        <div className="cucm-confirm" role="status">
+          <p>
+            The router side checks out. This step also depends on CUCM, which the router cannot show: {cucmCheck}
+          </p>
+          {confirmingCucm ? (
+            <form className="done-form" onSubmit={confirmCucm}>
+              <label htmlFor={`${id}-seen`}>What CUCM shows (optional)</label>
+              <input id={`${id}-seen`} autoFocus maxLength={4096} value={seen} onChange={(e) => setSeen(e.target.value)} />
+              <button type="submit" className="primary">
+                Confirm CUCM side
+              </button>
+              <button type="button" onClick={() => setConfirmingCucm(false)}>
+                Cancel
+              </button>
+            </form>
+          ) : (
+            <button type="button" className="primary" disabled={busy} onClick={() => setConfirmingCucm(true)}>
+              I checked CUCM
+            </button>
+          )}
+        </div>
+      )}
       {canSend && (
         <button
           type="button"
@@ -72,7 +105,7 @@ export function StepActions({ step, view, vars, state, hasRouterCheck }: StepAct
         </form>
       ) : (
         <>
-          {state !== 'done-by-hand' && state !== 'verified' && (
+          {state !== 'done-by-hand' && state !== 'verified' && state !== 'awaiting-cucm' && (
             <button type="button" disabled={busy} className={canSend ? '' : 'primary'} onClick={() => setNoting(true)}>
               Mark done
             </button>

@@ -23,7 +23,7 @@ export interface StepCardProps {
 export function StepCard({ step, site, isNext }: StepCardProps) {
   const id = useId()
   const progress = site.progress[step.id]
-  const state = stepState(progress)
+  const state = stepState(progress, step)
   const running = useLab((s) => s.checklistRun?.stepId === step.id && s.checklistRun.siteId === site.id)
   const message = useLab((s) => s.stepMessages[stepMessageKey(site.id, step.id)])
   const certificates = useLab((s) => s.certificates)

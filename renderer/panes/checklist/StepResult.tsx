@@ -1,6 +1,7 @@
 import type { StoredStepProgress, VerificationResult } from '../../../shared/procedure'
 import { parseIosMessages } from '../../../shared/ios/messages'
 import type { StepMessage } from '../../store/procedure-slice'
+import { useLab } from '../../app/context'
 
 const time = (value: string | number | undefined): string | undefined => {
   if (value === undefined) return undefined
@@ -12,6 +13,20 @@ export interface StepResultProps {
   readonly progress: StoredStepProgress | undefined
   readonly message: StepMessage | undefined
   readonly verification: VerificationResult | undefined
+}
+
+/** Offers to drop the stale workbench copies a run found, so the next export replaces them. */
+function RemoveStale({ ids }: { ids: readonly string[] }) {
+  // Select the stable array and filter here: a selector returning a new array each time loops.
+  const certificates = useLab((s) => s.certificates)
+  const present = certificates.filter((c) => ids.includes(c.id))
+  const remove = useLab((s) => s.removeCertificate)
+  if (present.length === 0) return <p className="step-message info">The stale copy is no longer in the workbench.</p>
+  return (
+    <button type="button" onClick={() => present.forEach((c) => remove(c.id))}>
+      Remove stale {present.map((c) => c.name).join(', ')} from the workbench
+    </button>
+  )
 }
 
 /** What happened: when, the last message, expected vs seen and likely causes for a failure, the evidence. */
@@ -36,6 +51,7 @@ export function StepResult({ progress, message, verification }: StepResultProps)
           {message.text}
         </p>
       )}
+      {message?.staleCertificateIds && message.staleCertificateIds.length > 0 && <RemoveStale ids={message.staleCertificateIds} />}
       {progress?.note && <p className="step-note">Note: {progress.note}</p>}
       {failedChecks.length > 0 && (
         <ul className="failed-checks" aria-label="Failed checks">

@@ -6,7 +6,7 @@ import { transportPort } from './console-port'
 import type { Decision } from './prompt-answering'
 import { buildRunContext } from './run-context'
 import { sendStep, verifyStep, type RunnerHooks, type RunOutcome } from './runner'
-import { markDoneByHand, markFailed, markSent, markSkipped, markVerified, capEvidence } from './step-state'
+import { markCucmConfirmed, markDoneByHand, markFailed, markSent, markSkipped, markVerified, capEvidence } from './step-state'
 import { parseWorkbench } from './workbench-certs'
 
 const now = (): string => new Date().toISOString()
@@ -114,6 +114,10 @@ export class ChecklistController {
     switch (outcome.result) {
       case 'verified':
         s.setStepProgress(siteId, stepId, markVerified(prev, outcome.evidence, now()))
+        if (outcome.notice) {
+          const ids = outcome.notice.staleCertificateIds ?? []
+          s.setStepMessage(siteId, stepId, { level: 'warning', text: outcome.notice.text, ...(ids.length > 0 ? { staleCertificateIds: ids } : {}) })
+        }
         return
       case 'failed':
         s.setStepProgress(siteId, stepId, markFailed(prev, outcome.evidence, now()))
@@ -154,6 +158,12 @@ export class ChecklistController {
 
   markDone(stepId: string, note: string): void {
     this.updateStep(stepId, (prev) => markDoneByHand(prev, note, now()))
+  }
+
+  /** CUCM's side of a step (step 13) confirmed by the engineer, with what they saw. */
+  confirmCucm(stepId: string, detail: string): void {
+    const trimmed = detail.trim().slice(0, 4096)
+    this.updateStep(stepId, (prev) => markCucmConfirmed(prev, { by: 'hand', at: now(), ...(trimmed ? { detail: trimmed } : {}) }))
   }
 
   skip(stepId: string): void {

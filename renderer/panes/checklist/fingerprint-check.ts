@@ -5,6 +5,8 @@ export interface FingerprintReference {
   readonly label: string
   /** `workbench`: a certificate the engineer loaded; `router`: `show crypto pki server`'s CA cert fingerprint. */
   readonly source: 'workbench' | 'router'
+  /** For a workbench reference: the library entry, so a stale copy can be named and replaced. */
+  readonly certificateId?: string
   readonly md5?: string
   readonly sha1?: string
   readonly sha256?: string

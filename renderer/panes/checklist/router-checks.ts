@@ -21,7 +21,14 @@ const EVENTUAL: ReadonlySet<CheckKind> = new Set(['ntp-synchronized', 'certifica
 
 /** How long to keep checking again while only eventual checks fail. Real NTP can take minutes; the Stop button ends it sooner. */
 export const WAIT_FOR_ROUTER_MS = 90_000
-export const POLL_INTERVAL_MS = 1500
+/**
+ * Checking again backs off (3 s, 6 s, 12 s, then every 20 s): NTP needs several poll intervals to
+ * synchronise (IOS starts at 64 s), so typing `show ntp status` every second and a half only
+ * fills the console with the same answer.
+ */
+export function pollDelayMs(attempt: number): number {
+  return Math.min(3000 * 2 ** Math.max(0, attempt - 1), 20_000)
+}
 
 /** Worth checking again later: only checks that time can fix are failing, and no line was rejected. */
 export function worthWaiting(result: VerificationResult): boolean {
@@ -67,7 +74,7 @@ export async function checkOnRouter(
   const deadline = Date.now() + WAIT_FOR_ROUTER_MS
   let reused = reuse
   hooks.progress(phase === 'pre' ? 'Checking the router before sending' : 'Checking the result on the router')
-  for (;;) {
+  for (let attempt = 1; ; attempt++) {
     const sections: EvidenceSection[] = []
     for (const command of commands) {
       const kept = reused[command]
@@ -86,8 +93,11 @@ export async function checkOnRouter(
     const evidence = joinEvidence(sections)
     if (result.ok || !worthWaiting(result) || Date.now() > deadline) return { result, evidence }
     const waiting = result.checks.find((c) => c.status !== 'pass')
-    hooks.progress(`Waiting for the router: ${waiting ? `${waiting.seen} (want: ${waiting.expected})` : 'checking again'}`)
-    await hooks.sleep(POLL_INTERVAL_MS)
+    const delay = pollDelayMs(attempt)
+    hooks.progress(
+      `Waiting for the router (checked ${attempt} time${attempt === 1 ? '' : 's'}, next in ${Math.round(delay / 1000)} s): ${waiting ? `${waiting.seen} (want: ${waiting.expected})` : 'checking again'}`,
+    )
+    await hooks.sleep(delay)
     con.checkStopped()
   }
 }

@@ -1,5 +1,6 @@
 import { parseIosMessages } from '../../../shared/ios/messages'
 import { parseShowPkiServer } from '../../../shared/ios/pki-server'
+import { fingerprintsEqual, formatIosFingerprint } from '../../../shared/ios/fingerprint'
 import {
   blockingFields,
   matchPrompt,
@@ -28,8 +29,14 @@ export interface RunnerHooks extends PromptHooks {
   sent(): void
 }
 
+/** Something the run found worth saying even though the step went through. */
+export interface RunNotice {
+  readonly text: string
+  readonly staleCertificateIds?: readonly string[]
+}
+
 export type RunOutcome =
-  | { readonly result: 'verified'; readonly evidence: string }
+  | { readonly result: 'verified'; readonly evidence: string; readonly notice?: RunNotice }
   | { readonly result: 'failed'; readonly evidence: string; readonly message: string; readonly verification?: VerificationResult }
   /** Sent, and nothing on the router can confirm it: the engineer checks it off. */
   | { readonly result: 'sent'; readonly evidence: string; readonly message: string }
@@ -50,17 +57,37 @@ function rejectedLines(transcript: string): string[] {
     .map((m) => (m.command ? `${m.command.trim()} → ${m.text}` : m.text))
 }
 
-/** Step 6 compares with the CA in the workbench; without one, with what the router's own CA server reports. */
-async function referencesFor(con: RouterConsole, view: StepView, context: RunContext, hooks: RunnerHooks): Promise<FingerprintReferences> {
+/**
+ * Step 6 compares with the CA the router itself runs (`show crypto pki server`): the router is the
+ * truth. A workbench copy of the CA that differs is stale (an earlier lab, a CA re-created since):
+ * it is named, offered for replacement, and never blocks the step. Without a CA server on this
+ * router the workbench copy is the reference.
+ */
+async function referencesFor(
+  con: RouterConsole,
+  view: StepView,
+  context: RunContext,
+  hooks: RunnerHooks,
+): Promise<{ references: FingerprintReferences; notice?: RunNotice }> {
   const needsCa = view.prompts.some((p) => p.compareWith === 'ca-server-fingerprint')
-  if (!needsCa || context.references['ca-server-fingerprint'].length > 0) return context.references
-  hooks.progress(`${context.vars.caName} is not in the workbench: reading its fingerprint from show crypto pki server`)
+  if (!needsCa) return { references: context.references }
+  hooks.progress(`Reading ${context.vars.caName}'s fingerprint from show crypto pki server`)
   const parsed = parseShowPkiServer(await con.show('show crypto pki server'))
   const want = context.vars.caName.toLowerCase()
   const server = parsed.ok ? parsed.value.servers.find((s) => s.name.toLowerCase() === want) : undefined
-  if (!server?.caFingerprintMd5) return context.references
-  const reference = { label: `show crypto pki server (${server.name})`, source: 'router' as const, md5: server.caFingerprintMd5 }
-  return { ...context.references, 'ca-server-fingerprint': [reference] }
+  if (!server?.caFingerprintMd5) return { references: context.references }
+  const routerMd5 = server.caFingerprintMd5
+  const reference = { label: `show crypto pki server (${server.name})`, source: 'router' as const, md5: routerMd5 }
+  const references = { ...context.references, 'ca-server-fingerprint': [reference] }
+  const stale = context.references['ca-server-fingerprint'].filter((r) => r.source === 'workbench' && r.md5 && !fingerprintsEqual(r.md5, routerMd5))
+  if (stale.length === 0) return { references }
+  const names = stale.map((r) => `${r.label} (MD5 ${formatIosFingerprint(r.md5 ?? '')})`).join(', ')
+  const notice: RunNotice = {
+    text: `Stale copy: ${names} is not the CA this router runs — show crypto pki server prints MD5 ${formatIosFingerprint(routerMd5)} for ${server.name}, and the router's fingerprint was used. Replace the workbench copy: remove it, and step 10's export brings the router's current ${server.name}.`,
+    staleCertificateIds: stale.flatMap((r) => (r.certificateId ? [r.certificateId] : [])),
+  }
+  hooks.progress(notice.text)
+  return { references, notice }
 }
 
 function stopped(error: unknown, sent: boolean, evidence?: string): RunOutcome {
@@ -109,6 +136,7 @@ export async function sendStep(port: ConsolePort, step: ProcedureStep, context: 
   const con = new RouterConsole(port, hooks)
   let sent = false
   let transcript = ''
+  let notice: RunNotice | undefined
   try {
     const at = await con.where()
     if (isInteractive(at) && matchPrompt(view, at.kind, at.text)) {
@@ -135,7 +163,9 @@ export async function sendStep(port: ConsolePort, step: ProcedureStep, context: 
             evidence: pre.evidence,
           }
       }
-      const references = await referencesFor(con, view, context, hooks)
+      const found = await referencesFor(con, view, context, hooks)
+      const references = found.references
+      notice = found.notice
       if (view.needsConfigureTerminal) await con.toConfig()
       else await con.toPrivileged()
       sent = true
@@ -163,7 +193,8 @@ export async function sendStep(port: ConsolePort, step: ProcedureStep, context: 
     }
     // A check that reads the step's own output (the export) uses what was just printed.
     const reuse = Object.fromEntries(commands.filter((c) => view.commands.includes(c)).map((c) => [c, transcript]))
-    return await verifyWith(con, step, context, hooks, reuse)
+    const outcome = await verifyWith(con, step, context, hooks, reuse)
+    return notice && outcome.result === 'verified' ? { ...outcome, notice } : outcome
   } catch (error) {
     return stopped(error, sent, transcript)
   }

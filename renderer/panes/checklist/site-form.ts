@@ -1,7 +1,8 @@
 import {
+  CALLMANAGER_TRUST_MODES,
   DSP_TLS_VERSIONS,
   defaultSite,
-  SiteVarsSchema,
+  SITE_FIELD_SCHEMAS,
   validateSite,
   type SiteField,
   type SiteValidation,
@@ -9,20 +10,30 @@ import {
 } from '../../../shared/procedure'
 import { parseList } from '../../../shared/procedure/validators'
 
-/** How a site variable is typed in the form. */
-export type FieldKind = 'text' | 'number' | 'list' | 'choice'
+/** How a site variable is typed in the form. `nodes`: the CUCM group table, edited row by row. */
+export type FieldKind = 'text' | 'number' | 'list' | 'choice' | 'nodes'
+
+/** A site field typed as text (everything but the CUCM group table). */
+export type TextField = Exclude<SiteField, 'cucmNodes'>
 
 const DEFAULTS = defaultSite()
 
 export function fieldKind(field: SiteField): FieldKind {
-  if (field === 'dspTlsVersion') return 'choice'
+  if (field === 'cucmNodes') return 'nodes'
+  if (field === 'dspTlsVersion' || field === 'callManagerTrust') return 'choice'
   const value = DEFAULTS[field]
   return Array.isArray(value) ? 'list' : typeof value === 'number' ? 'number' : 'text'
 }
 
-export const CHOICES: Partial<Record<SiteField, readonly string[]>> = { dspTlsVersion: DSP_TLS_VERSIONS }
+export const CHOICES: Partial<Record<SiteField, readonly string[]>> = { dspTlsVersion: DSP_TLS_VERSIONS, callManagerTrust: CALLMANAGER_TRUST_MODES }
 
-export function toText(value: SiteVars[SiteField]): string {
+export const CHOICE_LABELS: Readonly<Record<string, string>> = {
+  '': '(not set)',
+  'per-node': 'Self-signed: one trustpoint per node',
+  'ca-root': 'CA-signed: one CA-root trustpoint',
+}
+
+export function toText(value: SiteVars[TextField]): string {
   return Array.isArray(value) ? value.join(' ') : String(value)
 }
 
@@ -36,12 +47,12 @@ export function fromText<F extends SiteField>(field: F, text: string): { ok: tru
   const candidate: unknown =
     kind === 'number' ? (/^\s*\d+\s*$/.test(text) ? Number(text) : undefined) : kind === 'list' ? (parseList(text) ?? []) : text
   if (candidate === undefined) return { ok: false }
-  const parsed = SiteVarsSchema.shape[field].safeParse(candidate)
+  const parsed = SITE_FIELD_SCHEMAS[field].safeParse(candidate)
   return parsed.success ? { ok: true, value: parsed.data as SiteVars[F] } : { ok: false }
 }
 
 /** Validation of what is on screen: the drafts as typed, over the stored values. */
-export function validateForm(vars: SiteVars, drafts: Partial<Record<SiteField, string>>): SiteValidation {
+export function validateForm(vars: SiteVars, drafts: Partial<Record<TextField, string>>): SiteValidation {
   return validateSite({ ...vars, ...drafts })
 }
 

@@ -1,23 +1,29 @@
-import type { ProcedureProgress, ProcedureStep, StoredStepProgress } from '../../../shared/procedure'
+import type { CucmConfirmation, ProcedureProgress, ProcedureStep, StoredStepProgress } from '../../../shared/procedure'
 
-/** The six states the checklist shows, derived from the stored progress (see shared/procedure/progress.ts). */
-export type StepState = 'not-started' | 'sent' | 'verified' | 'failed' | 'skipped' | 'done-by-hand'
+/**
+ * The states the checklist shows, derived from the stored progress (see shared/procedure/progress.ts).
+ * `awaiting-cucm`: the router output checks out, but the step depends on CUCM and CUCM's side is
+ * not confirmed yet.
+ */
+export type StepState = 'not-started' | 'sent' | 'verified' | 'awaiting-cucm' | 'failed' | 'skipped' | 'done-by-hand'
 
 export const STATE_LABEL: Readonly<Record<StepState, string>> = {
   'not-started': 'not started',
   sent: 'sent',
   verified: 'verified',
+  'awaiting-cucm': 'router OK, confirm CUCM',
   failed: 'failed',
   skipped: 'skipped',
   'done-by-hand': 'done by hand',
 }
 
-export function stepState(progress: StoredStepProgress | undefined): StepState {
+export function stepState(progress: StoredStepProgress | undefined, step?: Pick<ProcedureStep, 'cucmConfirmation'>): StepState {
   switch (progress?.status) {
     case 'in-progress':
       return 'sent'
     case 'done':
-      return progress.doneBy === 'hand' ? 'done-by-hand' : 'verified'
+      if (progress.doneBy === 'hand') return 'done-by-hand'
+      return step?.cucmConfirmation && !progress.cucm ? 'awaiting-cucm' : 'verified'
     case 'failed':
       return 'failed'
     case 'skipped':
@@ -43,7 +49,7 @@ export function markSent(prev: StoredStepProgress | undefined, now: string): Sto
   return { status: 'in-progress', startedAt: now, ...keepNote(prev) }
 }
 
-/** The router's output shows the step worked. */
+/** The router's output shows the step worked (a CUCM confirmation already given is kept). */
 export function markVerified(prev: StoredStepProgress | undefined, evidence: string, now: string): StoredStepProgress {
   return {
     status: 'done',
@@ -52,7 +58,19 @@ export function markVerified(prev: StoredStepProgress | undefined, evidence: str
     completedAt: now,
     evidence: capEvidence(evidence),
     ...keepNote(prev),
+    ...(prev?.cucm ? { cucm: prev.cucm } : {}),
   }
+}
+
+/**
+ * CUCM's side of a step is confirmed: by the engineer (`hand`, what they saw) or by CUCM's API.
+ * Recorded in the step's own `cucm` field and in its evidence, so the report shows who saw what.
+ */
+export function markCucmConfirmed(prev: StoredStepProgress | undefined, confirmation: CucmConfirmation): StoredStepProgress {
+  const who = confirmation.by === 'hand' ? 'confirmed by the engineer' : "confirmed by CUCM's API"
+  const line = `CUCM side ${who} at ${String(confirmation.at)}${confirmation.detail ? `: ${confirmation.detail}` : ''}`
+  const evidence = prev?.evidence ? `${prev.evidence}\n\n${line}` : line
+  return { ...(prev ?? { status: 'pending' }), cucm: confirmation, evidence: capEvidence(evidence) }
 }
 
 export function markFailed(prev: StoredStepProgress | undefined, evidence: string, now: string): StoredStepProgress {
@@ -92,7 +110,7 @@ export function taskProgress(
   let settled = 0
   let failed = 0
   for (const step of steps) {
-    const state = stepState(progress[step.id])
+    const state = stepState(progress[step.id], step)
     if (SETTLED.has(state)) settled++
     if (state === 'failed') failed++
   }
@@ -101,5 +119,5 @@ export function taskProgress(
 
 /** The first step of the list that is neither settled nor skipped: where to resume. */
 export function nextStep(steps: readonly ProcedureStep[], progress: ProcedureProgress): ProcedureStep | undefined {
-  return steps.find((step) => !SETTLED.has(stepState(progress[step.id])))
+  return steps.find((step) => !SETTLED.has(stepState(progress[step.id], step)))
 }

@@ -51,7 +51,14 @@ export function chooseCallManager(list: readonly WorkbenchCert[], vars: SiteVars
 
 export function toReference(cert: WorkbenchCert, label = cert.kept.name): FingerprintReference {
   const fp = cert.parsed.fingerprints
-  return { label: `${label} in the workbench`, source: 'workbench', md5: fp.md5.hex, sha1: fp.sha1.hex, sha256: fp.sha256.hex }
+  return {
+    label: `${label} in the workbench`,
+    source: 'workbench',
+    certificateId: cert.kept.id,
+    md5: fp.md5.hex,
+    sha1: fp.sha1.hex,
+    sha256: fp.sha256.hex,
+  }
 }
 
 /** Every workbench certificate's fingerprints, for the report. */

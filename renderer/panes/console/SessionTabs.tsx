@@ -1,5 +1,6 @@
 import { tabStatus, type SessionTab } from '../../store/sessions-slice'
 import { useLab } from '../../app/context'
+import { sharedLabOf } from '../../app/tab-names'
 
 const KIND_NAMES = { practice: 'Practice router', shell: 'Local shell', ssh: 'SSH', serial: 'Serial' } as const
 
@@ -14,10 +15,12 @@ function TabButton({ tab, active }: { tab: SessionTab; active: boolean }) {
     return status.reason ?? status.detail ?? status.state
   })
   const hasDetail = useLab((s) => tabStatus(s.sessionInfo, tab).detail !== undefined)
-  const label = tab.label ?? title ?? KIND_NAMES[tab.spec.kind]
+  const shared = useLab((s) => sharedLabOf(s.tabs, tab)?.suffix)
+  const sharedNote = useLab((s) => sharedLabOf(s.tabs, tab)?.note)
+  const label = `${tab.label ?? title ?? KIND_NAMES[tab.spec.kind]}${shared ?? ''}`
   return (
     <div className={`tab ${active ? 'active' : ''}`}>
-      <button type="button" role="tab" aria-selected={active} onClick={() => activateTab(tab.tabId)} title={hint}>
+      <button type="button" role="tab" aria-selected={active} onClick={() => activateTab(tab.tabId)} title={sharedNote ? `${hint} — ${sharedNote}` : hint}>
         <span className={`dot state-${state}${hasDetail ? ' has-detail' : ''}`} aria-hidden="true" />
         {label}
       </button>

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { PersistedState } from '../../../shared/contract'
-import { ProcedureProgressSchema, stepsOf } from '../../../shared/procedure'
+import { exampleSite, getStep, ProcedureProgressSchema, renderReport, stepsOf, StoredStepProgressSchema } from '../../../shared/procedure'
 import {
   capEvidence,
   EVIDENCE_MAX_CHARS,
+  markCucmConfirmed,
   markDoneByHand,
   markFailed,
   markSent,
@@ -142,5 +143,38 @@ describe('the procedure slice: sites with their own variables and progress', () 
     expect(persisted).not.toContain('checklistRun')
     const saved = PersistedState.parse(JSON.parse(persisted))
     expect(saved.sites?.[0]?.progress['t1-08']).toMatchObject({ status: 'done', doneBy: 'hand', note: 'downloaded' })
+  })
+})
+
+describe('a step that depends on CUCM', () => {
+  const thirteen = { cucmConfirmation: 'CUCM lists SecureCFB as registered.' }
+  const verified = markVerified(undefined, 'show sccp …', '2026-02-22T01:00:00Z')
+
+  it('is not verified by router output alone: it waits for the CUCM side', () => {
+    expect(stepState(verified, thirteen)).toBe('awaiting-cucm')
+    // A router-only step is verified by the same progress.
+    expect(stepState(verified, {})).toBe('verified')
+    const step13 = getStep('t1-13')
+    if (!step13) throw new Error('no step 13')
+    expect(taskProgress([step13], { 't1-13': verified })).toMatchObject({ settled: 0 })
+  })
+
+  it('becomes verified once the CUCM side is confirmed (by the engineer now; an API result fills the same field)', () => {
+    const confirmed = markCucmConfirmed(verified, { by: 'hand', at: '2026-02-22T01:05:00Z', detail: 'Registered with … CUCMPUB15' })
+    expect(stepState(confirmed, thirteen)).toBe('verified')
+    expect(confirmed.cucm).toEqual({ by: 'hand', at: '2026-02-22T01:05:00Z', detail: 'Registered with … CUCMPUB15' })
+    expect(confirmed.evidence).toMatch(/show sccp …\n\nCUCM side confirmed by the engineer at 2026-02-22T01:05:00Z: Registered with … CUCMPUB15$/)
+    // Verifying again from the router keeps the confirmation.
+    expect(stepState(markVerified(confirmed, 'again', '2026-02-22T01:10:00Z'), thirteen)).toBe('verified')
+    const byApi = markCucmConfirmed(verified, { by: 'api', at: 1 })
+    expect(stepState(byApi, thirteen)).toBe('verified')
+    expect(StoredStepProgressSchema.parse(byApi).cucm?.by).toBe('api')
+  })
+
+  it('the report says the CUCM side is not confirmed instead of done', () => {
+    const { markdown } = renderReport(exampleSite(), { 't1-13': verified })
+    expect(markdown).toMatch(/### t1-13 · Add the bridge in CUCM and confirm registration\n\n\*\*Status:\*\* in-progress \(router side verified; CUCM side not confirmed\)/)
+    const confirmed = markCucmConfirmed(verified, { by: 'hand', at: '2026-02-22T01:05:00Z' })
+    expect(renderReport(exampleSite(), { 't1-13': confirmed }).markdown).toContain('**Status:** done (verified on the router; CUCM side confirmed by the engineer)')
   })
 })

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { minLengthText } from '../../../renderer/panes/checklist/SecretDialog'
+import { pollDelayMs, WAIT_FOR_ROUTER_MS } from '../../../renderer/panes/checklist/router-checks'
 import { exampleSite, getStep, renderStep, type StepView } from '../../../shared/procedure'
 import { judgeFingerprints, type FingerprintReference } from '../../../renderer/panes/checklist/fingerprint-check'
 import { decidePrompt, pasteLines, type FingerprintReferences } from '../../../renderer/panes/checklist/prompt-decision'
@@ -167,5 +169,23 @@ describe('fingerprint questions: yes only on a match', () => {
     }
     expect(judgeFingerprints(twice, [lower]).verdict).toBe('match')
     expect(judgeFingerprints('% Do you accept this certificate? [yes/no]:', [lower]).verdict).toBe('no-fingerprint')
+  })
+})
+
+describe('secret dialog text', () => {
+  it('says "1 character", not "1 characters"', () => {
+    expect(minLengthText(1)).toBe('At least 1 character.')
+    expect(minLengthText(8)).toBe('At least 8 characters.')
+  })
+})
+
+describe('checking again while the router catches up', () => {
+  it('backs off instead of typing show ntp status every 1.5 s', () => {
+    expect([1, 2, 3, 4, 5].map(pollDelayMs)).toEqual([3000, 6000, 12_000, 20_000, 20_000])
+    // Within the 90 s wait, at most 7 checks (it was 60).
+    let total = 0
+    let checks = 0
+    while (total < WAIT_FOR_ROUTER_MS) total += pollDelayMs(++checks)
+    expect(checks).toBeLessThanOrEqual(7)
   })
 })

@@ -19,7 +19,7 @@ const client: TestClient = directClient(services)
 const site: SiteRecord = {
   id: 'site-runner',
   name: 'Runner',
-  vars: { ...defaultSite(), ntpServerIp: '10.10.10.5', caIp: '10.10.10.1', cucmPublisherIp: '10.10.10.20' },
+  vars: { ...defaultSite(), ntpServerIp: '10.10.10.5', caIp: '10.10.10.1', cucmNodes: [{ name: 'CUCMPUB15', ip: '10.10.10.20', priority: 1, publisher: true }] },
   progress: {},
 }
 let port: ConsolePort
@@ -100,20 +100,18 @@ describe('sending Task 1 from the checklist runner', { timeout: 60_000 }, () => 
     expect(JSON.stringify(outcome)).not.toContain('lab-passphrase-1')
   })
 
-  it('step 6: stops at [yes/no] when the workbench CA differs; "no" fails the step', async () => {
+  it("step 6: the router's CA is the truth; a stale workbench copy is named and offered for replacement, not a blocker", async () => {
     expect((await send('t1-05', script())).result).toBe('verified')
     const s = script({ fingerprint: 'no' })
-    const outcome = await send('t1-06', s, workbenchOf(kept(fixtureText('testCA.pem'), 'testCA')))
-    expect(outcome).toMatchObject({ result: 'failed', message: 'The certificate was refused: its fingerprint did not match.' })
-    expect(s.questions).toHaveLength(1)
-    expect(s.questions[0]?.verdict).toBe('mismatch')
-    expect(s.questions[0]?.expected.map((e) => e.value)).toContain(ios(opensslFingerprint(fixtureText('testCA.pem'), 'md5')))
-  })
-
-  it('step 6: without a CA in the workbench, compares with show crypto pki server and accepts', async () => {
-    const s = script()
-    expect(await send('t1-06', s)).toMatchObject({ result: 'verified' })
+    const stale = kept(fixtureText('testCA.pem'), 'testCA')
+    const outcome = await send('t1-06', s, workbenchOf(stale))
+    // Was: a mismatch question against the stale copy, and "no" failed the step.
     expect(s.questions).toEqual([])
+    expect(outcome.result).toBe('verified')
+    if (outcome.result !== 'verified') throw new Error('not verified')
+    expect(outcome.notice?.text).toMatch(/^Stale copy: testCA in the workbench \(MD5 [0-9A-F ]+\) is not the CA this router runs — show crypto pki server prints MD5/)
+    expect(outcome.notice?.text).toContain(ios(opensslFingerprint(fixtureText('testCA.pem'), 'md5')))
+    expect(outcome.notice?.staleCertificateIds).toEqual([stale.id])
     await output.waitFor(/show crypto pki server[\s\S]*crypto pki authenticate SecureCFB[\s\S]*\[yes\/no\]: yes/)
   })
 

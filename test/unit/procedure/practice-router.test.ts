@@ -19,7 +19,7 @@ import { evaluatePrecheck, evaluateVerification, verificationCommands, type Veri
  * found by PromptTail and answered from the step data, results judged by evaluateVerification.
  * Where the simulator's output and these parsers disagree, this is where it shows.
  */
-const site = { ...exampleSite(), caIp: '10.10.10.1', ntpServerIp: '10.10.10.5', cucmPublisherIp: '10.10.10.20' }
+const site = { ...exampleSite(), caIp: '10.10.10.1', ntpServerIp: '10.10.10.5', cucmNodes: [{ name: 'CUCMPUB15', ip: '10.10.10.20', priority: 1, publisher: true }] }
 const CLI_KINDS = new Set(['config', 'privileged', 'user-exec'])
 
 /** The shared driver, plus what the checklist does: read the prompt, answer from the step data. */

@@ -148,8 +148,8 @@ describe('renderCommands', () => {
 
   it('shows a visible stand-in for empty values and reports the blocking fields', () => {
     const empty = defaultSite()
-    expect(renderCommands(step('t1-12'), empty)).toContain('sccp ccm <CUCM publisher IP> identifier 666 version 7.0+')
-    expect(blockingFields(step('t1-12'), empty)).toEqual(['cucmPublisherIp'])
+    expect(renderCommands(step('t1-12'), empty)).toContain('sccp ccm <node IP> identifier 666 version 7.0+')
+    expect(blockingFields(step('t1-12'), empty)).toEqual(['cucmNodes'])
     expect(blockingFields(step('t1-12'), site)).toEqual([])
     expect(blockingFields(step('t1-01'), { ...site, ntpServerIp: '300.1.1.1' })).toEqual(['ntpServerIp'])
     expect(renderText('{phoneDns[0]} calls {phoneDns[5]}', site)).toBe('1001 calls <Phone DNs #6>')
@@ -157,7 +157,7 @@ describe('renderCommands', () => {
 
   it('knows which fields each step uses', () => {
     expect(fieldsUsedBy(step('t1-01'))).toEqual(['ntpServerIp'])
-    expect(fieldsUsedBy(step('t1-12'))).toEqual(expect.arrayContaining(['codecs', 'dspTlsVersion', 'bridgeName', 'cucmPublisherIp', 'sccpInterface', 'voiceCard']))
+    expect(fieldsUsedBy(step('t1-12'))).toEqual(expect.arrayContaining(['codecs', 'dspTlsVersion', 'bridgeName', 'cucmNodes', 'ccmIdentifier', 'sccpInterface', 'voiceCard']))
   })
 })
 

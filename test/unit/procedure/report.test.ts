@@ -27,18 +27,28 @@ describe('renderReport', () => {
     title: `Report ${EVIL}`,
     engineer: EVIL,
     generatedAt: '2026-02-22T01:00:00Z',
-    fingerprints: [{ label: 'testCA.pem', subject: 'CN=testCA', md5: '6fdab4e94086d68a86c2adf387b7173c', sha1: '83EEF9B261A3345C4F01AF6D71AED5F0B89E4359' }],
+    fingerprints: [
+      {
+        label: 'testCA.pem',
+        subject: 'CN=testCA',
+        md5: '6fdab4e94086d68a86c2adf387b7173c',
+        sha1: '83EEF9B261A3345C4F01AF6D71AED5F0B89E4359',
+        sha256: '0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF',
+      },
+    ],
     openProblems: ['Phone 1003 still shows Authenticated'],
   }
   const { markdown, html } = renderReport({ ...site, bridgeName: 'Secure<b>CFB' }, progress, extras)
 
   it('lists variables, every step with status and time, fingerprints and open problems', () => {
-    expect(markdown).toContain('| CUCM publisher IP | 192.0.2.20 |')
+    expect(markdown).toContain('| CUCM group nodes | CUCMPUB15 192.0.2.20 priority 1 publisher |')
     expect(markdown).toContain('### t1-01 · Point the router at NTP and turn on the HTTP server')
     expect(markdown).toContain('**Status:** done · **Where:** router · **Time:** 2026-02-22 00:04:30 UTC (3 min 30 s)')
     expect(markdown).toContain('**Time:** 2026-02-22 00:08:40 UTC (40 s)')
     expect(markdown).toContain('- SHA-1: `83EEF9B2 61A3345C 4F01AF6D 71AED5F0 B89E4359`')
     expect(markdown).toContain('- MD5: `6FDAB4E9 4086D68A 86C2ADF3 87B7173C`')
+    // The same IOS style for all three (it printed SHA-256 with colons).
+    expect(markdown).toContain('- SHA-256: `01234567 89ABCDEF 01234567 89ABCDEF 01234567 89ABCDEF 01234567 89ABCDEF`')
     expect(markdown).toContain('- Phone 1003 still shows Authenticated')
     expect(markdown).toMatch(/- t1-13 .*: failed — likely: Profile stays NOT ASSOCIATED until SCCP restarts/)
     expect(markdown).toContain('Steps: 3 done, 1 failed')

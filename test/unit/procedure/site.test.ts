@@ -41,7 +41,7 @@ describe('site variables', () => {
   it('the example site is valid; the default site lacks only the three addresses', () => {
     expect(validateSite(exampleSite())).toMatchObject({ ok: true, errorCount: 0 })
     const d = validateSite(defaultSite())
-    expect(Object.keys(d.fields).filter((f) => d.fields[f as 'caIp']?.some((i) => i.severity === 'error')).sort()).toEqual(['caIp', 'cucmPublisherIp', 'ntpServerIp'])
+    expect(Object.keys(d.fields).filter((f) => d.fields[f as 'caIp']?.some((i) => i.severity === 'error')).sort()).toEqual(['caIp', 'cucmNodes', 'ntpServerIp'])
   })
 })
 
@@ -141,7 +141,9 @@ describe('names, numbers, codecs, versions, DNs', () => {
   it('checks phone DNs and the address cross-checks', () => {
     expect(messages({ phoneDns: '1001 1002' }, 'phoneDns')[0]).toMatch(/^warning: A three-party/)
     expect(messages({ phoneDns: ['1001', 'abc', '1003'] }, 'phoneDns')[0]).toContain('"abc" is not a directory number')
-    expect(messages({ cucmPublisherIp: '192.0.2.10' }, 'cucmPublisherIp')).toEqual(['error: Same as the CA IP: the CA is this router, CUCM is another host.'])
+    expect(messages({ cucmNodes: [{ name: 'CUCMPUB15', ip: '192.0.2.10', priority: 1, publisher: true }] }, 'cucmNodes')).toEqual([
+      'error: Node 1: same IP as the CA: the CA is this router, CUCM is another host.',
+    ])
   })
 
   it('counts errors and warnings, errors first', () => {

@@ -13,12 +13,13 @@ describe('renderStep', () => {
     const step = getStep('t1-11')
     if (!step) throw new Error('missing step')
     const view = renderStep(step, site)
-    expect(view.title).toBe('Upload both certificates to CallManager-trust and restart CallManager')
-    expect(view.instructions).toContain('Certificate Purpose: CallManager-trust. Upload testCA.pem.')
+    expect(view.title).toBe('Upload the bridge certificate to CallManager-trust and restart CallManager on the group')
+    expect(view.instructions).toContain('Certificate Purpose: CallManager-trust. Upload SecureCFB.pem.')
+    expect(view.instructions).toContain('Recommended: again with Certificate Purpose CallManager-trust, upload testCA.pem.')
     expect(view.corrections.map((c) => c.title)).toEqual([
       'Upload to CallManager-trust, not tomcat-trust',
-      'Upload testCA.pem as well as SecureCFB.pem',
-      'Restart Cisco CallManager after the upload',
+      'Recommended: upload testCA.pem as well as SecureCFB.pem',
+      "Restart Cisco CallManager on the nodes of the bridge's CUCM group",
       'Weak crypto accepted, but flagged',
     ])
     expect(view.needsConfigureTerminal).toBe(false)

@@ -90,7 +90,7 @@ describe('evaluateVerification', () => {
     const callManagerPem = { md5: opensslFingerprint('CallManager.pem', 'md5'), sha1: opensslFingerprint('CallManager.pem', 'sha1') }
     const outputs = {
       'show crypto pki trustpoints status': CUCM_AUTHENTICATED,
-      'show crypto pki certificates verbose cucm-pub': fixture('show-crypto-pki-certificates-verbose.txt'),
+      'show crypto pki certificates verbose': fixture('show-crypto-pki-certificates-verbose.txt'),
     }
     expect(evaluateVerification('t1-09', outputs, site, { now: NOW, expectedFingerprints: { callManagerPem } }).status).toBe('pass')
     const without = evaluateVerification('t1-09', outputs, site, { now: NOW })
@@ -123,13 +123,13 @@ describe('evaluateVerification', () => {
   it('step 13 passes when registered over TLS and lists the troubleshoot causes when not', () => {
     const ok = evaluateVerification('t1-13', { 'show dspfarm profile 666': fixture('show-dspfarm-profile-666-active.txt'), 'show sccp': fixture('show-sccp-secure.txt') }, site)
     expect(ok).toMatchObject({ status: 'pass', ok: true })
-    expect(ok.manual).toEqual(['CUCM shows the bridge as "Registered with Cisco Unified Communications Manager 192.0.2.20".'])
+    expect(ok.manual).toEqual(['CUCM shows the bridge as "Registered with Cisco Unified Communications Manager CUCMPUB15".'])
     const bad = evaluateVerification('t1-13', { 'show dspfarm profile 666': fixture('show-dspfarm-profile-666-not-associated.txt'), 'show sccp': fixture('show-sccp-not-connected.txt') }, site)
     expect(bad.status).toBe('fail')
     expect(causes(bad)[0]).toBe('profile-needs-sccp-restart')
     expect(causes(bad)).toEqual(expect.arrayContaining(['bridge-name-cn-mismatch', 'wrong-trust-store-or-not-restarted', 'cluster-not-mixed-mode', 'security-mode-mismatch', 'certificate-expired', 'tls-version-mismatch']))
     expect(bad.seen[1]).toBe('TCP Link Status NOT_CONNECTED, Active Call Manager NONE port 0, Signaling Security not shown')
-    const wrongCm = evaluateVerification('t1-13', { 'show dspfarm profile 666': fixture('show-dspfarm-profile-666-active.txt'), 'show sccp': fixture('show-sccp-secure.txt') }, { ...site, cucmPublisherIp: '192.0.2.21' })
+    const wrongCm = evaluateVerification('t1-13', { 'show dspfarm profile 666': fixture('show-dspfarm-profile-666-active.txt'), 'show sccp': fixture('show-sccp-secure.txt') }, { ...site, cucmNodes: [{ name: 'CUCMPUB15', ip: '192.0.2.21', priority: 1, publisher: true }] })
     expect(causes(wrongCm)[0]).toBe('sccp-address-wrong')
   })
 
@@ -150,7 +150,7 @@ describe('evaluateVerification', () => {
     const r = evaluateVerification('v-01', { 'show sccp': fixture('show-sccp-secure.txt') }, site, { now: NOW })
     expect(r.status).toBe('incomplete')
     expect(r.missingCommands).toEqual(['show sccp ccm group 666', 'show dspfarm profile 666', 'show crypto pki certificates verbose', 'show crypto pki server', 'show ntp status'])
-    expect(evaluateVerification('t1-11', {}, site)).toMatchObject({ status: 'manual', ok: false, manual: ['testCA and SecureCFB are listed under CallManager-trust (not tomcat-trust).', 'Cisco CallManager was restarted after the upload.'] })
+    expect(evaluateVerification('t1-11', {}, site)).toMatchObject({ status: 'manual', ok: false, manual: ['SecureCFB is listed under CallManager-trust (not tomcat-trust); testCA too if you uploaded it.', 'Cisco CallManager was restarted on CUCMPUB15 after the upload.'] })
     expect(evaluateVerification('nope', {}, site).status).toBe('unknown-step')
     expect(evaluateVerification('ts-01', {}, site).status).toBe('none')
   })

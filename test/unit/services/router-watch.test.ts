@@ -6,7 +6,7 @@ import { RouterWatch } from '../../../electron/services/router-watch/router-watc
 const fixture = (name: string): string => fs.readFileSync(path.resolve('test/fixtures/ios', name), 'utf8')
 
 function watchWith() {
-  const fingerprints: Array<{ fingerprints: Array<{ algorithm: string; hex: string }> }> = []
+  const fingerprints: Array<{ fingerprints: Array<{ algorithm: string; hex: string; section?: number; sectionLabel?: string }>; asking?: boolean }> = []
   const certificates: Array<{ trustpoint?: string; blocks: Array<{ label: string; pem: string }> }> = []
   const watch = new RouterWatch({ fingerprints: (p) => fingerprints.push(p), certificates: (p) => certificates.push(p) })
   return { watch, fingerprints, certificates }
@@ -26,13 +26,43 @@ describe('RouterWatch', () => {
         '       Fingerprint MD5: 383BA13D C37D0E5D 9E9086E4 8C8D1E75 \r\n' +
         '      Fingerprint SHA1: 6DB8F323 14BBFBFF C36C224B B3404513 2FDD97C5 \r\n\r\n% Do you accept this certificate? [yes/no]: ',
     )
-    await new Promise((r) => setTimeout(r, 60))
+    // Reported at the question itself: no timer involved.
     expect(fingerprints).toHaveLength(1)
+    const section = { section: 0, sectionLabel: 'Certificate offered by crypto pki authenticate' }
     expect(fingerprints[0]?.fingerprints).toEqual([
-      { algorithm: 'md5', hex: '383BA13DC37D0E5D9E9086E48C8D1E75' },
-      { algorithm: 'sha1', hex: '6DB8F32314BBFBFFC36C224BB34045132FDD97C5' },
+      { algorithm: 'md5', hex: '383BA13DC37D0E5D9E9086E48C8D1E75', ...section },
+      { algorithm: 'sha1', hex: '6DB8F32314BBFBFFC36C224BB34045132FDD97C5', ...section },
     ])
+    expect(fingerprints[0]?.asking).toBe(true)
     expect(watch.state().prompt?.kind).toBe('yes-no')
+    // The 1 s quiet-time fallback must not report the same group again.
+    await new Promise((r) => setTimeout(r, 1200))
+    expect(fingerprints).toHaveLength(1)
+  })
+
+  it('reports each certificate of show crypto pki certificates verbose in its own section, not asking', () => {
+    const { watch, fingerprints } = watchWith()
+    const text = fixture('show-crypto-pki-certificates-verbose.txt').replace(/\r?\n/g, '\r\n')
+    feedInPieces(watch, `${text.endsWith('#') ? text : `${text}\r\nVG-CME-1#`}`)
+    expect(fingerprints).toHaveLength(1)
+    expect(fingerprints[0]?.asking).toBe(false)
+    const sections = [...new Set(fingerprints[0]?.fingerprints.map((f) => `${f.section ?? '?'} ${f.sectionLabel ?? ''}`))]
+    expect(sections).toEqual([
+      '0 Certificate cn=SecureCFB (trustpoints SecureCFB)',
+      '1 CA Certificate cn=testCA (trustpoints SecureCFB testCA)',
+      '2 CA Certificate cn=CUCMPUB15.uc.com (trustpoints cucm-pub Trustpool)',
+    ])
+  })
+
+  it('reports again, asking, when the question comes after the quiet time (a slow line)', async () => {
+    const { watch, fingerprints } = watchWith()
+    watch.feed('Certificate has the following attributes:\r\n       Fingerprint MD5: 383BA13D C37D0E5D 9E9086E4 8C8D1E75 \r\n')
+    // Generous: the fallback fires after 1 s of quiet; a loaded machine may be late, never early.
+    await expect.poll(() => fingerprints.length, { timeout: 10_000 }).toBe(1)
+    expect(fingerprints[0]?.asking).toBe(false)
+    watch.feed('\r\n% Do you accept this certificate? [yes/no]: ')
+    expect(fingerprints).toHaveLength(2)
+    expect(fingerprints[1]?.asking).toBe(true)
   })
 
   it('hands over the certificates of crypto pki export … pem terminal when the prompt returns, never a key', () => {

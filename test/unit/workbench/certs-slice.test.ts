@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { parseInput } from '../../../shared/pki'
-import { matchRouterFingerprint, selectLibrary, selectLoadedCertificates } from '../../../renderer/store/certs-slice'
+import { matchRouterFingerprints, routerFingerprintVerdict, selectLibrary, selectLoadedCertificates, type RouterSectionMatch } from '../../../renderer/store/certs-slice'
+import { readPrintedFingerprints } from '../../../shared/ios/printed-fingerprints'
+import { fixture } from '../ios/fixture'
 import { selectPersisted } from '../../../renderer/store/persistence'
-import { fixtureText, opensslValue } from '../pki/helpers'
+import { fixtureText, openssl, opensslValue } from '../pki/helpers'
 import { routerExportText, storeWithoutHost } from './helpers'
 
 const hex = (file: string, alg: string): string => opensslValue(file, '-fingerprint', `-${alg}`).replace(/:/g, '')
@@ -110,47 +112,94 @@ describe('certificate library in the store', () => {
   })
 })
 
-describe('matchRouterFingerprint', () => {
-  it('finds the certificate whose MD5 and SHA-1 the router printed (openssl computes them)', () => {
-    const state = loadedStore().getState()
-    const match = matchRouterFingerprint(state, [
+describe('matchRouterFingerprints', () => {
+  const names = (sections: RouterSectionMatch[]): Array<[string, string | undefined]> => sections.map((s) => [s.status, s.entry?.kept.name])
+
+  /** The router transcripts' own certificates (test/fixtures/ios), as openssl fingerprints them. */
+  const iosHex = (file: string, alg: 'md5' | 'sha1'): string => {
+    const out = openssl(['x509', '-noout', '-fingerprint', `-${alg}`], fixture(file))
+    return out.slice(out.indexOf('=') + 1).trim().replace(/:/g, '')
+  }
+
+  function storeWithCallManager() {
+    const store = storeWithoutHost()
+    store.getState().addParsedCertificates(parseInput(routerExportText(fixture('testCA.pem'), fixture('SecureCFB.pem'))), 'Paste')
+    store.getState().addParsedCertificates(parseInput(fixture('CallManager.pem')), 'Paste')
+    return store
+  }
+
+  it('matches each certificate of show crypto pki certificates verbose with its own entry: no alarm, three matches', () => {
+    const store = storeWithCallManager()
+    // Every fingerprint of the transcript is checked against openssl first: the test is about matching, not parsing.
+    const printed = readPrintedFingerprints(fixture('show-crypto-pki-certificates-verbose.txt'))
+    expect(printed.map((p) => p.hex)).toEqual(
+      ['SecureCFB.pem', 'testCA.pem', 'CallManager.pem'].flatMap((f) => [iosHex(f, 'md5'), iosHex(f, 'sha1')]),
+    )
+    const fingerprints = printed.map((p) => ({ algorithm: p.algorithm === 'MD5' ? ('md5' as const) : ('sha1' as const), hex: p.hex, section: p.section, sectionLabel: p.sectionLabel }))
+    const sections = matchRouterFingerprints(store.getState(), fingerprints)
+    expect(names(sections)).toEqual([
+      ['match', 'SecureCFB (General Purpose)'],
+      ['match', 'testCA (CA)'],
+      ['match', 'CUCMPUB15.uc.com'],
+    ])
+    expect(sections[1]?.label).toBe('CA Certificate cn=testCA (trustpoints SecureCFB testCA)')
+    expect(routerFingerprintVerdict({ asking: false }, sections)).toBe('listed')
+  })
+
+  it('was the bug: one certificate had to hold every fingerprint of the batch, so a batch always failed', () => {
+    // The same batch without section numbers (an older report): pairs are told apart by repetition.
+    const sections = matchRouterFingerprints(loadedStore().getState(), [
+      { algorithm: 'md5', hex: hex('SecureCFB.pem', 'md5') },
+      { algorithm: 'sha1', hex: hex('SecureCFB.pem', 'sha1') },
       { algorithm: 'md5', hex: hex('testCA.pem', 'md5') },
       { algorithm: 'sha1', hex: hex('testCA.pem', 'sha1') },
     ])
-    expect(match?.kept.name).toBe('testCA (CA)')
-    expect(matchRouterFingerprint(state, [{ algorithm: 'sha256', hex: hex('SecureCFB.pem', 'sha256') }])?.kept.name).toBe(
-      'SecureCFB (General Purpose)',
-    )
+    expect(names(sections)).toEqual([
+      ['match', 'SecureCFB (General Purpose)'],
+      ['match', 'testCA (CA)'],
+    ])
   })
 
   it('ignores case, spaces and colons', () => {
     const state = loadedStore().getState()
     const colon = opensslValue('testCA.pem', '-fingerprint', '-md5').toLowerCase()
-    expect(matchRouterFingerprint(state, [{ algorithm: 'md5', hex: colon }])?.kept.name).toBe('testCA (CA)')
+    expect(names(matchRouterFingerprints(state, [{ algorithm: 'md5', hex: colon }]))).toEqual([['match', 'testCA (CA)']])
   })
 
-  it('returns null for an unknown certificate, for a half match and for no fingerprints', () => {
+  it('alarms only where the router asks to accept an unknown certificate, or a pair disagrees', () => {
     const state = loadedStore().getState()
-    expect(matchRouterFingerprint(state, [{ algorithm: 'md5', hex: hex('CallManager.pem', 'md5') }])).toBeNull()
-    expect(
-      matchRouterFingerprint(state, [
-        { algorithm: 'md5', hex: hex('testCA.pem', 'md5') },
-        { algorithm: 'sha1', hex: hex('testCA-impostor.pem', 'sha1') },
-      ]),
-    ).toBeNull()
-    expect(matchRouterFingerprint(state, [])).toBeNull()
-    expect(matchRouterFingerprint(storeWithoutHost().getState(), [{ algorithm: 'md5', hex: hex('testCA.pem', 'md5') }])).toBeNull()
+    const unknown = matchRouterFingerprints(state, [{ algorithm: 'md5', hex: hex('CallManager.pem', 'md5') }])
+    expect(names(unknown)).toEqual([['unknown', undefined]])
+    expect(routerFingerprintVerdict({ asking: true }, unknown)).toBe('accept-unknown')
+    // Listed by a show command and not in the library: a note, not an alarm.
+    expect(routerFingerprintVerdict({ asking: false }, unknown)).toBe('listed')
+    // An empty library and nothing asked: no alarm either.
+    const empty = matchRouterFingerprints(storeWithoutHost().getState(), [{ algorithm: 'md5', hex: hex('testCA.pem', 'md5') }])
+    expect(routerFingerprintVerdict({ asking: false }, empty)).toBe('listed')
+    const half = matchRouterFingerprints(state, [
+      { algorithm: 'md5', hex: hex('testCA.pem', 'md5'), section: 0 },
+      { algorithm: 'sha1', hex: hex('testCA-impostor.pem', 'sha1'), section: 0 },
+    ])
+    expect(names(half)).toEqual([['conflict', undefined]])
+    expect(routerFingerprintVerdict({ asking: false }, half)).toBe('conflict')
+    const offered = matchRouterFingerprints(state, [
+      { algorithm: 'md5', hex: hex('testCA.pem', 'md5'), section: 0 },
+      { algorithm: 'sha1', hex: hex('testCA.pem', 'sha1'), section: 0 },
+    ])
+    expect(routerFingerprintVerdict({ asking: true }, offered)).toBe('accept-ok')
+    expect(matchRouterFingerprints(state, [])).toEqual([])
   })
 
-  it('is what the pane shows after a session.fingerprints event', () => {
+  it('keeps whether the router is asking from the session.fingerprints event', () => {
     const store = loadedStore()
     store.getState().routerFingerprintsSeen({
       id: 's1',
       fingerprints: [{ algorithm: 'md5', hex: hex('testCA.pem', 'md5') }],
       context: 'crypto pki authenticate SecureCFB',
+      asking: true,
     })
     const seen = store.getState().routerFingerprints
-    expect(seen?.sessionId).toBe('s1')
-    expect(matchRouterFingerprint(store.getState(), seen?.fingerprints ?? [])?.kept.name).toBe('testCA (CA)')
+    expect(seen).toMatchObject({ sessionId: 's1', asking: true })
+    expect(names(matchRouterFingerprints(store.getState(), seen?.fingerprints ?? []))).toEqual([['match', 'testCA (CA)']])
   })
 })
