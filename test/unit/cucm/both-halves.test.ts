@@ -26,7 +26,7 @@ describe('both halves of Task 1 on the practice lab', { timeout: 300_000 }, () =
   const site: SiteRecord = {
     id: 's1',
     name: 'Practice',
-    vars: { ...defaultSite(), ntpServerIp: '10.10.10.5', caIp: '10.10.10.1', cucmPublisherIp: '10.10.10.10' },
+    vars: { ...defaultSite(), ntpServerIp: '10.10.10.5', caIp: '10.10.10.1', cucmNodes: [{ name: 'CUCMPUB15', ip: '10.10.10.10', priority: 1, publisher: true }] },
     progress: {},
   }
   const secrets: Record<string, string> = { 'CA passphrase': 'practice-pass-1', 'Challenge password': 'challenge-1' }
