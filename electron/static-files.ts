@@ -61,15 +61,26 @@ export function resolveStaticPath(rootDir: string, urlPath: string): string | nu
   const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '')
   const root = path.resolve(rootDir)
   const full = path.resolve(root, relative)
-  if (full !== root && !full.startsWith(root + path.sep)) return null
+  if (!isInside(root, full)) return null
   return full
 }
 
+/** True when `full` is `root` or inside it. */
+function isInside(root: string, full: string): boolean {
+  return full === root || full.startsWith(root + path.sep)
+}
+
+/**
+ * Reads a file of the renderer folder. The path is checked twice: as written (no `..`), and
+ * after symlinks are resolved, so a link inside the folder cannot serve a file outside it.
+ */
 export async function readStaticFile(rootDir: string, urlPath: string): Promise<StaticFile | null> {
   const filePath = resolveStaticPath(rootDir, urlPath)
   if (!filePath) return null
   try {
-    const body = await fs.readFile(filePath)
+    const [realRoot, realFile] = await Promise.all([fs.realpath(rootDir), fs.realpath(filePath)])
+    if (!isInside(realRoot, realFile)) return null
+    const body = await fs.readFile(realFile)
     const contentType = CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream'
     return { filePath, contentType, body }
   } catch {

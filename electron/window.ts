@@ -1,11 +1,26 @@
 import path from 'node:path'
-import { BrowserWindow, shell } from 'electron'
+import type { BrowserWindowConstructorOptions } from 'electron'
 import { APP_ENTRY, isAllowedExternalUrl, secureWebPreferences } from './window-policy'
-import { denyAllPermissions, guardContents } from './window-guards'
+import { denyAllPermissions, guardContents, type GuardedContents, type GuardedSession } from './window-guards'
+
+/** What createSecureWindow needs of a BrowserWindow (structural, so a fake can record it). */
+export interface SecureWindowLike {
+  readonly webContents: GuardedContents & { readonly session: GuardedSession }
+  once(event: 'ready-to-show', listener: () => void): unknown
+  show(): void
+  loadURL(url: string): Promise<void>
+}
+
+export interface WindowDeps<W extends SecureWindowLike> {
+  /** Electron's BrowserWindow, or a fake in tests. */
+  readonly BrowserWindow: new (options: BrowserWindowConstructorOptions) => W
+  /** shell.openExternal, for allow-listed https links. */
+  readonly openExternal: (url: string) => unknown
+}
 
 /** The one way the app opens a window: isolated, sandboxed, guarded, loading app://lab. */
-export function createSecureWindow(outDir: string): BrowserWindow {
-  const win = new BrowserWindow({
+export function createSecureWindow<W extends SecureWindowLike>(outDir: string, deps: WindowDeps<W>): W {
+  const win = new deps.BrowserWindow({
     width: 1440,
     height: 900,
     minWidth: 900,
@@ -23,7 +38,7 @@ export function createSecureWindow(outDir: string): BrowserWindow {
     },
   })
   guardContents(win.webContents, (url) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url)
+    if (isAllowedExternalUrl(url)) void deps.openExternal(url)
   })
   denyAllPermissions(win.webContents.session)
   win.once('ready-to-show', () => win.show())

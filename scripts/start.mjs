@@ -8,7 +8,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const binary = ensureElectronBinary()
 const child = binary
   ? spawn(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit' })
-  : (console.log('No Electron binary on this machine (it could not be downloaded): starting the browser host instead.'),
+  : (console.log(
+      'No Electron binary on this machine (it could not be downloaded): starting the browser host instead.\n' +
+        'Open the URL it prints in a browser on this machine. The part after # is the access token: keep it to yourself.',
+    ),
     spawn(process.execPath, [path.join(root, 'out', 'main', 'serve.js'), ...process.argv.slice(2)], { stdio: 'inherit' }))
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code) => process.exit(code ?? 0))

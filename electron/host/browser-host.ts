@@ -1,10 +1,11 @@
 import http from 'node:http'
 import crypto from 'node:crypto'
 import type { AddressInfo } from 'node:net'
-import { WebSocketServer } from 'ws'
+import { WebSocketServer, type WebSocket } from 'ws'
 import { MAX_MESSAGE_BYTES } from '../../shared/contract'
 import type { Services } from '../services/compose'
 import { attachWebSocketAdapter } from '../ipc/ws-adapter'
+import { AuthMessage, CLOSE_AUTH_MISSING, CLOSE_AUTH_WRONG } from '../ipc/ws-protocol'
 import { SECURITY_HEADERS, readStaticFile } from '../static-files'
 
 export interface BrowserHostOptions {
@@ -15,12 +16,16 @@ export interface BrowserHostOptions {
   readonly port?: number
   /** Tests may fix the token; normally a fresh random one per launch. */
   readonly token?: string
+  /** How long a socket may wait before presenting the token (tests shorten it). */
+  readonly authTimeoutMs?: number
 }
 
 export interface BrowserHost {
   readonly port: number
   readonly token: string
   readonly url: string
+  /** The socket address the server is actually bound to. */
+  address(): AddressInfo
   close(): Promise<void>
 }
 
@@ -30,46 +35,33 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && crypto.timingSafeEqual(left, right)
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=')
-    if (key === name) return rest.join('=')
-  }
-  return undefined
-}
-
-type Verdict = { ok: true; fromQuery: boolean } | { ok: false; status: 401 | 403; reason: string }
+/** How long a new socket may take to present the token before it is closed. */
+const DEFAULT_AUTH_TIMEOUT_MS = 10_000
 
 /**
  * The browser host: the same services as the desktop app, served to a browser on this machine
- * only. It binds 127.0.0.1, requires the per-launch token (in the URL once, then an HttpOnly
- * cookie), checks Host against DNS rebinding and Origin on the WebSocket.
+ * only. It binds 127.0.0.1 and checks Host (DNS rebinding) on every request and Origin on the
+ * WebSocket. The per-launch token is printed in the URL's fragment, which browsers never send;
+ * the page keeps it in sessionStorage (this tab, this origin and port only) and presents it as
+ * the first message on the WebSocket. No cookie is ever set: browsers send 127.0.0.1 cookies to
+ * every port, so any local listener would receive it. The static files are the public build and
+ * hold no secret; everything that matters goes through the authenticated socket.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url')
+  const authTimeoutMs = options.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS
   let port = options.port ?? 0
-  let cookieName = 'lab_token'
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`]
-
-  function authorize(req: http.IncomingMessage): Verdict {
-    if (!allowedHosts().includes(req.headers.host ?? '')) return { ok: false, status: 403, reason: 'Unexpected Host header' }
-    const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('token')
-    const cookie = cookieValue(req.headers.cookie, cookieName)
-    const presented = query ?? cookie
-    if (!presented) return { ok: false, status: 401, reason: 'A token is required: open the URL printed by the host' }
-    if (!sameSecret(presented, token)) return { ok: false, status: 403, reason: 'Wrong token' }
-    return { ok: true, fromQuery: query !== null }
-  }
+  const hostAllowed = (req: http.IncomingMessage): boolean => allowedHosts().includes(req.headers.host ?? '')
 
   const server = http.createServer((req, res) => {
     void serve(req, res)
   })
 
   async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const verdict = authorize(req)
-    if (!verdict.ok) {
-      res.writeHead(verdict.status, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS })
-      res.end(`${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}: ${verdict.reason}\n`)
+    if (!hostAllowed(req)) {
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS })
+      res.end('Forbidden: Unexpected Host header\n')
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -84,25 +76,49 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       res.end('Not found\n')
       return
     }
-    const headers: Record<string, string> = { 'Content-Type': file.contentType, 'Cache-Control': 'no-store', ...SECURITY_HEADERS }
-    if (verdict.fromQuery) headers['Set-Cookie'] = `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`
-    res.writeHead(200, headers)
+    res.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-store', ...SECURITY_HEADERS })
     res.end(req.method === 'HEAD' ? undefined : file.body)
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
   server.on('upgrade', (req, socket, head) => {
-    const verdict = authorize(req)
     const origin = req.headers.origin
     const originOk = origin !== undefined && allowedHosts().some((h) => origin === `http://${h}`)
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
-    if (!verdict.ok || !originOk || path !== '/ws') {
-      const status = !verdict.ok ? verdict.status : 403
-      socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+    if (!hostAllowed(req) || !originOk || path !== '/ws') {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
       return
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+    wss.handleUpgrade(req, socket, head, (ws) => authenticate(ws, req))
   })
+
+  /** The socket serves nothing (no calls, no events) until its first message is the token. */
+  function authenticate(ws: WebSocket, req: http.IncomingMessage): void {
+    const refuse = (code: number, message: string): void => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'error', message }))
+      ws.close(code, message.slice(0, 100))
+    }
+    // A broken or oversized frame is reported as an 'error' event; unhandled, it would end the process.
+    ws.on('error', () => ws.terminate())
+    const timer = setTimeout(() => refuse(CLOSE_AUTH_MISSING, 'A token is required: open the URL printed by the host'), authTimeoutMs)
+    ws.once('close', () => clearTimeout(timer))
+    ws.once('message', (raw, isBinary) => {
+      clearTimeout(timer)
+      let message: unknown = null
+      try {
+        message = isBinary ? null : JSON.parse(raw.toString())
+      } catch {
+        message = null
+      }
+      const auth = AuthMessage.safeParse(message)
+      if (!auth.success) return refuse(CLOSE_AUTH_MISSING, 'A token is required first: send {t:"auth", token}')
+      if (auth.data.token === '') return refuse(CLOSE_AUTH_MISSING, 'A token is required: open the URL printed by the host')
+      if (!sameSecret(auth.data.token, token)) return refuse(CLOSE_AUTH_WRONG, 'Wrong token: open the URL printed by the host')
+      // Synchronous hand-over: calls the client sent right behind the token reach the adapter.
+      wss.emit('connection', ws, req)
+      ws.send(JSON.stringify({ t: 'ready' }))
+    })
+  }
 
   const detach = attachWebSocketAdapter(wss, options.services.dispatch, options.services.hub, {
     onClientsChanged: () => options.services.sessions.resetFlowControl(),
@@ -115,16 +131,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server.listen(port, '127.0.0.1', () => resolve())
   })
   port = (server.address() as AddressInfo).port
-  // Cookies are shared across ports of one host; naming it per port keeps two hosts apart.
-  cookieName = `lab_token_${port}`
 
   return {
     port,
     token,
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    // The fragment is never sent by the browser: not to this host, not in Referer, not to proxies.
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    address: () => server.address() as AddressInfo,
     close: () =>
       new Promise<void>((resolve) => {
         detach()
+        // Sockets still waiting to present the token are not the adapter's: end them too.
+        for (const ws of wss.clients) ws.terminate()
         wss.close()
         server.closeAllConnections()
         server.close(() => resolve())

@@ -1,15 +1,17 @@
 import path from 'node:path'
-import { ContractError, LIMITS, fitText, type SaveFile } from '../../shared/contract'
+import { ContractError, LIMITS, fitText, type Out, type SaveFile } from '../../shared/contract'
 import { EventHub, createDispatcher, type Handlers } from '../../shared/contract/dispatcher'
 import { SessionManager, type TransportFactories } from './sessions/session-manager'
 import { LocalShellTransport } from './sessions/local-shell'
 import { PracticeTransport } from './sessions/practice-transport'
 import { SshTransport, supportsGroup1Sha1 } from './sessions/ssh'
 import { SerialTransport, SerialPortWatcher, listSerialPorts } from './sessions/serial'
+import { TelnetTransport } from './sessions/telnet'
 import { KnownHostsStore } from './known-hosts'
 import { PracticeLabs } from './practice-labs/practice-labs'
 import { StateFile } from './state/state-file'
 import { SessionFeatures } from './session-features'
+import { ensurePrivateDir } from './private-dir'
 import { SecretStore, type SecretCipher } from './secrets/secret-store'
 import type { FlowControlOptions } from './sessions/flow-control'
 import { CucmService, type CucmServiceOptions } from './cucm/cucm-service'
@@ -58,8 +60,11 @@ export interface Services {
 export function createServices(options: ServiceOptions): Services {
   const hub = new EventHub()
   const logsDir = path.join(options.userDataDir, 'logs')
+  const labsDir = path.join(options.userDataDir, 'practice-labs')
+  // known_hosts and secrets.json live in the user-data folder itself.
+  for (const dir of [options.userDataDir, logsDir, labsDir]) ensurePrivateDir(dir)
   const knownHosts = new KnownHostsStore(path.join(options.userDataDir, 'known_hosts'))
-  const labs = new PracticeLabs(path.join(options.userDataDir, 'practice-labs'))
+  const labs = new PracticeLabs(labsDir)
   const notify = (level: 'warning' | 'error', message: string): void => {
     hub.emit('app.notice', { level, message: fitText(message, LIMITS.notice.message) })
   }
@@ -93,6 +98,7 @@ export function createServices(options: ServiceOptions): Services {
     practice: (spec) => new PracticeTransport(spec, labs, warn, (lab) => practiceCucms.linkFor(lab)),
     ssh: (spec) => new SshTransport(spec, { knownHosts }),
     serial: (spec) => new SerialTransport(spec),
+    telnet: (spec) => new TelnetTransport(spec),
     ...options.transports,
   }
   const sessions = new SessionManager(hub, factories, {
@@ -109,21 +115,28 @@ export function createServices(options: ServiceOptions): Services {
     void portWatcher.start().catch(() => undefined)
   }
 
-  const handlers: Handlers = {
-    'app.info': () => ({
+  // Nothing in app.info changes while the host runs, and the SSH probe computes DH parameters
+  // (tens of ms): worked out on the first call only, so a flood of calls cannot stall the host.
+  let info: Out<'app.info'> | undefined
+  const appInfo = (): Out<'app.info'> =>
+    (info ??= {
       name: 'Lab Console',
       version: options.version,
       host: options.host,
       platform: process.platform,
       capabilities: { sshGroup1Sha1: supportsGroup1Sha1(), saveDialog: options.hooks?.saveFiles !== undefined },
-    }),
+    })
+
+  const handlers: Handlers = {
+    'app.info': () => appInfo(),
     'session.open': ({ spec, cols, rows, options: sessionOptions }, ctx) => sessions.open(spec, cols, rows, ctx.client, sessionOptions),
-    'session.write': ({ id, data }) => (sessions.write(id, data), null),
-    'session.resize': ({ id, cols, rows }) => (sessions.resize(id, cols, rows), null),
-    'session.ack': ({ id, chars }) => (sessions.ack(id, chars), null),
-    'session.close': ({ id }) => (sessions.close(id), null),
+    'session.write': ({ id, data }, ctx) => (sessions.owned(id, ctx.client).write(data), null),
+    'session.resize': ({ id, cols, rows }, ctx) => (sessions.owned(id, ctx.client).resize(cols, rows), null),
+    'session.ack': ({ id, chars }, ctx) => (sessions.ack(id, chars, ctx.client), null),
+    'session.close': ({ id }, ctx) => (sessions.close(id, ctx.client), null),
     'session.list': (_input, ctx) => sessions.list(ctx.client),
-    'session.respond': ({ id, promptId, answers, accept, remember }) => (
+    'session.respond': ({ id, promptId, answers, accept, remember }, ctx) => (
+      sessions.owned(id, ctx.client),
       sessions.respond(id, promptId, {
         ...(answers ? { answers } : {}),
         ...(accept === undefined ? {} : { accept }),
@@ -133,18 +146,31 @@ export function createServices(options: ServiceOptions): Services {
     ),
     'secrets.status': () => secrets.status(),
     'secrets.forget': async ({ key }) => (await secrets.forget(key), null),
-    'session.break': async ({ id, ms }) => {
-      const transport = sessions.get(id).transport
-      if (!(transport instanceof SerialTransport)) {
-        throw new ContractError({ code: 'failed', message: 'BREAK is only for serial console sessions' })
+    'session.break': async ({ id, ms }, ctx) => {
+      const transport = sessions.owned(id, ctx.client).transport
+      if (!transport.sendBreak) {
+        throw new ContractError({ code: 'failed', message: 'BREAK is only for serial console and telnet sessions' })
       }
-      await transport.sendBreak(ms)
+      try {
+        await transport.sendBreak(ms)
+      } catch (err) {
+        throw new ContractError({ code: 'failed', message: (err as Error).message })
+      }
       return null
     },
-    'session.pacedSend': ({ id, text, options: paced }) => features.pacedSend(sessions.get(id), text, paced),
-    'session.cancelSend': ({ id }) => (features.cancelSend(id), null),
-    'session.exec': (request) => features.exec(sessions.get(request.id), request),
-    'session.tail': ({ id }) => features.tail(sessions.get(id)),
+    'session.logStart': ({ id, fileName, mode, timestamps }, ctx) => {
+      try {
+        return { path: features.startLog(sessions.owned(id, ctx.client), { fileName, mode, timestamps }) }
+      } catch (err) {
+        if (err instanceof ContractError) throw err
+        throw new ContractError({ code: 'failed', message: `Log not started: ${(err as Error).message}` })
+      }
+    },
+    'session.logStop': ({ id }, ctx) => (features.stopLog(sessions.owned(id, ctx.client)), null),
+    'session.pacedSend': ({ id, text, options: paced }, ctx) => features.pacedSend(sessions.owned(id, ctx.client), text, paced),
+    'session.cancelSend': ({ id }, ctx) => (sessions.checkOwner(id, ctx.client), features.cancelSend(id), null),
+    'session.exec': (request, ctx) => features.exec(sessions.owned(request.id, ctx.client), request),
+    'session.tail': ({ id }, ctx) => features.tail(sessions.owned(id, ctx.client)),
     'logs.openFolder': async () => ({ path: logsDir, opened: options.hooks?.openPath ? await options.hooks.openPath(logsDir) : false }),
     'serial.listPorts': async () => {
       watchPorts()

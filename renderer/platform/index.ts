@@ -1,6 +1,7 @@
 import type { LabTransport } from '../../shared/contract'
 import { createBridgeTransport, type LabBridge } from './bridge-transport'
 import { createWsTransport } from './ws-transport'
+import { takeToken } from './token'
 
 declare global {
   interface Window {
@@ -10,18 +11,11 @@ declare global {
 
 /**
  * The renderer's only way to the main process: window.lab in Electron, the WebSocket in the
- * browser host. The token arrives once in the URL; it is taken out of the address bar at once
- * (the host has also set a cookie, so a reload still works).
+ * browser host, which is given the token as its first message (see takeToken).
  */
-export function connectPlatform(onConnectionChange?: (connected: boolean) => void): LabTransport {
+export function connectPlatform(onConnectionChange?: (connected: boolean, refused: boolean) => void): LabTransport {
   if (window.lab) return createBridgeTransport(window.lab)
-  const params = new URLSearchParams(window.location.search)
-  const token = params.get('token')
-  if (token) {
-    params.delete('token')
-    const rest = params.toString()
-    window.history.replaceState(null, '', `${window.location.pathname}${rest ? `?${rest}` : ''}`)
-  }
-  const url = `ws://${window.location.host}/ws${token ? `?token=${encodeURIComponent(token)}` : ''}`
-  return createWsTransport(onConnectionChange ? { url, onConnectionChange } : { url })
+  const token = takeToken(window.location, window.history, window.sessionStorage)
+  const url = `ws://${window.location.host}/ws`
+  return createWsTransport(onConnectionChange ? { url, token, onConnectionChange } : { url, token })
 }

@@ -154,7 +154,9 @@ export function parsePkiExport(text: string): Parsed<PkiExport, PkiExportFailure
   const certificate = first('certificate')
   const publicKey = first('public-key')
   const privateKey = first('private-key')
-  if (notEnrolled) problems.push(`The router also said the trustpoint is not enrolled (${notEnrolled[1] ?? ''}).`)
+  // Not enrolled, IOS still exports the CA certificate ("% Only export the CA certificate in PEM
+  // format."): a usable testCA.pem, with no certificate of the router's own.
+  if (notEnrolled) problems.push(`The trustpoint ${notEnrolled[1] ?? ''} is not enrolled: the router exported its CA certificate only.`)
   return parsed({
     blocks,
     ...(caCertificate ? { caCertificate } : {}),

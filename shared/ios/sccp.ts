@@ -164,7 +164,9 @@ export function parseShowSccpCcmGroup(text: string): Parsed<{ readonly groups: r
     if (!group) continue
     if ((m = /^Description:\s*(.+)$/i.exec(line))) group.description = m[1]
     else if ((m = /^Bind(?:ed)? Interface:\s*([^\s,]+)/i.exec(line))) group.bindInterface = m[1]
-    else if ((m = /^Associated CCM Id:\s*(\d+)(?:\s*,\s*Priority in this CCM Group:\s*(\d+))?/i.exec(line))) {
+    // "Priority in this CCM Group" in the public IOS 15 capture; "CUCM Group" is read too, as some
+    // releases (and earlier builds of the practice router) spell it.
+    else if ((m = /^Associated CCM Id:\s*(\d+)(?:\s*,\s*Priority in this CU?CM Group:\s*(\d+))?/i.exec(line))) {
       group.callManagers.push({ id: Number(m[1]), ...(m[2] ? { priority: Number(m[2]) } : {}) })
     } else if ((m = /^Associated Profile:\s*(\d+)(?:\s*,\s*Registration Name:\s*(\S+))?/i.exec(line))) {
       group.profiles.push({ id: Number(m[1]), ...(m[2] ? { registrationName: m[2] } : {}) })

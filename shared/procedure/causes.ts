@@ -88,11 +88,6 @@ export const CAUSES: Readonly<Record<CauseId, Omit<Cause, 'id'>>> = {
     detail: 'A certificate outside its validity dates fails the TLS handshake; a start date in the future means clock skew.',
     fixes: ['show crypto pki certificates verbose — Validity Date', 'check NTP on router and CUCM', 're-enroll {bridgeName} if expired'],
   },
-  'tls-version-mismatch': {
-    title: 'TLS version mismatch',
-    detail: 'Some IOS releases offer TLS 1.0 by default; CUCM 15 wants 1.2.',
-    fixes: ['dspfarm profile {dspProfileId} conference security / shutdown / tls-version v1.2 / no shutdown', 'debug ssl openssl errors'],
-  },
   'profile-needs-sccp-restart': {
     title: 'Profile stays NOT ASSOCIATED until SCCP restarts',
     detail: 'Changes to SCCP or the CCM group are picked up only after `no sccp` / `sccp`.',

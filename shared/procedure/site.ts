@@ -25,7 +25,6 @@ export const KNOWN_CODECS = [
  */
 export const SCCP_VERSIONS = ['3.0', '3.1', '3.2', '3.3', '4.0', '4.1', '5.0.1', '6.0', '7.0', '7.0+', 'auto'] as const
 
-export const DSP_TLS_VERSIONS = ['', 'v1.0', 'v1.1', 'v1.2'] as const
 
 /**
  * One node of the bridge's CUCM group (the nodes the bridge may register with).
@@ -80,7 +79,6 @@ const SiteVarsObject = z.object({
   maximumSessions: z.number().int().default(4),
   sccpVersion: z.string().max(16).default('7.0+'),
   /** Empty: not configured (the tech note has none); some IOS releases need `v1.2` for CUCM 15. */
-  dspTlsVersion: z.enum(DSP_TLS_VERSIONS).default(''),
   phoneDns: z.array(z.string().max(32)).max(16).default(() => ['1001', '1002', '1003']),
   lifetimeCertificateDays: z.number().int().default(1800),
   /** IOS default CA lifetime (3 years); certificates it issues cannot outlive it. */
@@ -155,7 +153,6 @@ export const SITE_FIELDS: Readonly<Record<SiteField, SiteFieldInfo>> = {
   codecs: { label: 'Codecs', help: 'One `codec` line each, under the DSP farm profile.', example: 'g711ulaw g711alaw g729r8' },
   maximumSessions: { label: 'Maximum sessions', help: 'Conferences the profile may host at once; limited by the DSPs.', example: '4' },
   sccpVersion: { label: 'SCCP version', help: 'Use 7.0+ for CUCM 7 and later.', example: '7.0+' },
-  dspTlsVersion: { label: 'DSP farm TLS version', help: 'Leave empty unless registration fails on TLS; then v1.2.', example: 'v1.2' },
   phoneDns: { label: 'Phone DNs', help: 'The three encrypted phones used for the conference test.', example: '1001 1002 1003' },
   lifetimeCertificateDays: { label: 'Certificate lifetime (days)', help: 'IOS caps it at the CA certificate\'s remaining life.', example: '1800' },
   caLifetimeDays: { label: 'CA lifetime (days)', help: 'IOS default 1095; a `lifetime ca-certificate` line is added only if changed.', example: '1095' },

@@ -137,7 +137,9 @@ export const TASK1_BRIDGE_STEPS: readonly ProcedureStep[] = [
       { each: 'codecs', line: ' codec {item}' },
       ' maximum sessions {maximumSessions}',
       ' associate application SCCP',
-      { ifSet: 'dspTlsVersion', line: ' tls-version {dspTlsVersion}' },
+      // No `tls-version` here: it is documented for IOS XE voice gateways only (VG400/VG450 and ISR
+      // 4000 configuration guides, "TLS 1.2 support on SCCP Gateways"), not for IOS 15.7(3)M, and
+      // the tech note's 15.7(3)M4b bridge registered to CUCM 15 without it.
       ' exit',
       'sccp local {sccpInterface}',
       // One `sccp ccm` per node of the bridge's CUCM group, then one `associate ccm` each with its
@@ -198,7 +200,6 @@ export const TASK1_BRIDGE_STEPS: readonly ProcedureStep[] = [
             'cucm-certificate-not-imported',
             'cluster-not-mixed-mode',
             'security-mode-mismatch',
-            'tls-version-mismatch',
             'certificate-expired',
           ],
         },

@@ -93,7 +93,9 @@ export const TASK1_CA_STEPS: readonly ProcedureStep[] = [
         note: 'Some releases ask before locking the server settings.',
         optional: true,
       },
-      { match: '^Password:\\s*$', kind: 'password', answer: 'passphrase', note: 'Passphrase protecting the CA private key (at least 8 characters).' },
+      // No minimum length: no Cisco source found states one for this dialog, and public IOS 15
+      // captures show it taking the passphrase as typed (practice router README, "CA passphrase").
+      { match: '^Password:\\s*$', kind: 'password', answer: 'passphrase', note: 'Passphrase protecting the CA private key; IOS sets no minimum length: choose a strong one and keep it.' },
       { match: '^Re-enter password:\\s*$', kind: 'password', answer: 'passphrase', note: 'The same passphrase again.' },
     ],
     precheck: {

@@ -91,7 +91,7 @@ export const VERIFY_STEPS: readonly ProcedureStep[] = [
         },
         {
           check: { kind: 'sccp-registered', command: SHOW.sccp, profileId: '{dspProfileId}', cucmIps: '{cucmNodeIps}', port: 2443, signaling: 'ENCRYPTED TLS' },
-          causes: ['sccp-address-wrong', 'wrong-trust-store-or-not-restarted', 'cluster-not-mixed-mode', 'tls-version-mismatch', 'certificate-expired', 'security-mode-mismatch'],
+          causes: ['sccp-address-wrong', 'wrong-trust-store-or-not-restarted', 'cluster-not-mixed-mode', 'certificate-expired', 'security-mode-mismatch'],
         },
       ],
     },
@@ -169,26 +169,7 @@ export const TROUBLESHOOT_STEPS: readonly ProcedureStep[] = [
       checks: [
         {
           check: { kind: 'dspfarm-profile', command: SHOW.dspfarmProfile, profileId: '{dspProfileId}', operationState: 'ACTIVE', applicationStatus: 'ASSOCIATED' },
-          causes: ['bridge-name-cn-mismatch', 'security-mode-mismatch', 'wrong-trust-store-or-not-restarted', 'tls-version-mismatch'],
-        },
-      ],
-    },
-  },
-  {
-    id: 'ts-05',
-    task: 'troubleshoot',
-    number: 5,
-    title: 'Force TLS 1.2 on the DSP farm profile',
-    why: 'Some IOS releases offer an older TLS version that CUCM 15 refuses.',
-    where: 'router',
-    mode: 'config',
-    commands: ['dspfarm profile {dspProfileId} conference security', ' shutdown', ' tls-version v1.2', ' no shutdown', ' exit'],
-    verify: {
-      commands: [SHOW.sccp],
-      checks: [
-        {
-          check: { kind: 'sccp-registered', command: SHOW.sccp, profileId: '{dspProfileId}', cucmIps: '{cucmNodeIps}', port: 2443, signaling: 'ENCRYPTED TLS' },
-          causes: ['tls-version-mismatch', 'wrong-trust-store-or-not-restarted', 'cluster-not-mixed-mode'],
+          causes: ['bridge-name-cn-mismatch', 'security-mode-mismatch', 'wrong-trust-store-or-not-restarted'],
         },
       ],
     },

@@ -58,7 +58,6 @@ export type CauseId =
   | 'cluster-not-mixed-mode'
   | 'security-mode-mismatch'
   | 'certificate-expired'
-  | 'tls-version-mismatch'
   | 'profile-needs-sccp-restart'
   | 'sccp-address-wrong'
 

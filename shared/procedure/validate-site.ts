@@ -60,12 +60,6 @@ const PER_FIELD: Readonly<Record<SiteField, (value: unknown) => FieldIssue[]>> =
     return issues
   },
   sccpVersion: checkSccpVersion,
-  dspTlsVersion: (v) =>
-    v === '' || v === undefined || v === 'v1.2'
-      ? []
-      : v === 'v1.0' || v === 'v1.1'
-        ? [{ severity: 'warning', message: `CUCM 15 may refuse ${v}; use v1.2 if you set it at all.` }]
-        : [{ severity: 'error', message: 'The TLS version is empty, v1.0, v1.1 or v1.2.' }],
   phoneDns: checkPhoneDns,
   // Ranges: Cisco IOS Security Command Reference, `lifetime (cs-server)` — certificate 1–1825 days,
   // ca-certificate 1–7305 days (20 years); the practice router's help shows the same.

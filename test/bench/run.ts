@@ -88,7 +88,7 @@ async function browserFigures(
   const browser = await launchChromium()
   try {
     const page = await browser.context.newPage()
-    await page.goto(`${host.url}&renderer=dom`)
+    await page.goto(host.urlWith('?renderer=dom'))
     await page.getByRole('tab').first().waitFor()
     const renderer = page.getByText(/renderer$/).first()
     console.log('Console benchmark (headless Chromium, browser host, DOM renderer)')

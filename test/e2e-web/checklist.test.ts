@@ -72,7 +72,7 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
     page.on('pageerror', (e) => pageErrors.push(e.message))
     page.on('download', (d) => downloads.push(d))
     // The DOM renderer keeps the terminal text readable by the test.
-    await page.goto(`${host.url}&renderer=dom`)
+    await page.goto(host.urlWith('?renderer=dom'))
     await pane().getByRole('button', { name: 'Add site' }).waitFor()
   })
   afterAll(async () => {

@@ -19,7 +19,7 @@ describe('console terminal in Chromium: renderers, zoom, clear', () => {
   async function openPage(query: string): Promise<Page> {
     const page = await browser.context.newPage()
     page.on('pageerror', (e) => pageErrors.push(e.message))
-    await page.goto(`${host.url}${query}`)
+    await page.goto(host.urlWith(query))
     await page.locator(`${VISIBLE} .xterm-screen`).waitFor()
     return page
   }
@@ -43,7 +43,7 @@ describe('console terminal in Chromium: renderers, zoom, clear', () => {
   })
 
   it('falls back to the DOM renderer, keeping the text, when the WebGL context is lost', async () => {
-    const page = await openPage('&renderer=webgl')
+    const page = await openPage('?renderer=webgl')
     const label = page.getByText(/renderer$/)
     await expect.poll(() => label.textContent()).toBe('WebGL renderer')
     await page.locator(`${VISIBLE} .xterm-screen`).click()
@@ -70,7 +70,7 @@ describe('console terminal in Chromium: renderers, zoom, clear', () => {
   })
 
   it('zooms with the keyboard and the toolbar within bounds, and clears the screen', async () => {
-    const page = await openPage('&renderer=dom')
+    const page = await openPage('?renderer=dom')
     const size = page.getByRole('button', { name: 'Reset font size' })
     await expect.poll(() => size.textContent()).toBe('14px')
     await page.locator(`${VISIBLE} .xterm-screen`).click()

@@ -51,7 +51,7 @@ describe('console pane in Chromium: profiles, SSH, search, paste, serial', () =>
     browser = await launchChromium()
     page = await browser.context.newPage()
     page.on('pageerror', (e) => pageErrors.push(e.message))
-    await page.goto(`${host.url}&renderer=dom`)
+    await page.goto(host.urlWith('?renderer=dom'))
     await page.getByRole('tab').first().waitFor()
   })
   afterAll(async () => {

@@ -29,7 +29,10 @@ describe('a fresh start opens on the practice router', () => {
     await page.locator('.terminal:not([hidden]) .xterm-screen').click()
     await page.keyboard.type('show version')
     await page.keyboard.press('Enter')
-    await waitForTerminal(page, /Cisco IOS Software, C2900 Software[\s\S]*Configuration register is 0x2102/)
+    // Longer than IOS's default 24-line screen: it stops at --More-- until Space.
+    await waitForTerminal(page, /Cisco IOS Software, C2900 Software[\s\S]*--More--/)
+    await page.keyboard.press('Space')
+    await waitForTerminal(page, /Configuration register is 0x2102/)
   })
 
   it('resets the practice lab after confirmation', async () => {

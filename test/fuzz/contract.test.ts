@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { methods, type Method } from '../../shared/contract'
 import { TransportBase, type TransportContext } from '../../electron/services/sessions/transport'
 import { testServices } from '../support/services'
-import { params, printTotals, report } from './fuzz-config'
+import { FUZZ_TIMEOUT_MS, params, printTotals, report } from './fuzz-config'
 
 class QuietDevice extends TransportBase {
   readonly title = 'quiet device'
@@ -20,9 +20,9 @@ class QuietDevice extends TransportBase {
   }
 }
 
-// No real shell, SSH or serial connection is ever made from random input.
+// No real shell, SSH, telnet or serial connection is ever made from random input.
 const device = (): QuietDevice => new QuietDevice()
-const services = testServices({ transports: { shell: device, ssh: device, serial: device } })
+const services = testServices({ transports: { shell: device, ssh: device, serial: device, telnet: device } })
 const problems: string[] = []
 services.hub.onProblem(({ message }) => problems.push(message))
 afterAll(() => {
@@ -54,7 +54,7 @@ const shaped = fc.dictionary(fc.constantFrom(...keys), fc.oneof(odd, fc.dictiona
 })
 const input = fc.oneof(shaped, odd, fc.anything({ maxDepth: 3, withBigInt: true, withNullPrototype: true, withSparseArray: true }))
 
-describe('fuzz: every contract method answers odd input with an envelope', () => {
+describe('fuzz: every contract method answers odd input with an envelope', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it(`all ${names.length} methods`, async () => {
     // A real session for the id-taking methods to find.
     const opened = await services.dispatch('session.open', { spec: { kind: 'shell' }, cols: 80, rows: 24 }, { client: 'fuzz' })

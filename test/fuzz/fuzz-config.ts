@@ -8,6 +8,11 @@ export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261202)
 /** Inputs per target. */
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 150)
 
+/** Inputs for targets that cost a real connection or device each (pty writes, TCP connects). */
+export const FUZZ_SLOW_RUNS = Math.ceil(FUZZ_RUNS / 3)
+/** A test's time limit grows with the number of inputs (`npm run fuzz` runs thousands). */
+export const FUZZ_TIMEOUT_MS = 60_000 + FUZZ_RUNS * 150
+
 const totals = { inputs: 0, crashes: 0 }
 
 /** Prints one target's figure; the test fails on any crash, with fast-check's shrunk input. */

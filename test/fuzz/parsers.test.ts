@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import * as ios from '../../shared/ios'
 import { parseInput, extractFromText } from '../../shared/pki'
 import { RouterWatch } from '../../electron/services/router-watch/router-watch'
-import { hostileText, params, printTotals, report } from './fuzz-config'
+import { FUZZ_TIMEOUT_MS, hostileText, params, printTotals, report } from './fuzz-config'
 
 const fixtureDir = path.resolve('test/fixtures/ios')
 const samples = fs
@@ -25,7 +25,7 @@ const parsers: Array<[string, (text: string) => unknown]> = Object.entries(ios).
 
 afterAll(() => printTotals('parsers'))
 
-describe('fuzz: parsers never throw', () => {
+describe('fuzz: parsers never throw', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('finds the router-output parsers it is meant to cover', () => {
     expect(parsers.map(([name]) => name)).toEqual(expect.arrayContaining(['parsePkiExport', 'parseShowSccp', 'parseFingerprints', 'detectPrompt']))
   })

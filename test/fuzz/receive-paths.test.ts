@@ -15,7 +15,7 @@ import { KnownHostsStore } from '../../electron/services/known-hosts'
 import { PracticeRouter } from '../../electron/services/practice-router'
 import { startSocatPair, type SocatPair } from '../support/socat'
 import { testServices } from '../support/services'
-import { hostileBytes, params, printTotals, report } from './fuzz-config'
+import { FUZZ_SLOW_RUNS, FUZZ_TIMEOUT_MS, hostileBytes, params, printTotals, report } from './fuzz-config'
 
 /** Stands in for any transport: hands the session whatever bytes the run chose. */
 class HostileDevice extends TransportBase {
@@ -34,7 +34,7 @@ class HostileDevice extends TransportBase {
 }
 
 const device = (): HostileDevice => new HostileDevice()
-const services = testServices({ transports: { shell: device, ssh: device, serial: device, practice: device } })
+const services = testServices({ transports: { shell: device, ssh: device, serial: device, practice: device, telnet: device } })
 const problems: string[] = []
 const ended: string[] = []
 services.hub.onProblem(({ message }) => problems.push(message))
@@ -58,9 +58,10 @@ const specs: Record<SessionKind, unknown> = {
   practice: { kind: 'practice' },
   ssh: { kind: 'ssh', host: '127.0.0.1', username: 'fuzz' },
   serial: { kind: 'serial', path: '/dev/null' },
+  telnet: { kind: 'telnet', host: '127.0.0.1' },
 }
 
-describe('fuzz: hostile output never takes the app down', () => {
+describe('fuzz: hostile output never takes the app down', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('the session receive path of every kind, with every line handling and a log', async () => {
     let inputs = 0
     await fc.assert(
@@ -89,7 +90,7 @@ describe('fuzz: hostile output never takes the app down', () => {
       ),
       params,
     )
-    report('session receive path (4 kinds)', inputs, 0)
+    report(`session receive path (${Object.keys(specs).length} kinds)`, inputs, 0)
   })
 
   it('the serial transport on a real pty pair, garbage at any speed', async () => {
@@ -110,7 +111,7 @@ describe('fuzz: hostile output never takes the app down', () => {
           await far.write(bytes)
           sent += bytes.length
         }),
-        { ...params, numRuns: Math.min(params.numRuns, 100) },
+        { ...params, numRuns: FUZZ_SLOW_RUNS },
       )
       // Everything written arrives: garbage may warn, never drop or end the session.
       const deadline = Date.now() + 20_000
@@ -158,7 +159,7 @@ describe('fuzz: hostile output never takes the app down', () => {
           expect(outcome).not.toBe('open')
           expect(outcome.length).toBeGreaterThan(0)
         }),
-        { ...params, numRuns: Math.min(params.numRuns, 40) },
+        { ...params, numRuns: FUZZ_SLOW_RUNS },
       )
     } finally {
       server.close()
@@ -177,7 +178,7 @@ describe('fuzz: hostile output never takes the app down', () => {
         for (const k of keys) router.input(Buffer.from(k).toString('latin1'))
         router.dispose()
       }),
-      { ...params, numRuns: Math.min(params.numRuns, 100) },
+      { ...params, numRuns: FUZZ_SLOW_RUNS },
     )
     report('practice router input', inputs, 0)
   })

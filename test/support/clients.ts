@@ -30,11 +30,19 @@ export function directClient(services: Services, client = 'direct'): TestClient 
   }
 }
 
-/** A WebSocket client of the browser host, as the renderer is, from Node. */
+/**
+ * A WebSocket client of the browser host, as the renderer is, from Node: same Origin, and the
+ * token as the first message; resolves once the host has accepted it.
+ */
 export async function wsClient(port: number, token: string): Promise<TestClient & { raw: WebSocket }> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`, { origin: `http://127.0.0.1:${port}` })
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { origin: `http://127.0.0.1:${port}` })
   await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve())
+    ws.once('open', () => ws.send(JSON.stringify({ t: 'auth', token })))
+    ws.once('message', (raw) => {
+      const frame = JSON.parse(raw.toString()) as { t: string; message?: string }
+      if (frame.t === 'ready') resolve()
+      else reject(new Error(`The host refused the token: ${frame.message ?? raw.toString()}`))
+    })
     ws.once('error', reject)
   })
   let nextId = 1

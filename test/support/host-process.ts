@@ -4,7 +4,10 @@ import os from 'node:os'
 import path from 'node:path'
 
 export interface HostProcess {
+  /** The printed URL: http://127.0.0.1:PORT/#token=… */
   readonly url: string
+  /** The app's URL with a query (e.g. "?renderer=dom"), the token still in the fragment. */
+  urlWith(query: string): string
   readonly port: number
   readonly token: string
   readonly userDataDir: string
@@ -27,7 +30,7 @@ export async function startHostProcess(options: { userDataDir?: string; env?: No
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not print its URL:\n${output}`)), 15_000)
     const check = (): void => {
-      const match = output.match(/^Lab Console at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m)
+      const match = output.match(/^Lab Console at (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/m)
       if (match?.[1]) {
         clearTimeout(timer)
         resolve(match[1])
@@ -39,8 +42,9 @@ export async function startHostProcess(options: { userDataDir?: string; env?: No
   const parsed = new URL(url)
   return {
     url,
+    urlWith: (query) => `${parsed.origin}/${query}${parsed.hash}`,
     port: Number(parsed.port),
-    token: parsed.searchParams.get('token') ?? '',
+    token: new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '',
     userDataDir,
     output: () => output,
     stop: () =>

@@ -215,3 +215,17 @@ export function serialText(cert: forge.pki.Certificate): string {
   const hex = cert.serialNumber.replace(/^(00)+(?=..)/, '').toUpperCase()
   return hex.length % 2 === 0 ? hex : `0${hex}`
 }
+
+/**
+ * The DER of the PKCS#10 request `crypto pki enroll` sends, for its "Certificate Request
+ * Fingerprint" lines. RSA PKCS#1 v1.5 signatures are deterministic, so a seeded lab prints the
+ * same fingerprints every run.
+ */
+export function certificationRequestDer(key: forge.pki.rsa.PrivateKey, subject: readonly NameAttribute[]): Buffer {
+  const csr = forge.pki.createCertificationRequest()
+  csr.publicKey = publicKeyOf(key)
+  csr.setSubject(toForgeAttrs(subject))
+  csr.sign(key, forge.md.sha1.create())
+  const der = forge.asn1.toDer(forge.pki.certificationRequestToAsn1(csr)).getBytes()
+  return Buffer.from(der, 'binary')
+}

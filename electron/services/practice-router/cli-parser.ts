@@ -92,6 +92,10 @@ function paramLabel(type: ParamType): string {
   }
 }
 
+function isInterfaceType(word: string): boolean {
+  return /^[a-z]+$/i.test(word) && 'gigabitethernet'.startsWith(word.toLowerCase())
+}
+
 /** `gi0/1`, `g0/1`, `GigabitEthernet0/1` → `GigabitEthernet0/1`; null when it is not one. */
 export function normalizeInterface(token: string): string | null {
   const m = /^([a-z]+)(\d+\/\d+)$/i.exec(token)
@@ -102,6 +106,20 @@ export function normalizeInterface(token: string): string | null {
 interface Token {
   readonly text: string
   readonly start: number
+}
+
+/**
+ * IOS takes a space between an interface type and its number (`GigabitEthernet 0/1`, as the tech
+ * note types `sccp local`): where the node expects an interface, a type word followed by a number
+ * becomes one token.
+ */
+function joinInterface<H>(node: Node<H>, tokens: Token[], i: number): void {
+  const type = tokens[i]
+  const number = tokens[i + 1]
+  if (!type || !number || !node.params.some((p) => p.type.kind === 'iface')) return
+  if (!isInterfaceType(type.text) || node.keywords.some((k) => k.word.startsWith(type.text.toLowerCase()))) return
+  if (normalizeInterface(type.text + number.text) === null) return
+  tokens.splice(i, 2, { text: type.text + number.text, start: type.start })
 }
 
 function tokenize(line: string): Token[] {
@@ -124,10 +142,18 @@ type Step<H> =
 
 export class CommandTree<H> {
   private readonly roots = new Map<Mode, Node<H>>()
+  /** Every description given for a word or parameter name in a mode, first one wins. */
+  private readonly dictionary = new Map<Mode, Map<string, string>>()
 
   add(modes: readonly Mode[], syntax: string, help: Readonly<Record<string, string>>, handler: H): void {
     const parts = syntax.trim().split(/\s+/)
     for (const mode of modes) {
+      let words = this.dictionary.get(mode)
+      if (!words) {
+        words = new Map()
+        this.dictionary.set(mode, words)
+      }
+      for (const [word, text] of Object.entries(help)) if (text && !words.has(word)) words.set(word, text)
       let node = this.roots.get(mode)
       if (!node) {
         node = emptyNode<H>()
@@ -202,6 +228,7 @@ export class CommandTree<H> {
     const columns: Record<string, number> = {}
     let node: Node<H> = root
     for (let i = 0; i < tokens.length; i++) {
+      joinInterface(node, tokens, i)
       const token = tokens[i]
       if (!token) break
       const result = this.step(node, token, line, args, columns)
@@ -222,10 +249,17 @@ export class CommandTree<H> {
     const partial = text.length > 0 && !/\s$/.test(text) ? tokens.pop() : undefined
     const args: Record<string, string> = {}
     let node: Node<H> = root
-    for (const token of tokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      joinInterface(node, tokens, i)
+      const token = tokens[i]
+      if (!token) break
       const result = this.step(node, token, text, args)
       if (result.kind === 'ambiguous') return { kind: 'ambiguous' }
-      if (result.kind === 'invalid') return { kind: 'unrecognized' }
+      if (result.kind === 'invalid') {
+        // `interface GigabitEthernet ?`: the type word alone asks for the slot (2921: slot 0 only).
+        const typeOnly = i === tokens.length - 1 && node.params.some((p) => p.type.kind === 'iface') && isInterfaceType(token.text)
+        return typeOnly ? { kind: 'list', entries: [['<0-0>', 'GigabitEthernet interface number']] } : { kind: 'unrecognized' }
+      }
       if (result.kind === 'rest') {
         if (result.node.type.kind === 'exec') return this.help('exec', text.slice(token.start))
         return { kind: 'list', entries: [['LINE', result.node.help], ['<cr>', '']] }
@@ -251,6 +285,51 @@ export class CommandTree<H> {
     return { kind: 'list', entries }
   }
 
+  /**
+   * Gives every keyword and parameter a description once all commands are in: a word under `no`
+   * reads like the same word without it (IOS prints the same help for `no shutdown`'s
+   * `shutdown`), else like the same word anywhere in the mode.
+   */
+  shareHelp(): void {
+    for (const [mode, root] of this.roots) {
+      const words = this.dictionary.get(mode) ?? new Map<string, string>()
+      const fill = (node: Node<H>, twin: Node<H> | undefined): void => {
+        for (const k of node.keywords) {
+          const same = twin?.keywords.find((t) => t.word === k.word)
+          if (!k.help) k.help = same?.help || words.get(k.word) || ''
+          fill(k, same)
+        }
+        for (const p of node.params) {
+          const same = twin?.params.find((t) => t.name === p.name && t.type.kind === p.type.kind)
+          if (!p.help) p.help = same?.help || words.get(p.name) || ''
+          fill(p, same)
+        }
+      }
+      const no = root.keywords.find((k) => k.word === 'no')
+      if (no) fill(no, root)
+      fill(root, undefined)
+    }
+  }
+
+  /** Keywords and parameters `?` would list without a description, as `mode: path`. */
+  undocumented(): string[] {
+    const out: string[] = []
+    const walk = (node: Node<H>, path: string, mode: Mode): void => {
+      for (const k of node.keywords) {
+        const here = `${path} ${k.word}`.trim()
+        if (!k.help) out.push(`${mode}: ${here}`)
+        walk(k, here, mode)
+      }
+      for (const p of node.params) {
+        const here = `${path} {${p.name}}`.trim()
+        if (!p.help && p.type.kind !== 'exec') out.push(`${mode}: ${here}`)
+        walk(p, here, mode)
+      }
+    }
+    for (const [mode, root] of this.roots) walk(root, '', mode)
+    return out
+  }
+
   /** Tab: the line with its last word completed, or null when the word is unknown or ambiguous. */
   complete(mode: Mode, text: string): string | null {
     const root = this.roots.get(mode)
@@ -260,7 +339,10 @@ export class CommandTree<H> {
     if (!partial) return null
     const args: Record<string, string> = {}
     let node: Node<H> = root
-    for (const token of tokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      joinInterface(node, tokens, i)
+      const token = tokens[i]
+      if (!token) break
       const result = this.step(node, token, text, args)
       if (result.kind !== 'node') {
         if (result.kind === 'rest' && result.node.type.kind === 'exec') {

@@ -53,7 +53,7 @@ export function helpText(tree: CommandTree<Handler>, mode: Mode, text: string): 
   }
   switch (result.kind) {
     case 'list': {
-      const lines = formatHelpEntries(result.entries)
+      const lines = formatHelpEntries(withOutputModifiers(result.entries, text))
       if (text.trim() === '') lines.unshift(helpHeading(mode))
       return `${lines.join('\n')}\n\n`
     }
@@ -64,6 +64,16 @@ export function helpText(tree: CommandTree<Handler>, mode: Mode, text: string): 
     case 'ambiguous':
       return `% Ambiguous command:  "${text.trim()}"\n`
   }
+}
+
+/**
+ * A complete show command also takes `| include …` and the like, and IOS lists that in `?` just
+ * above `<cr>` (the router's show commands accept the modifiers, output-filter.ts).
+ */
+function withOutputModifiers(entries: readonly (readonly [string, string])[], text: string): readonly (readonly [string, string])[] {
+  const cr = entries.findIndex(([name]) => name === '<cr>')
+  if (cr < 0 || !/^\s*(?:do\s+)?sh(?:o|ow)?\s/i.test(text)) return entries
+  return [...entries.slice(0, cr), ['|', 'Output modifiers'], ...entries.slice(cr)]
 }
 
 /** Tab: the completed line, or null to leave it as it is. */

@@ -13,6 +13,7 @@ import { RouterSnapshotSchema } from './state'
  *   --clock ISO         start the clock at this time (it then runs in real time)
  *   --line-rate BPS --input-buffer N   emulate a slow console line that drops overflow
  *   --vty               `exit` ends the session (as on an SSH line) instead of "Press RETURN"
+ *   --terminal-length N lines before --More-- (default 24, as IOS; 0 for scripts piping commands in)
  * On a TTY the terminal is put in raw mode; Ctrl-] quits. Otherwise input ends the session at EOF.
  */
 
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     'input-buffer': { type: 'string' },
     hostname: { type: 'string' },
     vty: { type: 'boolean' },
+    'terminal-length': { type: 'string' },
   },
 })
 
@@ -46,6 +48,7 @@ const options: PracticeRouterOptions = {
   ntpSyncDelayMs: numberOption('ntp-delay', values['ntp-delay']),
   registrationDelayMs: numberOption('registration-delay', values['registration-delay']),
   enrollDelayMs: numberOption('enroll-delay', values['enroll-delay']),
+  terminalLength: numberOption('terminal-length', values['terminal-length']),
   line: values.vty ? 'vty' : 'console',
 }
 if (values.seed !== undefined) options.seed = values.seed

@@ -10,6 +10,10 @@ export interface Runtime {
   /** Profile ids currently registered to CUCM. */
   readonly registered: Set<number>
   readonly bootedAt: Date
+  /** `debug …` flags that are on (`crypto pki messages`…); a reload turns them off. */
+  readonly debugs: Set<string>
+  /** `terminal length`: lines per screen before `--More--`; 0 never pauses. Per session, not saved. */
+  terminalLength: number
 }
 
 export interface Timing {

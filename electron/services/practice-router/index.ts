@@ -1,5 +1,5 @@
 export { PracticeRouter, type PracticeRouterOptions } from './router'
-export { practiceCucmCertificate } from './cucm-cert'
+export { practiceCucmCertificate, practiceCucmCertificateAsync } from './cucm-cert'
 export { RouterSnapshotSchema, type RouterSnapshot } from './state'
 export { profileBlockers } from './registration'
 export type { CucmLink, RegistrationAttempt, RegistrationVerdict } from './cucm-link'

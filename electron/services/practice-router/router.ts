@@ -9,6 +9,7 @@ import { Aborted, type Ctx, type Handler, type Runtime, type Timing } from './co
 import { LineEditor } from './line-editor'
 import { isConfigMode, promptFor, type Mode } from './modes'
 import { parseOutputFilter } from './output-filter'
+import { Pager } from './pager'
 import { SeededStream, randomSeed } from './rng'
 import { defaultSnapshot, restoreSnapshot, type RouterSnapshot } from './state'
 
@@ -29,17 +30,23 @@ export interface PracticeRouterOptions {
   cucm?: CucmLink
   /** How long before a registration CUCM refused is tried again. Default 10000 ms. */
   cucmRetryMs?: number
+  /** Lines per screen before `--More--` (`terminal length`); IOS's default is 24, 0 never pauses. */
+  terminalLength?: number
   /** console: `exit` shows "Press RETURN to get started."; vty: `exit` ends the session (onExit). */
   line?: 'console' | 'vty'
 }
 
 const SEEDED_EPOCH = Date.UTC(2026, 1, 22, 0, 8, 0)
+/** IOS lines default to 24 lines a screen (Cisco IOS Configuration Fundamentals, `terminal length`). */
+const DEFAULT_TERMINAL_LENGTH = 24
 
 let sharedTree: CommandTree<Handler> | null = null
-function commandTree(): CommandTree<Handler> {
+/** The one command tree every practice router shares (built on first use). */
+export function commandTree(): CommandTree<Handler> {
   if (!sharedTree) {
     const tree = new CommandTree<Handler>()
     for (const def of ALL_COMMANDS) tree.add(def.modes, def.syntax, def.help ?? {}, def.run)
+    tree.shareHelp()
     sharedTree = tree
   }
   return sharedTree
@@ -78,6 +85,9 @@ export class PracticeRouter {
   private lastJson = ''
   /** Output of a `show … | modifier` command, collected before it is filtered. */
   private capture: string[] | null = null
+  /** Output of the command being run, collected for `--More--` paging (terminal length > 0). */
+  private paging: string[] | null = null
+  private readonly pager = new Pager((text) => this.write(text))
   /** Where the current command's arguments sit on screen, for carets a handler reports. */
   private argColumns: { base: number; columns: Readonly<Record<string, number>> } = { base: 0, columns: {} }
   private readonly ctx: Ctx
@@ -98,7 +108,10 @@ export class PracticeRouter {
       enrollDelayMs: opts.enrollDelayMs ?? 1000,
     }
     this.lineKind = opts.line ?? 'console'
-    this.runtime = { ntpSynced: false, registered: new Set(), bootedAt: this.clock() }
+    this.runtime = {
+      ntpSynced: false, registered: new Set(), bootedAt: this.clock(), debugs: new Set(),
+      terminalLength: opts.terminalLength ?? DEFAULT_TERMINAL_LENGTH,
+    }
     const link = opts.cucm
     this.background = new Background(this.state, this.runtime, this.timing, this.clock, link ? {
       link,
@@ -184,6 +197,7 @@ export class PracticeRouter {
 
   private out(text: string): void {
     if (this.capture) this.capture.push(text)
+    else if (this.paging) this.paging.push(text)
     else this.write(text.replace(/\r?\n/g, '\r\n'))
   }
 
@@ -196,7 +210,9 @@ export class PracticeRouter {
     this.write(this.prompt())
     const logs = this.deferred
     this.deferred = []
-    for (const message of logs) this.write(`\r\n${message}\r\n${this.prompt()}`)
+    // Messages that queued up together come out together under one reprinted prompt, like the
+    // two "Certificate Request Fingerprint" lines of a public IOS 15 enroll capture.
+    if (logs.length > 0) this.write(`\r\n${logs.join('\r\n')}\r\n${this.prompt()}`)
   }
 
   private stamped(message: string): string {
@@ -212,8 +228,9 @@ export class PracticeRouter {
 
   // ---- input pump ---------------------------------------------------------------------------
 
+  /** Waiting at `--More--` counts as idle, like a dialog waiting for an answer. */
   private isIdle(): boolean {
-    return !this.busy && this.pendingPos >= this.pending.length
+    return (!this.busy || this.pager.paused) && this.pendingPos >= this.pending.length
   }
 
   private resolveIdle(force = false): void {
@@ -227,7 +244,7 @@ export class PracticeRouter {
     if (this.pumping || this.disposed) return
     this.pumping = true
     try {
-      while (!this.busy && !this.exited && this.pendingPos < this.pending.length) {
+      while ((!this.busy || this.pager.paused) && !this.exited && this.pendingPos < this.pending.length) {
         const ch = this.pending[this.pendingPos++] ?? ''
         this.handleChar(ch)
       }
@@ -242,6 +259,10 @@ export class PracticeRouter {
   }
 
   private handleChar(ch: string): void {
+    if (this.pager.paused) {
+      if (this.pager.key(ch)) this.finish()
+      return
+    }
     const event = this.editor.feed(ch)
     if (!event) return
     if (this.loggedOut) {
@@ -282,6 +303,7 @@ export class PracticeRouter {
   }
 
   private ask(prompt: string, echo: boolean): Promise<string> {
+    this.flushPaging()
     return new Promise<string>((resolve, reject) => {
       this.write(prompt.replace(/\r?\n/g, '\r\n'))
       this.editor.setMode(echo ? 'text' : 'secret')
@@ -291,8 +313,17 @@ export class PracticeRouter {
     })
   }
 
+  /** Output collected for paging goes out as it is: the command turned into a dialog. */
+  private flushPaging(): void {
+    const text = this.paging?.join('') ?? ''
+    this.paging = null
+    if (text) this.write(text.replace(/\r?\n/g, '\r\n'))
+  }
+
   private runLine(line: string): void {
     this.busy = true
+    const length = this.runtime.terminalLength
+    this.paging = length > 0 ? [] : null
     let result: void | Promise<void>
     try {
       result = this.dispatch(this.mode, line, 0)
@@ -300,6 +331,13 @@ export class PracticeRouter {
       this.reportFailure(error)
       result = undefined
     }
+    // Only output a command prints at once is paged; dialogs (passwords, pasted PEM) never are.
+    if (!(result instanceof Promise) && this.paging) {
+      const text = this.paging.join('')
+      this.paging = null
+      if (this.pager.show(text.replace(/\r\n/g, '\n'), length)) return
+    }
+    this.flushPaging()
     if (result instanceof Promise) {
       result.then(
         () => this.finish(),

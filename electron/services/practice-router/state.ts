@@ -24,7 +24,13 @@ const KeySchema = z.object({
 })
 
 const IssuedSchema = z.object({ serial: z.number().int(), subject: z.string(), pem: z.string() })
-const PendingSchema = z.object({ id: z.number().int(), trustpoint: z.string(), subject: z.string() })
+const PendingSchema = z.object({
+  id: z.number().int(),
+  trustpoint: z.string(),
+  subject: z.string(),
+  /** MD5 of the PKCS#10 request, as `crypto pki server … info requests` lists it. */
+  fingerprint: z.string().optional(),
+})
 
 const PkiServerSchema = z.object({
   databaseLevel: z.enum(['minimum', 'names', 'complete']).optional(),
@@ -53,6 +59,9 @@ const TrustpointSchema = z.object({
   rsakeypairBits: z.number().int().optional(),
   caCertPem: z.string().optional(),
   certPem: z.string().optional(),
+  /** When each certificate was installed on the router (ISO): `Cert install time`. */
+  caInstalledAt: z.string().optional(),
+  certInstalledAt: z.string().optional(),
   /** Subject of a request sent but not yet answered by the CA. */
   pendingSubject: z.string().optional(),
 })
@@ -80,6 +89,8 @@ export const RouterSnapshotSchema = z.object({
   seed: z.string(),
   hostname: z.string(),
   enablePassword: z.string().optional(),
+  /** `enable secret`, kept as IOS keeps it: the type 5 hash (`$1$salt$…`), never the secret. */
+  enableSecret: z.string().optional(),
   httpServer: z.boolean(),
   ntpServers: z.array(z.string()),
   interfaces: z.array(InterfaceSchema),

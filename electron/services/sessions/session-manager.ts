@@ -60,6 +60,24 @@ export class SessionManager {
     return session
   }
 
+  /**
+   * The session, if `client` opened it. Another client gets a "not yours" error: a second window
+   * or WebSocket must not type into, read, drive or close someone else's router session.
+   */
+  owned(id: string, client: string): Session {
+    const session = this.get(id)
+    this.checkOwner(id, client)
+    return session
+  }
+
+  /** Refuses `client` a session another client opened; quiet when the session is gone. */
+  checkOwner(id: string, client: string): void {
+    const owner = this.owners.get(id)
+    if (owner !== undefined && owner !== client) {
+      throw new ContractError({ code: 'forbidden', message: `Session ${id} is not yours: another window opened it` })
+    }
+  }
+
   list(owner?: string): SessionInfo[] {
     return [...this.sessions.values()].filter((s) => owner === undefined || this.owners.get(s.id) === owner).map((s) => s.state)
   }
@@ -72,7 +90,9 @@ export class SessionManager {
     this.get(id).resize(cols, rows)
   }
 
-  ack(id: string, chars: number): void {
+  /** Acknowledging a session that just closed is normal (output was in flight) and stays quiet. */
+  ack(id: string, chars: number, client?: string): void {
+    if (client !== undefined) this.checkOwner(id, client)
     this.sessions.get(id)?.flow.ack(chars)
   }
 
@@ -82,9 +102,11 @@ export class SessionManager {
     }
   }
 
-  close(id: string): void {
+  /** Closing a session that is already gone stays quiet: a window may race its own close. */
+  close(id: string, client?: string): void {
     const session = this.sessions.get(id)
     if (!session) return
+    if (client !== undefined) this.checkOwner(id, client)
     session.close()
     this.sessions.delete(id)
     this.owners.delete(id)

@@ -1,6 +1,5 @@
 import {
   CALLMANAGER_TRUST_MODES,
-  DSP_TLS_VERSIONS,
   defaultSite,
   SITE_FIELD_SCHEMAS,
   validateSite,
@@ -20,12 +19,12 @@ const DEFAULTS = defaultSite()
 
 export function fieldKind(field: SiteField): FieldKind {
   if (field === 'cucmNodes') return 'nodes'
-  if (field === 'dspTlsVersion' || field === 'callManagerTrust') return 'choice'
+  if (field === 'callManagerTrust') return 'choice'
   const value = DEFAULTS[field]
   return Array.isArray(value) ? 'list' : typeof value === 'number' ? 'number' : 'text'
 }
 
-export const CHOICES: Partial<Record<SiteField, readonly string[]>> = { dspTlsVersion: DSP_TLS_VERSIONS, callManagerTrust: CALLMANAGER_TRUST_MODES }
+export const CHOICES: Partial<Record<SiteField, readonly string[]>> = { callManagerTrust: CALLMANAGER_TRUST_MODES }
 
 export const CHOICE_LABELS: Readonly<Record<string, string>> = {
   '': '(not set)',

@@ -40,7 +40,15 @@ describe('parsePkiExport', () => {
   it('reads the DOMAIN.md not-enrolled message', () => {
     const result = parsePkiExport('% The specified trustpoint is not enrolled (X).')
     expect(result).toMatchObject({ ok: false, code: 'not-enrolled' })
-    expect(parsePkiExport(fixture('export-not-enrolled.txt'))).toMatchObject({ ok: false, code: 'not-enrolled' })
+  })
+
+  it('reads the CA certificate IOS still exports from a trustpoint that is not enrolled', () => {
+    // IOS goes on after the not-enrolled line and prints the CA certificate: testCA.pem that way.
+    const result = parsePkiExport(fixture('export-not-enrolled.txt'))
+    if (!result.ok) throw new Error(result.reason)
+    expect(result.value.caCertificate?.pem).toBe(pemOf('testCA.pem'))
+    expect(result.value.certificate).toBeUndefined()
+    expect(result.value.problems).toEqual(['The trustpoint testCA is not enrolled: the router exported its CA certificate only.'])
   })
 
   it('accepts the Self-signed CA certificate label used by some IOS builds', () => {

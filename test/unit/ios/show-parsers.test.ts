@@ -154,4 +154,17 @@ TCP Link Status: CONNECTED, Profile Identifier: 103`
     expect(parseShowSccpCcmGroup(fixture('show-sccp-ccm-group-666.txt'))).toMatchObject({ ok: true, value: expected })
     expect(parseShowSccpCcmGroup(fixture('session-ansi.txt'))).toMatchObject({ ok: true, value: expected })
   })
+
+  it('keeps the priority whether the group line says CCM Group or CUCM Group', () => {
+    // The public IOS 15 capture's layout: address on its own line, "Priority in this CCM Group".
+    const capture = [
+      'CCM Group Identifier: 1', ' Description: None', ' Binded Interface: FastEthernet0/1.110', '        IPv4 Address: 10.10.10.254',
+      ' Associated CCM Id: 1, Priority in this CCM Group: 1', ' Associated Profile: 1, Registration Name: mtp002414de5631',
+    ].join('\n')
+    expect(parseShowSccpCcmGroup(capture)).toMatchObject({
+      ok: true, value: { groups: [{ id: 1, bindInterface: 'FastEthernet0/1.110', callManagers: [{ id: 1, priority: 1 }] }] },
+    })
+    const cucm = 'CCM Group Identifier: 666\n  Associated CCM Id: 667, Priority in this CUCM Group: 2\n'
+    expect(parseShowSccpCcmGroup(cucm)).toMatchObject({ ok: true, value: { groups: [{ id: 666, callManagers: [{ id: 667, priority: 2 }] }] } })
+  })
 })

@@ -73,6 +73,20 @@ describe('practice router CLI', () => {
     expect(await run.exited).toBe(0)
   })
 
+  it('pauses long output at --More-- by default, and not with --terminal-length 0', async () => {
+    const paged = start(['--seed', 'cli-paging'])
+    await paged.waitFor('VG-CME-1>')
+    paged.write('show version\n')
+    await paged.waitFor(' --More-- ')
+    paged.write(' ')
+    await paged.waitFor('Configuration register is 0x2102\r\n')
+    const whole = start(['--seed', 'cli-paging', '--terminal-length', '0'])
+    await whole.waitFor('VG-CME-1>')
+    whole.write('show version\n')
+    await whole.waitFor(/Configuration register is 0x2102\r\n\r\nVG-CME-1>$/)
+    expect(whole.output).not.toContain('--More--')
+  })
+
   it('ends the session on exit with --vty, as an SSH line does', async () => {
     const run = start(['--seed', 'cli-vty', '--vty'])
     await run.waitFor('VG-CME-1>')

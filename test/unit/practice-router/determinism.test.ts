@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { PracticeRouter, RouterSnapshotSchema, practiceCucmCertificate, type RouterSnapshot } from '../../../electron/services/practice-router'
 import { RouterDriver } from './driver'
-import { CA_IP, configureBridge, configureBridgeTrustpoint, configureCa, exportedBlocks, importCucm } from './procedure'
+import { CA_IP, configureBridge, configureBridgeTrustpoint, configureCa, exportableBridgeKey, exportedBlocks, importCucm } from './procedure'
 
 const NOW = new Date('2026-02-22T00:08:38.000Z')
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
@@ -15,6 +15,7 @@ async function scriptedRun(d: RouterDriver): Promise<void> {
   await sleep(20)
   await d.lines('crypto pki server testCA', 'no shutdown', 'cisco123', 'cisco123')
   await configureBridgeTrustpoint(d)
+  await exportableBridgeKey(d)
   await d.lines('crypto pki authenticate SecureCFB', 'yes', 'crypto pki enroll SecureCFB', 'pw', 'pw', 'yes')
   await sleep(20)
   await importCucm(d, practiceCucmCertificate('determinism').pem)

@@ -6,7 +6,8 @@ export class RouterDriver {
   output = ''
 
   constructor(opts: PracticeRouterOptions = {}) {
-    this.router = new PracticeRouter({ ntpSyncDelayMs: 30, registrationDelayMs: 30, enrollDelayMs: 30, ...opts })
+    // Paging off unless a test asks for it, so long show output arrives whole (IOS's default is 24).
+    this.router = new PracticeRouter({ ntpSyncDelayMs: 30, registrationDelayMs: 30, enrollDelayMs: 30, terminalLength: 0, ...opts })
     this.router.onOutput((text) => {
       this.output += text
     })

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { practiceCucmCertificate } from '../../../electron/services/practice-router'
 import { RouterDriver } from './driver'
 import {
-  authenticateAndEnroll, configureBridgeTrustpoint, configureCa, enableCa, exportedBlocks, importCucm,
+  authenticateAndEnroll, configureBridgeTrustpoint, configureCa, exportableBridgeKey, enableCa, exportedBlocks, importCucm,
 } from './procedure'
 
 /** Certificates the router makes, checked by the real openssl CLI. */
@@ -43,6 +43,7 @@ describe('practice router certificates checked with openssl', () => {
     await configureCa(d)
     await enableCa(d)
     await configureBridgeTrustpoint(d)
+    await exportableBridgeKey(d)
     ;({ authenticate } = await authenticateAndEnroll(d))
     cucmImport = await importCucm(d, cucm.pem)
     plainExport = await d.line('crypto pki export SecureCFB pem terminal')

@@ -25,6 +25,14 @@ export async function configureBridgeTrustpoint(d: RouterDriver, cn = 'SecureCFB
   )
 }
 
+/**
+ * Makes the bridge's key exportable before enrollment would make a non-exportable one, for tests
+ * that export it with `pem terminal 3des` (IOS refuses to export a non-exportable key).
+ */
+export async function exportableBridgeKey(d: RouterDriver): Promise<string> {
+  return d.line('crypto key generate rsa general-keys label SecureCFB modulus 1024 exportable')
+}
+
 /** Step 6 then step 7; waits for the certificate to arrive. Returns the output of both. */
 export async function authenticateAndEnroll(d: RouterDriver): Promise<{ authenticate: string; enroll: string }> {
   const authenticate = await d.lines('crypto pki authenticate SecureCFB', 'yes')

@@ -53,7 +53,9 @@ describe('the practice router behind real transports', () => {
       rows: 24,
     })
     await waitForState(client, id, (s) => s.state === 'open', 20_000)
-    const run = await client.invoke('session.exec', { id, lines: ['', 'show version'], timeoutMs: 20_000 })
+    // `show version` is longer than IOS's default 24-line screen: paging off first, as the app's
+    // router console does (renderer/panes/checklist/router-console.ts).
+    const run = await client.invoke('session.exec', { id, lines: ['', 'terminal length 0', 'show version'], timeoutMs: 20_000 })
     expect(run.output).toContain('Cisco IOS Software, C2900 Software')
     expect(run.prompt?.text).toBe('VG-CME-1>')
     const ended = waitForState(client, id, (s) => s.state !== 'open', 10_000)

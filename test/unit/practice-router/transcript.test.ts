@@ -95,7 +95,7 @@ describe('practice router: Task 1 transcript', () => {
       `crypto pki trustpoint SecureCFB\r\n enrollment url http://${CA_IP}:80\r\n serial-number none\r\n fqdn none\r\n ip-address none\r\n subject-name cn=SecureCFB`,
       'crypto pki trustpoint cucm-pub\r\n enrollment terminal\r\n revocation-check none',
       'crypto pki certificate chain SecureCFB\r\n certificate 02', ' certificate ca 01',
-      'voice-card 0\r\n dsp service dspfarm', 'sccp local GigabitEthernet0/1', `sccp ccm ${CUCM_IP} identifier 666 version 7.0+`,
+      'voice-card 0\r\n dsp services dspfarm', 'sccp local GigabitEthernet0/1', `sccp ccm ${CUCM_IP} identifier 666 version 7.0+`,
       'sccp ccm group 666\r\n associate ccm 666 priority 1\r\n associate profile 666 register SecureCFB',
       'dspfarm profile 666 conference security\r\n trustpoint SecureCFB\r\n codec g711ulaw\r\n codec g711alaw\r\n codec g729r8\r\n maximum sessions 4\r\n associate application SCCP\r\n!',
     ]) expect(run).toContain(line)

@@ -1,11 +1,15 @@
 import fs from 'node:fs'
 import http from 'node:http'
+import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBrowserHost, type BrowserHost } from '../../../electron/host/browser-host'
 import { CONTENT_SECURITY_POLICY, resolveStaticPath } from '../../../electron/static-files'
+import { MAX_MESSAGE_BYTES } from '../../../shared/contract'
 import { testServices } from '../../support/services'
+import { wsClient } from '../../support/clients'
 
 function get(
   port: number,
@@ -23,71 +27,165 @@ function get(
   })
 }
 
-function upgrade(url: string, origin?: string): Promise<number | 'open'> {
+/** The kernel's own list of listening TCP sockets on `port` (/proc/net/tcp and tcp6; state 0A is LISTEN). */
+function listeningSockets(port: number): { file: string; address: string }[] {
+  const found: { file: string; address: string }[] = []
+  for (const file of ['tcp', 'tcp6']) {
+    let text = ''
+    try {
+      text = fs.readFileSync(`/proc/net/${file}`, 'utf8')
+    } catch {
+      continue
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/)
+      const [address, hexPort] = (local ?? '').split(':')
+      if (state === '0A' && address && hexPort && parseInt(hexPort, 16) === port) found.push({ file, address })
+    }
+  }
+  return found
+}
+
+function nonLoopbackAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((i) => i !== undefined && !i.internal && i.family === 'IPv4')
+    .map((i) => i?.address ?? '')
+}
+
+function connectError(address: string, port: number): Promise<string> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(url, origin ? { origin } : {})
-    ws.on('open', () => {
-      ws.close()
-      resolve('open')
-    })
-    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
-    ws.on('error', () => resolve(0))
+    const socket = net.connect({ host: address, port })
+    socket.once('connect', () => (socket.destroy(), resolve('connected')))
+    socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message))
   })
+}
+
+/** Opens a socket with the app's Origin and resolves with how it ends: 'open', an HTTP status or a close code. */
+function socket(port: number, origin: string | undefined, path = '/ws'): Promise<WebSocket | number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, origin ? { origin } : {})
+    ws.once('open', () => resolve(ws))
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+    ws.once('error', () => resolve(0))
+  })
+}
+
+/** Everything the server sends on a socket, and the close code it ends with. */
+function transcript(ws: WebSocket): { frames: unknown[]; closed: Promise<number> } {
+  const frames: unknown[] = []
+  ws.on('message', (m) => frames.push(JSON.parse(m.toString())))
+  return { frames, closed: new Promise((resolve) => ws.once('close', (code) => resolve(code))) }
 }
 
 describe('browser host access control', () => {
   const services = testServices()
   let host: BrowserHost
   beforeAll(async () => {
-    host = await startBrowserHost({ services, rendererDir: path.resolve('out/renderer') })
+    host = await startBrowserHost({ services, rendererDir: path.resolve('out/renderer'), authTimeoutMs: 500 })
   })
   afterAll(async () => {
     await host.close()
     services.cleanup()
   })
+  const origin = (): string => `http://127.0.0.1:${host.port}`
 
-  it('binds 127.0.0.1 and prints a URL carrying the token', () => {
-    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{32}$`))
+  it('listens on 127.0.0.1 only, as the kernel sees it: bound to 0.0.0.0 or :: it would take connections from the network', async () => {
+    expect(listeningSockets(host.port)).toEqual([{ file: 'tcp', address: '0100007F' }])
+    expect(host.address()).toMatchObject({ address: '127.0.0.1', port: host.port })
+    // And in practice: a non-loopback address of this machine, where one exists, is refused.
+    for (const address of nonLoopbackAddresses()) expect(await connectError(address, host.port)).toBe('ECONNREFUSED')
   })
 
-  it('answers 401 without a token and 403 with a wrong one', async () => {
-    expect((await get(host.port, '/')).status).toBe(401)
-    expect((await get(host.port, '/assets/x.js')).status).toBe(401)
-    expect((await get(host.port, '/?token=wrong')).status).toBe(403)
+  it('puts the token only in the URL fragment: a ?token= query would be sent to the server and kept in history', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/#token=[A-Za-z0-9_-]{32}$`))
+    expect(new URL(host.url).search).toBe('')
   })
 
-  it('refuses a foreign Host header (DNS rebinding)', async () => {
-    expect((await get(host.port, `/?token=${host.token}`, { Host: `evil.example:${host.port}` })).status).toBe(403)
+  it('never sets a cookie: a 127.0.0.1 cookie is sent to every other local port, which could replay it', async () => {
+    for (const urlPath of ['/', `/?token=${host.token}`, '/index.html']) {
+      const res = await get(host.port, urlPath)
+      expect(res.status).toBe(200)
+      expect(res.headers['set-cookie']).toBeUndefined()
+    }
   })
 
-  it('serves the renderer with the token, sets an HttpOnly cookie and the CSP', async () => {
-    const res = await get(host.port, `/?token=${host.token}`)
-    expect(res.status).toBe(200)
+  it('serves the public build with the CSP, and refuses a foreign Host header (DNS rebinding)', async () => {
+    const res = await get(host.port, '/')
     expect(res.body).toContain('<div id="root">')
-    expect(res.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/)
     expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
     expect(res.headers['referrer-policy']).toBe('no-referrer')
-    const cookie = (res.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? ''
     const asset = res.body.match(/src="\.\/(assets\/[^"]+\.js)"/)?.[1]
-    expect((await get(host.port, `/${asset}`, { Cookie: cookie })).status).toBe(200)
+    expect((await get(host.port, `/${asset}`)).status).toBe(200)
+    expect((await get(host.port, '/', { Host: `evil.example:${host.port}` })).status).toBe(403)
   })
 
-  it('refuses the WebSocket without the token, with a wrong token or from another origin', async () => {
-    const origin = `http://127.0.0.1:${host.port}`
-    expect(await upgrade(`ws://127.0.0.1:${host.port}/ws`, origin)).toBe(401)
-    expect(await upgrade(`ws://127.0.0.1:${host.port}/ws?token=nope`, origin)).toBe(403)
-    expect(await upgrade(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, 'http://evil.example')).toBe(403)
-    expect(await upgrade(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`)).toBe(403)
-    expect(await upgrade(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, origin)).toBe('open')
+  it('refuses the WebSocket from another origin or port, or with no Origin (a page elsewhere could drive a shell)', async () => {
+    for (const other of ['http://evil.example', `http://127.0.0.1:${host.port + 1}`, undefined]) {
+      expect(await socket(host.port, other)).toBe(403)
+    }
+    expect(await socket(host.port, origin(), '/other')).toBe(403)
   })
 
-  it('answers garbage on the socket with an error instead of crashing', async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` })
-    await new Promise((r) => ws.once('open', r))
-    const reply = new Promise<string>((r) => ws.once('message', (m) => r(m.toString())))
-    ws.send('{not json')
-    expect(JSON.parse(await reply)).toMatchObject({ t: 'error', message: expect.stringContaining('Malformed') })
+  it('serves nothing on a socket until its first message is the token: without that, any local process (it can forge Origin) could call', async () => {
+    const ws = (await socket(host.port, origin())) as WebSocket
+    const seen = transcript(ws)
+    services.hub.emit('app.notice', { level: 'info', message: 'before the token' })
+    ws.send(JSON.stringify({ t: 'invoke', id: 1, method: 'session.list', input: null }))
+    expect(await seen.closed).toBe(4401)
+    expect(seen.frames).toEqual([{ t: 'error', message: expect.stringMatching(/token is required/) }])
+  })
+
+  it('closes a socket with a wrong token (a guessed token gets nothing)', async () => {
+    const ws = (await socket(host.port, origin())) as WebSocket
+    const seen = transcript(ws)
+    ws.send(JSON.stringify({ t: 'auth', token: 'x'.repeat(32) }))
+    ws.send(JSON.stringify({ t: 'invoke', id: 1, method: 'session.list', input: null }))
+    expect(await seen.closed).toBe(4403)
+    expect(seen.frames).toEqual([{ t: 'error', message: expect.stringMatching(/Wrong token/) }])
+  })
+
+  it('tells a page that has no token to open the printed URL', async () => {
+    const ws = (await socket(host.port, origin())) as WebSocket
+    const seen = transcript(ws)
+    ws.send(JSON.stringify({ t: 'auth', token: '' }))
+    expect(await seen.closed).toBe(4401)
+    expect(seen.frames).toEqual([{ t: 'error', message: 'A token is required: open the URL printed by the host' }])
+  })
+
+  it('survives a broken frame before the token: an unhandled socket error would end the host process', async () => {
+    const ws = (await socket(host.port, origin())) as WebSocket
+    const closed = transcript(ws).closed
+    ws.send('x'.repeat(MAX_MESSAGE_BYTES + 1))
+    expect(await closed).toBe(1009)
+    // Still serving.
+    const client = await wsClient(host.port, host.token)
+    expect(await client.invoke('session.list', null)).toEqual([])
+    await client.close()
+  })
+
+  it('closes a socket that never presents the token (an idle socket cannot wait forever for one)', async () => {
+    const ws = (await socket(host.port, origin())) as WebSocket
+    expect(await transcript(ws).closed).toBe(4401)
+  })
+
+  it('serves calls and events once the token is accepted, even when sent right behind it', async () => {
+    const ws = (await socket(host.port, origin())) as WebSocket
+    const seen = transcript(ws)
+    ws.send(JSON.stringify({ t: 'auth', token: host.token }))
+    ws.send(JSON.stringify({ t: 'invoke', id: 7, method: 'app.info', input: null }))
+    await expect.poll(() => seen.frames.length, { timeout: 10_000 }).toBe(2)
+    expect(seen.frames).toContainEqual({ t: 'ready' })
+    expect(seen.frames).toContainEqual({ t: 'result', id: 7, result: expect.objectContaining({ ok: true }) })
     ws.close()
+  })
+
+  it('answers garbage on an authenticated socket with an error instead of crashing', async () => {
+    const client = await wsClient(host.port, host.token)
+    const reply = new Promise<string>((r) => client.raw.once('message', (m) => r(m.toString())))
+    client.raw.send('{not json')
+    expect(JSON.parse(await reply)).toMatchObject({ t: 'error', message: expect.stringContaining('Malformed') })
+    await client.close()
   })
 })
 

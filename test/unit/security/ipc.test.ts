@@ -10,9 +10,8 @@ describe('Electron IPC adapter (security item 3)', () => {
   let handler: ((event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>) | undefined
   const ipc: IpcMainLike = { handle: (_c, h) => (handler = h), removeHandler: () => (handler = undefined) }
   const sent: unknown[][] = []
-  const detach = attachElectronAdapter(ipc, services.dispatch, services.hub, () => [
-    { isDestroyed: () => false, send: (...args) => sent.push(args) },
-  ])
+  const adapter = attachElectronAdapter(ipc, services)
+  adapter.track({ id: 1, isDestroyed: () => false, send: (...args: unknown[]) => sent.push(args), on: () => undefined })
   const call = (frame: InvokeEventLike['senderFrame'], method: string, input: unknown) =>
     handler?.({ senderFrame: frame, sender: { id: 1 } }, method, input)
 
@@ -36,7 +35,7 @@ describe('Electron IPC adapter (security item 3)', () => {
   it('forwards events to windows on one channel and stops on detach', () => {
     services.hub.emit('app.notice', { level: 'info', message: 'hi' })
     expect(sent).toEqual([[EVENT_CHANNEL, 'app.notice', { level: 'info', message: 'hi' }]])
-    detach()
+    adapter.detach()
     expect(handler).toBeUndefined()
     services.cleanup()
   })

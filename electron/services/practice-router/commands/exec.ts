@@ -1,4 +1,5 @@
 import type { CommandDef, Ctx } from '../context'
+import { md5CryptMatches } from '../md5-crypt'
 import { CONFIG_MODES, CONFIG_SUBMODES } from '../modes'
 
 /** Moving between modes, saving, terminal settings, `do`. */
@@ -6,14 +7,18 @@ import { CONFIG_MODES, CONFIG_SUBMODES } from '../modes'
 const ENTER_CONFIG = 'Enter configuration commands, one per line.  End with CNTL/Z.'
 
 async function enable(ctx: Ctx): Promise<void> {
-  const password = ctx.state.enablePassword
-  if (password !== undefined) {
+  const { enablePassword, enableSecret } = ctx.state
+  // The secret, when set, is the one asked for; the password is then ignored (Cisco IOS Security
+  // Command Reference, `enable password` / `enable secret`).
+  const matches = (typed: string): boolean =>
+    enableSecret !== undefined ? md5CryptMatches(typed, enableSecret) : typed === enablePassword
+  if (enableSecret !== undefined || enablePassword !== undefined) {
     let ok = false
     for (let attempt = 0; attempt < 3 && !ok; attempt++) {
-      ok = (await ctx.ask('Password: ', { echo: false })) === password
+      ok = matches(await ctx.ask('Password: ', { echo: false }))
     }
     if (!ok) {
-      ctx.line('% Bad passwords')
+      ctx.line(enableSecret !== undefined ? '% Bad secrets' : '% Bad passwords')
       ctx.line()
       return
     }
@@ -103,7 +108,9 @@ export const execCommands: readonly CommandDef[] = [
   {
     modes: ['user', 'exec'], syntax: 'terminal length {lines:int(0-512)}',
     help: { terminal: 'Set terminal line parameters', length: 'Set number of lines on a screen', lines: 'Number of lines on screen (0 for no pausing)' },
-    run: () => undefined,
+    run: (ctx, args) => {
+      ctx.runtime.terminalLength = Number(args.lines)
+    },
   },
   {
     modes: ['user', 'exec'], syntax: 'terminal monitor',

@@ -70,6 +70,7 @@ async function enableServer(ctx: Ctx): Promise<void> {
   s.shutdown = false
   const tp = ctx.state.trustpoints[name] ?? { revocationCheck: ['crl'], rsakeypair: name }
   tp.caCertPem = s.caCertPem
+  tp.caInstalledAt = now.toISOString()
   ctx.state.trustpoints[name] = tp
   ctx.line()
   if (s.databaseUrl) {
@@ -178,7 +179,7 @@ export const pkiServerCommands: readonly CommandDef[] = [
   },
   {
     modes: ['exec'], syntax: 'crypto pki server {name:word} grant all',
-    help: { crypto: 'Encryption module', pki: 'Public Key components', server: 'Certificate server operations', grant: 'Grant pending requests', all: 'Grant all pending requests' },
+    help: { crypto: 'Encryption module', pki: 'Public Key components', server: 'Certificate server operations', name: 'Certificate server name', grant: 'Grant pending requests', all: 'Grant all pending requests', id: 'Request ID' },
     run: (ctx, args) => grant(ctx, args.name ?? '', 'all'),
   },
   {
@@ -188,23 +189,26 @@ export const pkiServerCommands: readonly CommandDef[] = [
   {
     modes: ['exec'], syntax: 'crypto pki server {name:word} info requests',
     help: { info: 'Display information', requests: 'Display the pending enrollment requests' },
-    run: (ctx, args) => {
-      const s = ctx.state.pkiServers[args.name ?? '']
-      ctx.line('Enrollment Request Database:')
-      ctx.line()
-      ctx.line('Subordinate CA certificate requests:')
-      ctx.line('ReqID  State      Fingerprint                      SubjectName')
-      ctx.line('--------------------------------------------------------------')
-      ctx.line()
-      ctx.line('RA certificate requests:')
-      ctx.line('ReqID  State      Fingerprint                      SubjectName')
-      ctx.line('--------------------------------------------------------------')
-      ctx.line()
-      ctx.line('Router certificates requests:')
-      ctx.line('ReqID  State      Fingerprint                      SubjectName')
-      ctx.line('--------------------------------------------------------------')
-      for (const r of s?.pending ?? []) ctx.line(`${String(r.id).padEnd(7)}pending    ${'0'.repeat(32)} ${r.subject}`)
-      ctx.line()
-    },
+    run: (ctx, args) => showRequests(ctx, args.name ?? ''),
   },
 ]
+
+/** The enrollment request database, as `crypto pki server NAME info requests` prints it. */
+export function showRequests(ctx: Ctx, name: string): void {
+  const s = ctx.state.pkiServers[name]
+  ctx.line('Enrollment Request Database:')
+  ctx.line()
+  ctx.line('Subordinate CA certificate requests:')
+  ctx.line('ReqID  State      Fingerprint                      SubjectName')
+  ctx.line('--------------------------------------------------------------')
+  ctx.line()
+  ctx.line('RA certificate requests:')
+  ctx.line('ReqID  State      Fingerprint                      SubjectName')
+  ctx.line('--------------------------------------------------------------')
+  ctx.line()
+  ctx.line('Router certificates requests:')
+  ctx.line('ReqID  State      Fingerprint                      SubjectName')
+  ctx.line('--------------------------------------------------------------')
+  for (const r of s?.pending ?? []) ctx.line(`${String(r.id).padEnd(7)}pending    ${r.fingerprint ?? '0'.repeat(32)} ${r.subject}`)
+  ctx.line()
+}

@@ -1,5 +1,6 @@
 import { normalizeInterface } from '../cli-parser'
 import type { CommandDef, Ctx } from '../context'
+import { cryptSalt, md5Crypt } from '../md5-crypt'
 import { generateKeyNamed } from '../pki'
 
 /** Hostname, passwords, NTP, HTTP server, interfaces, RSA keys. */
@@ -53,6 +54,12 @@ async function generateRsa(ctx: Ctx, options: string): Promise<void> {
   await generateKeyNamed(ctx, label, bits, exportable)
 }
 
+/** Stored as IOS stores it: type 5, a 4-character salt (drawn from the lab's seed). */
+function setSecret(ctx: Ctx, secret: string): void {
+  const salt = cryptSalt(ctx.stream(`enable-secret/${ctx.state.keyGenerations}/${secret.length}`).bytes(4))
+  ctx.state.enableSecret = md5Crypt(secret, salt)
+}
+
 export const systemCommands: readonly CommandDef[] = [
   {
     modes: ['config'], syntax: 'hostname {name:word}',
@@ -66,6 +73,37 @@ export const systemCommands: readonly CommandDef[] = [
     help: { enable: 'Modify enable password parameters', password: 'Assign the privileged level password' },
     run: (ctx, args) => {
       ctx.state.enablePassword = args.password
+    },
+  },
+  {
+    modes: ['config'], syntax: 'enable secret {password:word}',
+    help: { secret: 'Assign the privileged level secret (MAX of 25 characters)', password: 'The UNENCRYPTED (cleartext) \'enable\' secret' },
+    run: (ctx, args) => setSecret(ctx, args.password ?? ''),
+  },
+  {
+    modes: ['config'], syntax: 'enable secret 0 {password:word}',
+    help: { '0': 'Specifies an UNENCRYPTED password will follow' },
+    run: (ctx, args) => setSecret(ctx, args.password ?? ''),
+  },
+  {
+    modes: ['config'], syntax: 'enable secret 5 {hash:word}',
+    help: { '5': 'Specifies a MD5 HASHED secret will follow', hash: 'The MD5 HASHED \'enable\' secret string' },
+    run: (ctx, args) => {
+      const hash = args.hash ?? ''
+      if (!/^\$1\$[^$]{1,8}\$[./0-9A-Za-z]{22}$/.test(hash)) {
+        ctx.line('ERROR: The secret you entered is not a valid encrypted secret.')
+        ctx.line('To enter an UNENCRYPTED secret, do not specify type 5 encryption.')
+        ctx.line('When you properly enter an UNENCRYPTED secret, it will be encrypted.')
+        ctx.line()
+        return
+      }
+      ctx.state.enableSecret = hash
+    },
+  },
+  {
+    modes: ['config'], syntax: 'no enable secret',
+    run: (ctx) => {
+      delete ctx.state.enableSecret
     },
   },
   {
@@ -138,6 +176,7 @@ export const systemCommands: readonly CommandDef[] = [
   },
   {
     modes: ['config-if'], syntax: 'no ip address',
+    help: { no: 'Negate a command or set its defaults' },
     run: (ctx) => {
       const itf = currentInterface(ctx)
       if (!itf) return

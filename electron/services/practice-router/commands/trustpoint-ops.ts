@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto'
 import {
-  certificateDer, certificateFromDer, certificateFromPem, certificatePem, encryptedPrivateKeyPem, iosFingerprint,
-  parseSubjectName, privateKeyFromPem, publicKeyOf, publicKeyPem, type NameAttribute,
+  certificateDer, certificateFromDer, certificateFromPem, certificatePem, certificationRequestDer, encryptedPrivateKeyPem,
+  iosFingerprint, parseSubjectName, privateKeyFromPem, publicKeyOf, publicKeyPem, type NameAttribute,
 } from '../ca'
 import type { CommandDef, Ctx } from '../context'
 import { boardSerial } from '../identity'
@@ -82,6 +83,7 @@ async function authenticate(ctx: Ctx, name: string): Promise<void> {
     return
   }
   tp.caCertPem = certificatePem(certificateFromDer(der))
+  tp.caInstalledAt = ctx.now().toISOString()
   ctx.line('Trustpoint CA certificate accepted.')
   if (tp.enrollmentTerminal) ctx.line('% Certificate successfully imported')
 }
@@ -107,7 +109,7 @@ async function enroll(ctx: Ctx, name: string): Promise<void> {
     if (!(await ctx.confirm('% Do you want to continue with re-enrollment? [yes/no]: '))) return
   }
   const label = keyLabelFor(ctx.state, name)
-  await ensureKey(ctx, label, tp.rsakeypairBits ?? DEFAULT_KEY_BITS, false)
+  const key = await ensureKey(ctx, label, tp.rsakeypairBits ?? DEFAULT_KEY_BITS, false)
   ctx.line('%')
   ctx.line('% Start certificate enrollment ..')
   ctx.line('% Create a challenge password. You will need to verbally provide this')
@@ -128,6 +130,8 @@ async function enroll(ctx: Ctx, name: string): Promise<void> {
     ctx.line(`% The subject name in the certificate will include: ${ctx.state.hostname}`)
     subject.push({ key: 'hostname', value: ctx.state.hostname })
   }
+  // Tech note step 2.3 (fqdn none): this line follows the subject-name line.
+  if (tp.fqdnNone) ctx.line('% The fully-qualified domain name will not be included in the certificate')
   if (!tp.serialNumberNone && (await ctx.confirm('% Include the router serial number in the subject name? [yes/no]: '))) {
     const serial = boardSerial(ctx.state.seed)
     ctx.line(`% The serial number in the certificate will be: ${serial}`)
@@ -136,7 +140,14 @@ async function enroll(ctx: Ctx, name: string): Promise<void> {
   if (!tp.ipAddressNone) await ctx.ask('% Include an IP address in the subject name? [no]: ')
   if (!(await ctx.confirm('Request certificate from CA? [yes/no]: '))) return
   ctx.line('% Certificate request sent to Certificate Authority')
+  // "commandwill" (sic): the tech note and public 15.x captures print it without the space.
   ctx.line(`% The 'show crypto pki certificate verbose ${name}' commandwill show the fingerprint.`)
+  ctx.line()
+  // Public IOS 15 captures (e.g. lab notes quoted in the router README) log the request's
+  // fingerprints once the prompt is back, without any debug turned on.
+  const request = certificationRequestDer(key, subject)
+  ctx.log(`CRYPTO_PKI:  Certificate Request Fingerprint MD5: ${iosFingerprint(request, 'md5')} `)
+  ctx.log(`CRYPTO_PKI:  Certificate Request Fingerprint SHA1: ${iosFingerprint(request, 'sha1')} `)
   const serverName = serverForUrl(ctx.state, tp.enrollmentUrl)
   const server = serverName ? ctx.state.pkiServers[serverName] : undefined
   tp.pendingSubject = dnText(subject)
@@ -150,7 +161,8 @@ async function enroll(ctx: Ctx, name: string): Promise<void> {
     ctx.later(ctx.timing.enrollDelayMs, () => deliverCertificate(ctx, name, serverName))
     return
   }
-  server.pending.push({ id: server.nextRequestId++, trustpoint: name, subject: tp.pendingSubject })
+  const fingerprint = createHash('md5').update(request).digest('hex').toUpperCase()
+  server.pending.push({ id: server.nextRequestId++, trustpoint: name, subject: tp.pendingSubject, fingerprint })
 }
 
 /** The CA signs the pending request of a trustpoint and the router installs the certificate. */
@@ -163,6 +175,7 @@ export function deliverCertificate(ctx: Ctx, tpName: string, serverName: string)
   }
   const subject = parseSubjectName(tp.pendingSubject ?? '') ?? [{ key: 'hostname', value: ctx.state.hostname }]
   tp.certPem = issueFromServer(ctx.state, serverName, publicKeyOf(privateKeyFromPem(key.pem)), subject, ctx.now())
+  tp.certInstalledAt = ctx.now().toISOString()
   delete tp.pendingSubject
   ctx.log('%PKI-6-CERTRET: Certificate received from Certificate Authority')
 }
@@ -173,15 +186,30 @@ function exportPem(ctx: Ctx, name: string, password?: string): void {
     ctx.line(`% Trustpoint ${name} does not exist.`)
     return
   }
-  if (!tp.certPem || !tp.caCertPem) {
+  if (!tp.certPem) {
     ctx.line(`% The specified trustpoint is not enrolled (${name}).`)
+    if (!tp.caCertPem) return
+    // IOS goes on with the CA certificate alone: a public 15.x capture of
+    // `crypto pki export PKI_SERVER pem terminal` on a CA's own trustpoint (router README).
+    ctx.line('% Only export the CA certificate in PEM format.')
+    ctx.line('% CA certificate:')
+    ctx.out(tp.caCertPem)
+    ctx.line()
     return
   }
-  ctx.line('% CA certificate:')
-  ctx.out(tp.caCertPem)
+  const label = keyLabelFor(ctx.state, name)
+  const key = ctx.state.keys[label]
+  if (password !== undefined && key && !key.exportable) {
+    // Enrollment made the key non-exportable ("keys will be non-exportable..."), and IOS will not
+    // write such a key out. Best reconstruction of the message: see the router README.
+    ctx.line(`% RSA keypair ${label} is not exportable.`)
+    return
+  }
+  if (tp.caCertPem) {
+    ctx.line('% CA certificate:')
+    ctx.out(tp.caCertPem)
+  }
   if (password !== undefined) {
-    const label = keyLabelFor(ctx.state, name)
-    const key = ctx.state.keys[label]
     if (!key) {
       ctx.line(`% RSA keypair ${label} does not exist.`)
       return

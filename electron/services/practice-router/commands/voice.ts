@@ -69,14 +69,16 @@ export const voiceCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['config-voicecard'], syntax: 'dsp service dspfarm',
-    help: { dsp: 'DSP configuration', service: 'DSP service', dspfarm: 'Enable DSP-Farm service' },
+    // The keyword is `services`; the tech note's `dsp service dspfarm` is its abbreviation, and
+    // running-config prints the full form (DOMAIN.md step 12; Cisco CUCM Security Guide examples).
+    modes: ['config-voicecard'], syntax: 'dsp services dspfarm',
+    help: { dsp: 'DSP configuration', services: 'DSP services', dspfarm: 'Enable DSP-Farm service' },
     run: (ctx) => {
       if (ctx.state.voiceCard) ctx.state.voiceCard.dspfarm = true
     },
   },
   {
-    modes: ['config-voicecard'], syntax: 'no dsp service dspfarm',
+    modes: ['config-voicecard'], syntax: 'no dsp services dspfarm',
     help: { no: 'Negate a command or set its defaults' },
     run: (ctx) => {
       if (ctx.state.voiceCard) ctx.state.voiceCard.dspfarm = false
@@ -233,7 +235,7 @@ export const voiceCommands: readonly CommandDef[] = [
   },
   {
     modes: ['config-sccp-ccm'], syntax: 'description {text:line}',
-    help: { description: 'Group description' },
+    help: { description: 'Group description', text: 'Up to 80 characters describing this group' },
     run: (ctx, args) => {
       const g = group(ctx)
       if (g) g.description = args.text

@@ -4,6 +4,7 @@ import {
 } from '../ca'
 import { certDate } from '../clock'
 import type { CommandDef, Ctx } from '../context'
+import { showRequests } from '../commands/pki-server'
 import { isServerEnabled, trustpointsWithCa } from '../pki'
 import type { RouterSnapshot } from '../state'
 
@@ -13,15 +14,20 @@ interface Entry {
   readonly kind: 'Certificate' | 'CA Certificate'
   readonly pem: string
   readonly trustpoints: string[]
+  /** ISO time the router installed it (authenticate, enroll, CA start); older labs lack it. */
+  readonly installedAt?: string
 }
 
 function entries(state: RouterSnapshot, only?: string): Entry[] {
   const ids: Entry[] = []
   const cas: Entry[] = []
   for (const [name, tp] of Object.entries(state.trustpoints)) {
-    if (tp.certPem) ids.push({ kind: 'Certificate', pem: tp.certPem, trustpoints: [name] })
+    if (tp.certPem) ids.push({ kind: 'Certificate', pem: tp.certPem, trustpoints: [name], installedAt: tp.certInstalledAt })
     if (tp.caCertPem && !cas.some((c) => c.pem === tp.caCertPem)) {
-      cas.push({ kind: 'CA Certificate', pem: tp.caCertPem, trustpoints: trustpointsWithCa(state, tp.caCertPem).reverse() })
+      cas.push({
+        kind: 'CA Certificate', pem: tp.caCertPem, trustpoints: trustpointsWithCa(state, tp.caCertPem).reverse(),
+        installedAt: tp.caInstalledAt,
+      })
     }
   }
   return [...ids, ...cas].filter((e) => only === undefined || e.trustpoints.includes(only))
@@ -77,7 +83,9 @@ function block(entry: Entry, verbose: boolean): string[] {
       ...keyUsageLines(cert),
       ...(ski?.subjectKeyIdentifier ? [`    X509v3 Subject Key ID: ${ski.subjectKeyIdentifier.toUpperCase()} `] : []),
       ...(basic ? ['    X509v3 Basic Constraints:', `        CA: ${basic.cA ? 'TRUE' : 'FALSE'}`] : []),
-      `  Cert install time: ${certDate(cert.validity.notBefore)}`,
+      // When the router installed it (an imported CUCM certificate: the authenticate time), not
+      // its start date. Labs saved before install times were kept fall back to the start date.
+      `  Cert install time: ${certDate(entry.installedAt ? new Date(entry.installedAt) : cert.validity.notBefore)}`,
     )
   }
   out.push(`  Associated Trustpoints: ${entry.trustpoints.join(' ')} `, '')
@@ -94,8 +102,9 @@ const LEVELS = {
   complete: 'Complete - all issued certs written as <serialnum>.cer',
 }
 
-function showServer(ctx: Ctx): void {
+function showServer(ctx: Ctx, only?: string): void {
   for (const [name, s] of Object.entries(ctx.state.pkiServers)) {
+    if (only !== undefined && name !== only) continue
     const enabled = isServerEnabled(s)
     ctx.line(`Certificate Server ${name}:`)
     ctx.line(`    Status: ${enabled ? 'enabled' : 'disabled'}`)
@@ -125,8 +134,9 @@ function subjectLine(pem: string): string[] {
   return nameAttributes(certificateFromPem(pem).subject).map((a) => `     ${a.key}=${a.value}`)
 }
 
-function showTrustpoints(ctx: Ctx, status: boolean): void {
+function showTrustpoints(ctx: Ctx, status: boolean, only?: string): void {
   for (const [name, tp] of Object.entries(ctx.state.trustpoints)) {
+    if (only !== undefined && name !== only) continue
     ctx.line(`Trustpoint ${name}:`)
     if (!status) {
       if (tp.caCertPem) {
@@ -165,15 +175,22 @@ export const showPkiCommands: readonly CommandDef[] = [
   { modes: ['exec'], syntax: 'show crypto pki certificates verbose', run: (ctx) => showCertificates(ctx, true) },
   { modes: ['exec'], syntax: 'show crypto pki certificates {tp:word}', run: (ctx, args) => showCertificates(ctx, false, args.tp) },
   { modes: ['exec'], syntax: 'show crypto pki certificates verbose {tp:word}', run: (ctx, args) => showCertificates(ctx, true, args.tp) },
+  // IOS 15 syntax is `show crypto pki certificates [trustpoint [verbose]]` (Cisco IOS Security
+  // Command Reference); the enroll message names the other order, so both are taken.
+  { modes: ['exec'], syntax: 'show crypto pki certificates {tp:word} verbose', run: (ctx, args) => showCertificates(ctx, true, args.tp) },
   {
     modes: ['exec'], syntax: 'show crypto pki server',
-    help: { server: 'Show Certificate Server status' },
-    run: showServer,
+    help: { server: 'Show Certificate Server status', name: 'Name of the Certificate Server', requests: 'Display pending enrollment requests' },
+    run: (ctx) => showServer(ctx),
   },
+  { modes: ['exec'], syntax: 'show crypto pki server {name:word}', run: (ctx, args) => showServer(ctx, args.name) },
+  { modes: ['exec'], syntax: 'show crypto pki server {name:word} requests', run: (ctx, args) => showRequests(ctx, args.name ?? '') },
   {
     modes: ['exec'], syntax: 'show crypto pki trustpoints',
     help: { trustpoints: 'Show trustpoints', status: 'Show trustpoint status' },
     run: (ctx) => showTrustpoints(ctx, false),
   },
   { modes: ['exec'], syntax: 'show crypto pki trustpoints status', run: (ctx) => showTrustpoints(ctx, true) },
+  { modes: ['exec'], syntax: 'show crypto pki trustpoints {tp:word}', run: (ctx, args) => showTrustpoints(ctx, false, args.tp) },
+  { modes: ['exec'], syntax: 'show crypto pki trustpoints {tp:word} status', run: (ctx, args) => showTrustpoints(ctx, true, args.tp) },
 ]

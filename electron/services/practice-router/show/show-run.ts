@@ -109,11 +109,13 @@ export function runningConfig(ctx: Ctx): string[] {
     'boot-start-marker',
     'boot-end-marker',
     '!',
-    ...(state.enablePassword !== undefined ? [`enable password ${state.enablePassword}`, '!'] : []),
+    ...(state.enableSecret !== undefined ? [`enable secret 5 ${state.enableSecret}`] : []),
+    ...(state.enablePassword !== undefined ? [`enable password ${state.enablePassword}`] : []),
+    ...(state.enableSecret !== undefined || state.enablePassword !== undefined ? ['!'] : []),
     'no aaa new-model',
     '!',
     ...(state.voiceCard
-      ? [`voice-card ${state.voiceCard.slot}`, ...(state.voiceCard.dspfarm ? [' dsp service dspfarm'] : []), '!']
+      ? [`voice-card ${state.voiceCard.slot}`, ...(state.voiceCard.dspfarm ? [' dsp services dspfarm'] : []), '!']
       : []),
     'no ip domain lookup',
     'ip cef',

@@ -64,15 +64,18 @@ function showSccp(ctx: Ctx): void {
   for (const ccm of sccp.ccms) {
     const secure = Object.entries(ctx.state.dspfarmProfiles).some(([id, p]) => p.security && ccmFor(ctx.state, Number(id))?.identifier === ccm.identifier)
     ctx.line(`Call Manager: ${ccm.address}, Port Number: ${secure ? SECURE_PORT : PLAIN_PORT}`)
-    ctx.line(`                Priority: N/A, Version: ${ccm.version}, Identifier: ${ccm.identifier}`)
-    ctx.line('                Trustpoint: N/A')
+    // Two-space indent, as in the public IOS 15 `show sccp all` capture cited in the README.
+    ctx.line(`  Priority: N/A, Version: ${ccm.version}, Identifier: ${ccm.identifier}`)
+    ctx.line('  Trustpoint: N/A')
   }
+  let services = 0
   for (const [key, p] of Object.entries(ctx.state.dspfarmProfiles)) {
     const id = Number(key)
     const association = ccmFor(ctx.state, id)
     if (!association || p.service !== 'conference') continue
     const registered = ctx.runtime.registered.has(id)
     const port = p.security ? SECURE_PORT : PLAIN_PORT
+    services++
     ctx.line()
     ctx.line(`Conferencing Oper State: ${registered ? 'ACTIVE - Cause Code: NONE' : 'DOWN - Cause Code: DSPFARM_DOWN'}`)
     ctx.line(`Active Call Manager: ${registered ? `${association.address}, Port Number: ${port}` : 'NONE'}`)
@@ -84,6 +87,12 @@ function showSccp(ctx: Ctx): void {
     ctx.line('Supported Codec: inband-dtmf to rfc2833 conversion, Maximum Packetization Period: 30')
     if (registered) ctx.line(`Signaling Security: ${p.security ? 'ENCRYPTED TLS' : 'NONE'}`)
   }
+  if (services === 0) {
+    // Trailing space after "enabled" as in the capture.
+    ctx.line()
+    ctx.line('SCCP application services(dspfarm profiles) are not enabled ')
+    ctx.line("or haven't associated to SCCP CCM group")
+  }
   ctx.line()
 }
 
@@ -91,17 +100,20 @@ function showGroup(ctx: Ctx, id: number): void {
   const group = ctx.state.sccp.groups[String(id)]
   if (!group) return
   const local = ctx.state.interfaces.find((i) => i.name === ctx.state.sccp.local)
+  // Layout and wording ("Binded", "Priority in this CCM Group", one-space indent, the address on
+  // its own line) from the public IOS 15 `show sccp all` capture cited in the README.
   ctx.line(`CCM Group Identifier: ${id}`)
-  ctx.line(`  Description: ${group.description ?? 'None'}`)
-  ctx.line(`  Binded Interface: ${ctx.state.sccp.local ?? 'NONE'}, IP Address: ${local?.ipAddress ?? 'NONE'}`)
-  for (const c of group.ccms) ctx.line(`  Associated CCM Id: ${c.identifier}, Priority in this CUCM Group: ${c.priority}`)
-  for (const p of group.profiles) ctx.line(`  Associated Profile: ${p.profile}, Registration Name: ${p.register}`)
-  ctx.line('  Registration Retries: 3, Registration Timeout: 10 sec')
-  ctx.line('  Keepalive Retries: 3, Keepalive Timeout: 30 sec')
-  ctx.line('  CCM Connect Retries: 3, CCM Connect Interval: 10 sec')
-  ctx.line('  Switchover Method: GRACEFUL, Switchback Method: GRACEFUL_GUARD')
-  ctx.line('  Switchback Interval: 10 sec, Switchback Timeout: 7200 sec')
-  ctx.line('  Signaling DSCP value: cs3, Audio DSCP value: ef')
+  ctx.line(` Description: ${group.description ?? 'None'}`)
+  ctx.line(` Binded Interface: ${ctx.state.sccp.local ?? 'NONE'}`)
+  ctx.line(`        IPv4 Address: ${local?.ipAddress ?? 'NONE'}`)
+  for (const c of group.ccms) ctx.line(` Associated CCM Id: ${c.identifier}, Priority in this CCM Group: ${c.priority}`)
+  for (const p of group.profiles) ctx.line(` Associated Profile: ${p.profile}, Registration Name: ${p.register}`)
+  ctx.line(' Registration Retries: 3, Registration Timeout: 10 sec')
+  ctx.line(' Keepalive Retries: 3, Keepalive Timeout: 30 sec')
+  ctx.line(' CCM Connect Retries: 3, CCM Connect Interval: 10 sec')
+  ctx.line(' Switchover Method: GRACEFUL, Switchback Method: GRACEFUL_GUARD')
+  ctx.line(' Switchback Interval: 10 sec, Switchback Timeout: 7200 sec')
+  ctx.line(' Signaling DSCP value: cs3, Audio DSCP value: ef')
   ctx.line()
 }
 
@@ -116,6 +128,17 @@ export const showVoiceCommands: readonly CommandDef[] = [
     modes: ['exec'], syntax: 'show sccp',
     help: { sccp: 'SCCP information' },
     run: showSccp,
+  },
+  {
+    // Layout from the Cisco example of `show sccp connections` (secure transcoding, "stype
+    // secure -xcode"). The practice lab places no calls, so the table is always empty.
+    modes: ['exec'], syntax: 'show sccp connections',
+    help: { connections: 'SCCP connection information' },
+    run: (ctx) => {
+      ctx.line('sess_id    conn_id    stype        mode     codec  ripaddr      rport sport')
+      ctx.line()
+      ctx.line('Total number of active session(s) 0, and connection(s) 0')
+    },
   },
   {
     modes: ['exec'], syntax: 'show sccp ccm group {id:int(1-65535)}',
