@@ -53,7 +53,9 @@ describe('browser host in Chromium: the walking skeleton', () => {
     await page.keyboard.press('Enter')
     const text = await waitForTerminal(page, /\n?\s*\d+ \d+/)
     const [rows, cols] = (text.match(/(\d+) (\d+)\s*\S*[#$]/) ?? []).slice(1).map(Number)
-    expect(cols).toBeGreaterThan(80)
+    // Not the 80×24 the session was opened with: the pane's own size (its width depends on the
+    // split of the three panes, so only the height is sure to differ from the default).
+    expect(cols).toBeGreaterThanOrEqual(80)
     expect(rows).toBeGreaterThan(24)
   })
 
