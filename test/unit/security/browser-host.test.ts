@@ -154,14 +154,21 @@ describe('browser host access control', () => {
   })
 
   it('survives a broken frame before the token: an unhandled socket error would end the host process', async () => {
-    const ws = (await socket(host.port, origin())) as WebSocket
-    const closed = transcript(ws).closed
-    ws.send('x'.repeat(MAX_MESSAGE_BYTES + 1))
-    expect(await closed).toBe(1009)
-    // Still serving.
-    const client = await wsClient(host.port, host.token)
-    expect(await client.invoke('session.list', null)).toEqual([])
-    await client.close()
+    // Its own host with a long token wait: sending 12 MB can take longer than this file's 500 ms
+    // wait on a busy machine, and then the socket is closed for the missing token instead (was flaky).
+    const patient = await startBrowserHost({ services, rendererDir: path.resolve('out/renderer'), authTimeoutMs: 120_000 })
+    try {
+      const ws = (await socket(patient.port, `http://127.0.0.1:${patient.port}`)) as WebSocket
+      const closed = transcript(ws).closed
+      ws.send('x'.repeat(MAX_MESSAGE_BYTES + 1))
+      expect(await closed).toBe(1009)
+      // Still serving.
+      const client = await wsClient(patient.port, patient.token)
+      expect(await client.invoke('session.list', null)).toEqual([])
+      await client.close()
+    } finally {
+      await patient.close()
+    }
   })
 
   it('closes a socket that never presents the token (an idle socket cannot wait forever for one)', async () => {

@@ -142,9 +142,11 @@ describe('SSH session', () => {
 
 describe('SSH connect failures', () => {
   it('does not count the time the user takes to answer against the router', async () => {
-    const transport = new SshTransport(sshSpec(server), { knownHosts: new KnownHostsStore(known.path), loginTimeoutMs: 1000 })
+    // The user takes longer than the whole login timeout; the handshake alone must fit in it,
+    // which on a busy machine can take seconds (was 1 s, which failed under load).
+    const transport = new SshTransport(sshSpec(server), { knownHosts: new KnownHostsStore(known.path), loginTimeoutMs: 6000 })
     const slowUser = async (): Promise<{ answers: string[] }> => {
-      await sleep(1800)
+      await sleep(9000)
       return { answers: [server.password] }
     }
     const output = new Output(transport)
