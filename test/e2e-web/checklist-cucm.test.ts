@@ -4,6 +4,7 @@ import type { Download, Locator, Page } from 'playwright-core'
 import { launchChromium } from '../support/browser'
 import { startHostProcess, type HostProcess } from '../support/host-process'
 import { waitForTerminal } from '../support/page'
+import { followStory } from '../support/story'
 
 // Router steps wait on NTP, key generation and enrolment; the bridge registers within the
 // router's 10 s CCM connect interval. On a loaded machine these take seconds each.
@@ -15,6 +16,10 @@ const STEP_WAIT = 90_000
  * (certificate API, Control Center, AXL, RisPort70), each change shown and confirmed first.
  */
 describe('checklist in Chromium: both halves on the practice lab', { timeout: 900_000 }, () => {
+  // One procedure told in order on one practice router: each test needs the ones before it done
+  // (the site, then steps 1–5 before step 6…). Once one fails, the rest skip themselves naming it,
+  // rather than failing for a reason that is not theirs.
+  followStory()
   let host: HostProcess
   let browser: Awaited<ReturnType<typeof launchChromium>>
   let page: Page

@@ -6,6 +6,7 @@ import { practiceCucmCertificate } from '../../electron/services/practice-router
 import { launchChromium } from '../support/browser'
 import { startHostProcess, type HostProcess } from '../support/host-process'
 import { waitForTerminal } from '../support/page'
+import { followStory } from '../support/story'
 import { fixtureText, openssl } from '../unit/pki/helpers'
 
 /** `openssl x509 -fingerprint` of a PEM, IOS style (upper-case hex in groups of 8). */
@@ -18,6 +19,10 @@ function iosFingerprint(pem: string, alg: 'md5' | 'sha1'): string {
 const STEP_WAIT = 60_000
 
 describe('checklist in Chromium: Task 1 driven on the practice router', { timeout: 120_000 }, () => {
+  // One procedure told in order on one practice router: each test needs the ones before it done
+  // (the site, then steps 1–5 before step 6…). Once one fails, the rest skip themselves naming it,
+  // rather than failing for a reason that is not theirs.
+  followStory()
   let host: HostProcess
   let browser: Awaited<ReturnType<typeof launchChromium>>
   let page: Page

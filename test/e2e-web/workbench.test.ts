@@ -1,8 +1,11 @@
+import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Download, Locator, Page } from 'playwright-core'
-import { launchChromium } from '../support/browser'
-import { startHostProcess, type HostProcess } from '../support/host-process'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Download, Locator, Page } from 'playwright-core'
+import type { z } from 'zod'
+import type { KeptCertificate } from '../../shared/contract'
+import { launchSharedChromium } from '../support/browser'
+import { freshApp, saveCertificates, type FreshApp } from '../support/fresh-app'
 import forge from 'node-forge'
 import { fixturePath as pkiFixturePath, fixtureText as pkiFixtureText, openssl } from '../unit/pki/helpers'
 import { fixtureDir as iosFixtureDir } from '../unit/ios/fixture'
@@ -41,11 +44,36 @@ function iosFingerprint(source: { file: string } | { pem: string }, alg: 'md5' |
 
 const LABELS = { md5: 'MD5 fingerprint', sha1: 'SHA-1 fingerprint', sha256: 'SHA-256 fingerprint' } as const
 
+/**
+ * A library entry as the workbench keeps it after reading `file` (test/fixtures/pki): named by CN
+ * and role as the page names it, its id the first 160 bits of the SHA-256 fingerprint (naming.ts).
+ */
+function kept(file: string, name: string, role?: string): z.input<typeof KeptCertificate> {
+  const pem = fixtureText(file)
+  const id = new X509Certificate(pem).fingerprint256.replace(/:/g, '').toLowerCase().slice(0, 40)
+  return { id, name, ...(role ? { role } : {}), pem, addedAt: new Date().toISOString() }
+}
+
+/** What pasting router-export.txt leaves in the library. */
+const ROUTER_EXPORT = [kept('testCA.pem', 'testCA (CA)', 'CA'), kept('SecureCFB.pem', 'SecureCFB (General Purpose)', 'General Purpose')]
+/** …and after the damaged paste and the DER/PKCS#7 files have added theirs (five entries). */
+const AFTER_FILES = [
+  ...ROUTER_EXPORT,
+  kept('ec-p384-ca.pem', 'ecCA-P384'),
+  kept('CallManager.pem', 'CUCMPUB15.uc.com'),
+  kept('ec-p256-leaf.pem', 'CUCMPUB15-EC.uc.com'),
+]
+/** …and after the 10 MB paste added the wildcard certificate (six entries). */
+const AFTER_BIG_PASTE = [...AFTER_FILES, kept('wildcard.pem', '*.uc.com')]
+
+// One Chromium for the file; every test gets its own app (host, user-data folder, browser
+// context). The library a test starts with is saved through the contract before its page loads
+// (what a user kept from an earlier day), so a test no longer depends on the ones before it and
+// one failure no longer takes the rest down with it.
 describe('certificate workbench in Chromium (browser host)', () => {
-  let host: HostProcess
-  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let browser: Browser
+  let app: FreshApp | undefined
   let page: Page
-  const pageErrors: string[] = []
   const pane = (): Locator => page.getByRole('region', { name: 'Certificate workbench' })
   const entryNames = (): Promise<string[]> =>
     pane().getByRole('list', { name: 'Certificate library' }).locator('.certs-entry-name').allTextContents()
@@ -54,21 +82,38 @@ describe('certificate workbench in Chromium (browser host)', () => {
     await pane().getByRole('button', { name: 'Add', exact: true }).click()
   }
   const alerts = (pattern: RegExp): Locator => pane().getByRole('alert').filter({ hasText: pattern })
+  /** The local shell tab (?session=shell) is open, so what is typed reaches the shell. */
+  const shellOpen = async (): Promise<void> => {
+    // Generous: starting a shell on a loaded machine can take seconds.
+    await expect.poll(() => page.getByRole('tab', { selected: true }).locator('.dot.state-open').count(), { timeout: 30_000 }).toBe(1)
+  }
 
   beforeAll(async () => {
-    host = await startHostProcess()
-    browser = await launchChromium()
-    page = await browser.context.newPage()
-    page.on('pageerror', (e) => pageErrors.push(e.message))
-    await page.goto(host.url)
-    await pane().getByLabel('PEM input').waitFor()
+    browser = await launchSharedChromium()
+  })
+  afterEach(async () => {
+    await app?.dispose()
+    app = undefined
   })
   afterAll(async () => {
     await browser?.close()
-    await host?.stop()
   })
 
+  /** A fresh app whose workbench library holds `library` (saved before the page loads). */
+  async function start(library: readonly z.input<typeof KeptCertificate>[] = [], query = ''): Promise<FreshApp> {
+    app = await freshApp(browser, {
+      query,
+      prepare: library.length > 0 ? ({ client }) => saveCertificates(client, library) : undefined,
+    })
+    page = app.page
+    await pane().getByLabel('PEM input').waitFor()
+    await expect.poll(() => entryNames().then((n) => n.length)).toBe(library.length)
+    return app
+  }
+  const pageErrors = (): string[] => app?.pageErrors ?? []
+
   it('reads a pasted router export as two entries named by CN and role', async () => {
+    await start()
     await paste(fixtureText('router-export.txt'))
     await expect.poll(entryNames).toEqual(['testCA (CA)', 'SecureCFB (General Purpose)'])
     await expect
@@ -82,6 +127,7 @@ describe('certificate workbench in Chromium (browser host)', () => {
   })
 
   it('shows the fingerprints openssl computes, IOS style, one per accessible name', async () => {
+    await start(ROUTER_EXPORT)
     for (const [name, file] of [
       ['testCA (CA)', 'testCA.pem'],
       ['SecureCFB (General Purpose)', 'SecureCFB.pem'],
@@ -100,6 +146,7 @@ describe('certificate workbench in Chromium (browser host)', () => {
   })
 
   it('compares a pasted fingerprint line: a match, and a loud mismatch', async () => {
+    await start(ROUTER_EXPORT)
     const compare = pane().getByLabel('Compare fingerprint')
     await compare.fill(`       Fingerprint MD5: ${iosFingerprint({ file: 'testCA.pem' }, 'md5')} `)
     await expect.poll(() => pane().getByRole('status').filter({ hasText: 'MD5 fingerprint matches testCA (CA)' }).count()).toBe(1)
@@ -113,6 +160,7 @@ describe('certificate workbench in Chromium (browser host)', () => {
   })
 
   it('exports the CUCM upload set as testCA.pem and SecureCFB.pem, without keys', async () => {
+    await start(ROUTER_EXPORT)
     const set = pane().getByRole('region', { name: 'CUCM upload set' })
     const button = set.getByRole('button', { name: 'Export CUCM upload set' })
     await expect.poll(() => button.isEnabled()).toBe(true)
@@ -136,12 +184,14 @@ describe('certificate workbench in Chromium (browser host)', () => {
   })
 
   it('reports a damaged block with its block and line, and still loads the good ones', async () => {
+    await start(ROUTER_EXPORT)
     await paste([fixtureText('ec-p384-ca.pem'), fixtureText('damaged-badchar.pem'), fixtureText('CallManager.pem')].join('\n'))
     await expect.poll(entryNames).toEqual(['testCA (CA)', 'SecureCFB (General Purpose)', 'ecCA-P384', 'CUCMPUB15.uc.com'])
     await expect.poll(() => alerts(/^Block 2 \(line \d+\): invalid base64 character .* at line \d+ column \d+/).count()).toBe(1)
   })
 
   it('opens DER and PKCS#7 files through Open… and reports the duplicates', async () => {
+    await start(ROUTER_EXPORT)
     await pane()
       .getByLabel('Certificate files')
       .setInputFiles([fixturePath('ec-p256-leaf.cer'), fixturePath('bundle-der.p7b')])
@@ -153,6 +203,7 @@ describe('certificate workbench in Chromium (browser host)', () => {
   })
 
   it('says what is wrong with an empty paste, a lone key and binary junk', async () => {
+    await start(AFTER_FILES)
     await paste('')
     await expect.poll(() => alerts(/^The paste is empty\.$/).count()).toBe(1)
     await paste(fixtureText('rsa-plain.key'))
@@ -163,6 +214,7 @@ describe('certificate workbench in Chromium (browser host)', () => {
   })
 
   it('reads a 10 MB paste in the background: the page keeps drawing frames', async () => {
+    await start(ROUTER_EXPORT)
     // Page scripts are strings: the test's tsconfig has no DOM types.
     const filled = await page.evaluate(`(() => {
       const box = document.querySelector('textarea[aria-label="PEM input"]')
@@ -205,6 +257,7 @@ describe('certificate workbench in Chromium (browser host)', () => {
   }, 90_000)
 
   it('renames an entry in place', async () => {
+    await start(AFTER_FILES)
     await pane().getByRole('button', { name: 'Rename CUCMPUB15-EC.uc.com' }).click()
     const field = pane().getByLabel('New name for CUCMPUB15-EC.uc.com')
     await field.fill('EC CallManager')
@@ -213,6 +266,10 @@ describe('certificate workbench in Chromium (browser host)', () => {
   })
 
   it('keeps the library across a reload', async () => {
+    await start(AFTER_FILES)
+    // A change made on the page, so the reload shows what the page saved, not only what was seeded.
+    await paste(fixtureText('wildcard.pem'))
+    await expect.poll(() => entryNames().then((n) => n.length)).toBe(6)
     const before = await entryNames()
     expect(before).toHaveLength(6)
     // The store saves 300 ms after the last change; give it a moment to reach the host.
@@ -224,6 +281,7 @@ describe('certificate workbench in Chromium (browser host)', () => {
   })
 
   it('clears the library only after confirmation', async () => {
+    await start(AFTER_BIG_PASTE)
     await pane().getByRole('button', { name: 'Clear…' }).click()
     const dialog = pane().getByRole('alertdialog', { name: 'Clear the library' })
     await dialog.getByRole('button', { name: 'Cancel' }).click()
@@ -231,14 +289,13 @@ describe('certificate workbench in Chromium (browser host)', () => {
     await pane().getByRole('button', { name: 'Clear…' }).click()
     await dialog.getByRole('button', { name: 'Remove all' }).click()
     await expect.poll(() => pane().getByRole('list', { name: 'Certificate library' }).count()).toBe(0)
-    expect(pageErrors).toEqual([])
+    expect(pageErrors()).toEqual([])
   })
 
   it('takes certificates and fingerprints the console prints (session events through the store)', async () => {
-    // A local shell plays the router: the main process watches every session's output. The
-    // cleared library must reach the host first (saves are debounced by 300 ms).
-    await page.waitForTimeout(1000)
-    await page.goto(new URL('/?session=shell', host.url).toString())
+    // A local shell plays the router: the main process watches every session's output.
+    await start([], '?session=shell')
+    await shellOpen()
     await page.locator('.terminal:not([hidden]) .xterm-screen').click()
     const run = async (line: string): Promise<void> => {
       await page.keyboard.type(line)
@@ -271,11 +328,13 @@ describe('certificate workbench in Chromium (browser host)', () => {
     await run(`F=Fingerprint; printf "       $F MD5: ${impostor} \\n\\n%% Do you accept this certificate? [yes/no]: "; sleep 3`)
     await expect.poll(() => alerts(/^✖ The router asks to accept a certificate that matches no loaded certificate/).count(), slow).toBe(1)
     expect(await alerts(/Do not answer yes/).count()).toBe(1)
-    expect(pageErrors).toEqual([])
+    expect(pageErrors()).toEqual([])
   })
 
   it('show crypto pki certificates verbose with testCA, SecureCFB and the CallManager certificate loaded: no alarm, three matches', async () => {
     // Issue 11: the alarm fired whenever the router printed several certificates at once.
+    await start(ROUTER_EXPORT, '?session=shell')
+    await shellOpen()
     await pane().getByRole('button', { name: 'Clear…' }).click()
     await page.getByRole('alertdialog').getByRole('button', { name: 'Remove all' }).click()
     await paste([fixtureText('testCA.pem', 'ios'), fixtureText('SecureCFB.pem', 'ios'), fixtureText('CallManager.pem', 'ios')].join('\n'))
@@ -292,17 +351,18 @@ describe('certificate workbench in Chromium (browser host)', () => {
     expect(texts[0]).toMatch(/^Certificate cn=SecureCFB \(trustpoints SecureCFB\) — ✔ matches SecureCFB/)
     expect(texts[1]).toMatch(/^CA Certificate cn=testCA \(trustpoints SecureCFB testCA\) — ✔ matches testCA/)
     expect(texts[2]).toMatch(/^CA Certificate cn=CUCMPUB15\.uc\.com \(trustpoints cucm-pub Trustpool\) — ✔ matches CUCMPUB15\.uc\.com/)
-    expect(pageErrors).toEqual([])
+    expect(pageErrors()).toEqual([])
   })
 
   it('shows a certificate issued one minute after the page loaded as valid', async () => {
     // Issue 11: the validity clock was read when the page loaded (refreshed hourly), so anything
     // issued later was "not yet valid (clock skew?)". The page's clock is pinned, then moved on.
+    const { context, urlWith } = await start()
     const loadedAt = Date.now()
-    const second = await browser.context.newPage()
+    const second = await context.newPage()
     try {
       await second.clock.setFixedTime(loadedAt)
-      await second.goto(host.url)
+      await second.goto(urlWith(''))
       const pane2 = second.getByRole('region', { name: 'Certificate workbench' })
       await pane2.getByLabel('PEM input').waitFor()
       const pem = selfSigned('Fresh1', new Date(loadedAt + 60_000))
@@ -322,10 +382,11 @@ describe('certificate workbench in Chromium (browser host)', () => {
   })
 
   it('at 1600×1000 the checklist gets room, and a dragged split is kept across a reload', async () => {
-    const third = await browser.context.newPage()
+    const { context, urlWith } = await start()
+    const third = await context.newPage()
     try {
       await third.setViewportSize({ width: 1600, height: 1000 })
-      await third.goto(host.url)
+      await third.goto(urlWith(''))
       const checklist = third.getByRole('region', { name: 'Checklist', exact: true })
       await checklist.waitFor()
       const box = await checklist.boundingBox()

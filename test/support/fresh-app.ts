@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { z } from 'zod'
-import type { Profile } from '../../shared/contract'
+import type { KeptCertificate, Profile } from '../../shared/contract'
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host'
 import type { Services } from '../../electron/services/compose'
 import { VIEWPORT } from './browser'
@@ -82,6 +82,16 @@ export async function saveProfiles(client: TestClient, profiles: readonly z.inpu
   const { revisions } = await client.invoke('state.load', null)
   const result = await client.invoke('state.save', { slice: 'profiles', value: profiles, base: revisions.profiles })
   if (!result.saved) throw new Error('Could not save the profiles slice: someone saved it first')
+}
+
+/**
+ * Saves the workbench library (the certificates slice) as a window would, so that a test starts
+ * with the certificates a user had kept: the page parses them again when it loads.
+ */
+export async function saveCertificates(client: TestClient, certificates: readonly z.input<typeof KeptCertificate>[]): Promise<void> {
+  const { revisions } = await client.invoke('state.load', null)
+  const result = await client.invoke('state.save', { slice: 'certificates', value: certificates, base: revisions.certificates })
+  if (!result.saved) throw new Error('Could not save the certificates slice: someone saved it first')
 }
 
 /**
