@@ -43,7 +43,8 @@ export const PROMPT_WINDOW_CHARS = 512
  * (an edited command line). Other lines are kept raw for the fingerprint sections and cleaned
  * only when fingerprints are reported.
  */
-const MAY_MATTER = /[%:\x08]|pki|pem|fingerprint/i
+const MAY_MATTER = /[%:]|pki|pem|fingerprint/i
+const BACKSPACE = '\b'
 
 /**
  * Reads a session's output the way an engineer does: knows which prompt the router is at (split
@@ -89,7 +90,7 @@ export class RouterWatch {
   private line(raw: string): void {
     this.outputLines.push(raw.length > 4096 ? raw.slice(0, 4096) : raw)
     if (this.outputLines.length > MAX_OUTPUT_LINES) this.outputLines.splice(0, this.outputLines.length - MAX_OUTPUT_LINES)
-    if (this.exportText === undefined && !MAY_MATTER.test(raw)) return
+    if (this.exportText === undefined && !MAY_MATTER.test(raw) && !raw.includes(BACKSPACE)) return
     const line = clean(raw)
     const command = line.match(EXPORT_COMMAND)
     if (command) this.lastExportTrustpoint = command[1]
