@@ -16,6 +16,12 @@ const WRITE_CHUNK = 32 * 1024
  */
 export const COALESCE_CHARS = 512 * 1024
 export const COALESCE_MS = 24
+/**
+ * xterm parses each write() call whole before it yields: a 1 MiB piece would hold the main thread
+ * (and every other tab's keystroke echo) for a long task. Pieces are handed over in writes of
+ * this size, which xterm's own time-sliced write loop then parses a few at a time.
+ */
+export const XTERM_WRITE_CHARS = 64 * 1024
 
 interface Flow {
   /** Characters handed to xterm whose write callback has not run yet. */
@@ -110,10 +116,13 @@ export class TerminalIo {
 
   private write(id: string, sink: TerminalSink, flow: Flow, data: string): void {
     flow.inFlight += data.length
-    sink.write(data, () => {
-      flow.inFlight -= data.length
-      this.acknowledge(id, data.length)
-    })
+    for (let i = 0; i < data.length; i += XTERM_WRITE_CHARS) {
+      const part = data.length <= XTERM_WRITE_CHARS ? data : data.slice(i, i + XTERM_WRITE_CHARS)
+      sink.write(part, () => {
+        flow.inFlight -= part.length
+        this.acknowledge(id, part.length)
+      })
+    }
   }
 
   private acknowledge(id: string, chars: number): void {
