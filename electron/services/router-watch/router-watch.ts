@@ -89,7 +89,9 @@ export class RouterWatch {
 
   private line(raw: string): void {
     this.outputLines.push(raw.length > 4096 ? raw.slice(0, 4096) : raw)
-    if (this.outputLines.length > MAX_OUTPUT_LINES) this.outputLines.splice(0, this.outputLines.length - MAX_OUTPUT_LINES)
+    // Trimmed in steps: trimming one line per line moved 600 entries for every line of a flood
+    // (29 % of the host's CPU in a 20 MB flood).
+    if (this.outputLines.length > 2 * MAX_OUTPUT_LINES) this.outputLines = this.outputLines.slice(-MAX_OUTPUT_LINES)
     if (this.exportText === undefined && !MAY_MATTER.test(raw) && !raw.includes(BACKSPACE)) return
     const line = clean(raw)
     const command = line.match(EXPORT_COMMAND)
@@ -143,7 +145,7 @@ export class RouterWatch {
     if (this.fingerprintTimer) clearTimeout(this.fingerprintTimer)
     this.fingerprintTimer = undefined
     this.fingerprintsPending = false
-    const lines = this.outputLines.map(clean)
+    const lines = this.outputLines.slice(-MAX_OUTPUT_LINES).map(clean)
     const printed = readPrintedFingerprints(lines.join('\n'))
     if (printed.length === 0) return
     this.lastReportAsked = asking
