@@ -6,6 +6,7 @@ import { LocalShellTransport } from './sessions/local-shell'
 import { PracticeTransport } from './sessions/practice-transport'
 import { SshTransport, supportsGroup1Sha1 } from './sessions/ssh'
 import { SerialTransport, SerialPortWatcher, listSerialPorts } from './sessions/serial'
+import { TelnetTransport } from './sessions/telnet'
 import { KnownHostsStore } from './known-hosts'
 import { PracticeLabs } from './practice-labs/practice-labs'
 import { StateFile } from './state/state-file'
@@ -13,6 +14,9 @@ import { SessionFeatures } from './session-features'
 import { ensurePrivateDir } from './private-dir'
 import { SecretStore, type SecretCipher } from './secrets/secret-store'
 import type { FlowControlOptions } from './sessions/flow-control'
+import { CucmService, type CucmServiceOptions } from './cucm/cucm-service'
+import { CucmError } from './cucm/errors'
+import { PracticeCucms } from './practice-cucm/practice-cucms'
 
 /** What only the host can do (dialogs, the file manager); absent in the browser host. */
 export interface HostHooks {
@@ -33,6 +37,8 @@ export interface ServiceOptions {
   /** Extra or replacement transports (tests; kinds that need Electron). */
   readonly transports?: TransportFactories
   readonly hooks?: HostHooks
+  /** CUCM client timing (tests shorten backoff and restart polling). */
+  readonly cucm?: Partial<Pick<CucmServiceOptions, 'http' | 'connectTimeoutMs' | 'actions'>> & { readonly practiceRestartDelayMs?: number }
 }
 
 export interface Services {
@@ -40,6 +46,8 @@ export interface Services {
   readonly dispatch: ReturnType<typeof createDispatcher>
   readonly sessions: SessionManager
   readonly stateFile: StateFile
+  readonly cucm: CucmService
+  readonly practiceCucms: PracticeCucms
   /** The client an event is for, or undefined for every client. */
   audienceOf(event: string, payload: unknown): string | undefined
   dispose(): void
@@ -68,12 +76,29 @@ export function createServices(options: ServiceOptions): Services {
   })
   const secrets = new SecretStore(path.join(options.userDataDir, 'secrets.json'), options.hooks?.secretCipher)
   const features = new SessionFeatures(hub, logsDir, secrets)
+  const cucm = new CucmService({ userDataDir: options.userDataDir, secrets, warn, ...options.cucm })
+  /** CUCM's own words cross the contract as the message; the kind rides along as an issue. */
+  const cucmCall = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run()
+    } catch (error) {
+      if (!(error instanceof CucmError)) throw error
+      const { kind, fingerprint, axlcode } = error.details
+      throw new ContractError({
+        code: 'failed',
+        message: error.message,
+        issues: [{ path: 'kind', message: kind }, ...(fingerprint ? [{ path: 'sha256', message: fingerprint }] : []), ...(axlcode ? [{ path: 'axlcode', message: axlcode }] : [])],
+      })
+    }
+  }
 
+  const practiceCucms = new PracticeCucms(path.join(options.userDataDir, 'practice-labs'), labs, options.cucm?.practiceRestartDelayMs)
   const factories: TransportFactories = {
     shell: (spec) => new LocalShellTransport(spec),
-    practice: (spec) => new PracticeTransport(spec, labs, warn),
+    practice: (spec) => new PracticeTransport(spec, labs, warn, (lab) => practiceCucms.linkFor(lab)),
     ssh: (spec) => new SshTransport(spec, { knownHosts }),
     serial: (spec) => new SerialTransport(spec),
+    telnet: (spec) => new TelnetTransport(spec),
     ...options.transports,
   }
   const sessions = new SessionManager(hub, factories, {
@@ -123,12 +148,36 @@ export function createServices(options: ServiceOptions): Services {
     'secrets.forget': async ({ key }) => (await secrets.forget(key), null),
     'session.break': async ({ id, ms }, ctx) => {
       const transport = sessions.owned(id, ctx.client).transport
-      if (!(transport instanceof SerialTransport)) {
-        throw new ContractError({ code: 'failed', message: 'BREAK is only for serial console sessions' })
+      if (!transport.sendBreak) {
+        throw new ContractError({ code: 'failed', message: 'BREAK is only for serial console and telnet sessions' })
       }
-      await transport.sendBreak(ms)
+      try {
+        await transport.sendBreak(ms)
+      } catch (err) {
+        throw new ContractError({ code: 'failed', message: (err as Error).message })
+      }
       return null
     },
+    'session.setBaudRate': async ({ id, baudRate }, ctx) => {
+      const transport = sessions.owned(id, ctx.client).transport
+      if (!transport.setBaudRate) {
+        throw new ContractError({ code: 'failed', message: 'Only serial and RFC 2217 console-server sessions have a line speed' })
+      }
+      try {
+        return { baudRate: await transport.setBaudRate(baudRate) }
+      } catch (err) {
+        throw new ContractError({ code: 'failed', message: `Speed not changed: ${(err as Error).message}` })
+      }
+    },
+    'session.logStart': ({ id, fileName, mode, timestamps }, ctx) => {
+      try {
+        return { path: features.startLog(sessions.owned(id, ctx.client), { fileName, mode, timestamps }) }
+      } catch (err) {
+        if (err instanceof ContractError) throw err
+        throw new ContractError({ code: 'failed', message: `Log not started: ${(err as Error).message}` })
+      }
+    },
+    'session.logStop': ({ id }, ctx) => (features.stopLog(sessions.owned(id, ctx.client)), null),
     'session.pacedSend': ({ id, text, options: paced }, ctx) => features.pacedSend(sessions.owned(id, ctx.client), text, paced),
     'session.cancelSend': ({ id }, ctx) => (sessions.checkOwner(id, ctx.client), features.cancelSend(id), null),
     'session.exec': (request, ctx) => features.exec(sessions.owned(request.id, ctx.client), request),
@@ -151,8 +200,23 @@ export function createServices(options: ServiceOptions): Services {
       }
       return options.hooks.saveFiles(files, title)
     },
-    'practice.reset': async ({ lab }) => (await labs.reset(lab), null),
+    'practice.reset': async ({ lab }) => (await labs.reset(lab), await practiceCucms.reset(lab), null),
     'practice.cucmCertificate': async ({ lab }) => ({ pem: await labs.cucmCertificate(lab), name: 'CallManager.pem' }),
+    'cucm.connect': ({ connection, axl, platform, remember }) => cucmCall(() => cucm.connect(connection, { ...(axl ? { axl } : {}), ...(platform ? { platform } : {}), remember })),
+    'cucm.trustCertificate': ({ host, port, sha256 }) => cucmCall(async () => (await cucm.trust(host, port, sha256), { pinned: true as const })),
+    'cucm.disconnect': ({ site }) => (cucm.disconnect(site), null),
+    'cucm.forgetCredentials': async ({ site }) => (await cucm.forgetCredentials(site), null),
+    'cucm.lists': ({ site }) => cucmCall(() => cucm.lists(site)),
+    'cucm.phones': ({ site, search }) => cucmCall(() => cucm.phones(site, search)),
+    'cucm.callManagerPem': ({ site, nodes }) => cucmCall(async () => ({ certificates: await cucm.callManagerPems(site, nodes) })),
+    'cucm.registration': ({ site, name }) => cucmCall(() => cucm.registration(site, name)),
+    'cucm.plan': ({ site, action }) => cucmCall(() => cucm.plan(site, action)),
+    'cucm.apply': ({ site, action, planHash }) => cucmCall(() => cucm.apply(site, action, planHash)),
+    'cucm.log': ({ site, limit }) => {
+      const log = cucm.log(site)
+      return { path: log.filePath ?? '', entries: log.entries(limit) }
+    },
+    'cucm.practiceStart': ({ lab }) => practiceCucms.start(lab),
     'state.load': () => stateFile.load(),
     'state.save': async ({ slice, value, base }) => {
       const result = await stateFile.save(slice, value, base)
@@ -167,6 +231,8 @@ export function createServices(options: ServiceOptions): Services {
     dispatch: createDispatcher(handlers),
     sessions,
     stateFile,
+    cucm,
+    practiceCucms,
     audienceOf: (event, payload) =>
       event.startsWith('session.') && typeof payload === 'object' && payload !== null && 'id' in payload
         ? sessions.ownerOf(String(payload.id))
@@ -174,6 +240,8 @@ export function createServices(options: ServiceOptions): Services {
     dispose: () => {
       portWatcher?.stop()
       sessions.dispose()
+      cucm.dispose()
+      void practiceCucms.stopAll()
     },
   }
 }

@@ -7,6 +7,7 @@ import { parseShowPkiServer } from '../ios/pki-server'
 import { parseShowSccp, parseShowSccpCcmGroup, sccpServiceFor } from '../ios/sccp'
 import { parseTrustpointsStatus } from '../ios/trustpoints'
 import { toLines } from '../ios/text'
+import { parseShowClock } from '../ios/clock'
 import { CLOCK_SKEW_TOLERANCE_MS } from '../pki/checks'
 import type { CauseId, Check } from './types'
 
@@ -139,6 +140,9 @@ export function evaluateCheck(check: Check, output: OutputLookup, context: Verif
       const r = parseShowCertificates(text)
       if (!r.ok) return fail(expected, r.reason)
       const now = nowMs(context)
+      // Not yet valid is judged by the router's clock when show clock printed a UTC time.
+      const routerClock = check.clockCommand ? parseShowClock(output(check.clockCommand) ?? '') : null
+      const startReference = routerClock?.date.utcMs ?? now
       const problems: string[] = []
       let hints: CauseId[] = []
       for (const c of r.value.certificates) {
@@ -150,8 +154,8 @@ export function evaluateCheck(check: Check, output: OutputLookup, context: Verif
           hints = ['certificate-expired']
         }
         // A start within a few minutes of this clock is the two clocks differing, not a problem.
-        if (c.validFrom && (c.validFrom.utcMs ?? c.validFrom.wallClockMs) - slack(c.validFrom) - CLOCK_SKEW_TOLERANCE_MS > now) {
-          problems.push(`${name} not valid until ${c.validFrom.text}`)
+        if (c.validFrom && (c.validFrom.utcMs ?? c.validFrom.wallClockMs) - slack(c.validFrom) - CLOCK_SKEW_TOLERANCE_MS > startReference) {
+          problems.push(`${name} not valid until ${c.validFrom.text}${routerClock ? ` (router clock ${routerClock.date.text})` : ''}`)
           if (hints.length === 0) hints = ['clock-not-synced']
         }
       }
@@ -196,7 +200,11 @@ export function evaluateCheck(check: Check, output: OutputLookup, context: Verif
       if (!r.ok) return fail(expected, r.reason, r.code === 'not-enrolled' ? ['ca-not-authenticated'] : [])
       const has = [r.value.caCertificate ? 'CA certificate' : undefined, r.value.certificate ? 'general purpose certificate' : undefined].filter(Boolean)
       const seen = has.length > 0 ? `Found: ${has.join(', ')}.` : 'No labelled certificate blocks.'
-      return r.value.caCertificate && r.value.certificate ? pass(expected, seen) : fail(expected, seen)
+      if (r.value.caCertificate && r.value.certificate) return pass(expected, seen)
+      // Not enrolled, IOS still exports the CA certificate alone (see shared/ios/pem-export.ts):
+      // the bridge has no certificate yet, so enrolment (step 7) is what is missing.
+      const notEnrolled = r.value.problems.find((p) => /is not enrolled/.test(p))
+      return notEnrolled ? fail(expected, `${seen} ${notEnrolled}`, ['ca-not-authenticated', 'enrollment-url-wrong']) : fail(expected, seen)
     }
     case 'dspfarm-profile': {
       const wants: Array<[string, string | boolean | undefined]> = [

@@ -47,7 +47,7 @@ function contractSuite(
     })
 
     it('rejects a payload of the wrong shape', async () => {
-      const err = await client.invoke('session.open', { spec: { kind: 'telnet' }, cols: 80, rows: 24 } as never).catch((e: unknown) => e)
+      const err = await client.invoke('session.open', { spec: { kind: 'rlogin' }, cols: 80, rows: 24 } as never).catch((e: unknown) => e)
       expect((err as ContractError).code).toBe('invalid_input')
       expect((err as ContractError).message).toContain('input.spec.kind')
     })
@@ -97,6 +97,12 @@ function contractSuite(
       const paced = await client.invoke('session.pacedSend', { id, text: 'show clock\nshow ntp status\n', options: { waitFor: 'prompt' } })
       expect(paced.linesSent).toBe(2)
       await expect(client.invoke('session.break', { id })).rejects.toThrow(/only for serial/)
+      await expect(client.invoke('session.setBaudRate', { id, baudRate: 19200 })).rejects.toThrow(/Only serial and RFC 2217/)
+      const log = await client.invoke('session.logStart', { id, fileName: `contract-${name}.log`, mode: 'text', timestamps: false })
+      expect(log.path).toBe(path.join(services.userDataDir, 'logs', `contract-${name}.log`))
+      await client.invoke('session.logStop', { id })
+      const refused = await client.invoke('session.logStart', { id, fileName: '../escape.log', mode: 'text', timestamps: false }).catch((e: unknown) => e)
+      expect((refused as ContractError).code).toBe('invalid_input')
       await client.invoke('session.exec', { id, lines: ['configure terminal', 'hostname LAB-R1', 'end'] })
       await client.invoke('session.close', { id })
       // The lab keeps its state: a new session starts where the last one left off.
@@ -115,6 +121,24 @@ function contractSuite(
       const first = await client.invoke('practice.cucmCertificate', { lab: 'cucm' })
       expect(first.pem).toMatch(/^-----BEGIN CERTIFICATE-----/)
       expect((await client.invoke('practice.cucmCertificate', { lab: 'cucm' })).pem).toBe(first.pem)
+    })
+
+    it('reaches the practice CUCM: certificate first, then credentials, then CUCM faults with their kind', async () => {
+      const lab = `cucm-${name.length}`
+      const info = await client.invoke('cucm.practiceStart', { lab })
+      const connection = { site: `site-${name.length}`, publisher: info.publisher, nodes: [], version: '15.0' as const, readOnly: false }
+      const first = await client.invoke('cucm.connect', { connection, axl: info.axl, platform: info.platform })
+      expect(first).toMatchObject({ status: 'certificate', change: 'new', node: { name: 'CUCMPUB15' } })
+      if (first.status !== 'certificate') return
+      await client.invoke('cucm.trustCertificate', { host: first.node.host, port: first.node.port, sha256: first.sha256 })
+      expect(await client.invoke('cucm.connect', { connection, axl: info.axl, platform: info.platform })).toMatchObject({ status: 'connected', version: '15.0' })
+      const plan = await client.invoke('cucm.plan', { site: connection.site, action: { kind: 'addConferenceBridge', name: 'X', devicePoolName: 'Nowhere', locationName: 'Hub_None' } })
+      expect(plan.blockers[0]).toContain('Valid device pools: Default, DP_HQ.')
+      const err = await client.invoke('cucm.connect', { connection, axl: { user: info.axl.user, password: 'bad' }, platform: info.platform }).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(ContractError)
+      expect((err as ContractError).issues).toContainEqual({ path: 'kind', message: 'unauthorized' })
+      expect((err as ContractError).message).toContain('Standard AXL API Access')
+      await services.practiceCucms.stopAll()
     })
 
     it('tells the browser host to download instead of saving, and where logs go', async () => {

@@ -57,6 +57,9 @@ export class RouterWatch {
   private outputLines: string[] = []
   private fingerprintsPending = false
   private lastReportAsked: boolean | undefined
+  /** Output lines already reported: a session without IOS prompts (a shell) never clears them. */
+  private reportedLines = 0
+  private lastReport: Omit<Payload<'session.fingerprints'>, 'id' | 'asking'> | undefined
   private fingerprintTimer: ReturnType<typeof setTimeout> | undefined
   private exportText: string | undefined
   private lastExportTrustpoint: string | undefined
@@ -91,7 +94,11 @@ export class RouterWatch {
     this.outputLines.push(raw.length > 4096 ? raw.slice(0, 4096) : raw)
     // Trimmed in steps: trimming one line per line moved 600 entries for every line of a flood
     // (29 % of the host's CPU in a 20 MB flood).
-    if (this.outputLines.length > 2 * MAX_OUTPUT_LINES) this.outputLines = this.outputLines.slice(-MAX_OUTPUT_LINES)
+    if (this.outputLines.length > 2 * MAX_OUTPUT_LINES) {
+      const drop = this.outputLines.length - MAX_OUTPUT_LINES
+      this.outputLines = this.outputLines.slice(drop)
+      this.reportedLines = Math.max(0, this.reportedLines - drop)
+    }
     if (this.exportText === undefined && !MAY_MATTER.test(raw) && !raw.includes(BACKSPACE)) return
     const line = clean(raw)
     const command = line.match(EXPORT_COMMAND)
@@ -124,8 +131,16 @@ export class RouterWatch {
     const atCli = prompt.kind === 'privileged' || prompt.kind === 'user-exec' || prompt.kind === 'config'
     const asking = prompt.kind === 'yes-no' && ACCEPT_CERTIFICATE_QUESTION.test(prompt.text)
     // Report pending fingerprints now; if they went out before the question arrived, again with it.
-    if (this.fingerprintsPending || (asking && this.lastReportAsked === false)) this.reportFingerprints(asking)
-    if (atCli) this.outputLines = []
+    if (this.fingerprintsPending) this.reportFingerprints(asking)
+    else if (asking && this.lastReportAsked === false && this.lastReport) {
+      // The question came after the quiet-time report: the same fingerprints, now asked about.
+      this.lastReportAsked = true
+      this.events.fingerprints({ ...this.lastReport, asking: true })
+    }
+    if (atCli) {
+      this.outputLines = []
+      this.reportedLines = 0
+    }
     if (!atCli || this.exportText === undefined) return
     const text = this.exportText
     this.exportText = undefined
@@ -145,14 +160,19 @@ export class RouterWatch {
     if (this.fingerprintTimer) clearTimeout(this.fingerprintTimer)
     this.fingerprintTimer = undefined
     this.fingerprintsPending = false
-    const lines = this.outputLines.slice(-MAX_OUTPUT_LINES).map(clean)
-    const printed = readPrintedFingerprints(lines.join('\n'))
+    // Sections are read from the last MAX_OUTPUT_LINES lines since the prompt, cleaned only now;
+    // only fingerprints not reported yet are reported.
+    const start = Math.max(0, this.outputLines.length - MAX_OUTPUT_LINES)
+    const lines = this.outputLines.slice(start).map(clean)
+    const from = Math.max(0, this.reportedLines - start)
+    const printed = readPrintedFingerprints(lines.join('\n')).filter((f) => f.line >= from)
+    this.reportedLines = this.outputLines.length
     if (printed.length === 0) return
     this.lastReportAsked = asking
     // The contract caps a report; the section labels name what was left out.
     const kept = printed.slice(-MAX_REPORTED_FINGERPRINTS)
-    const context = lines.filter((l) => FINGERPRINT_LINE.test(l)).join('\n')
-    this.events.fingerprints({
+    const context = lines.slice(from).filter((l) => FINGERPRINT_LINE.test(l)).join('\n')
+    this.lastReport = {
       fingerprints: kept.map((f) => ({
         algorithm: ALGORITHMS[f.algorithm],
         hex: f.hex,
@@ -160,8 +180,8 @@ export class RouterWatch {
         sectionLabel: fitText(f.sectionLabel, LIMITS.fingerprints.sectionLabel),
       })),
       context: fitText(context, LIMITS.fingerprints.context),
-      asking,
-    })
+    }
+    this.events.fingerprints({ ...this.lastReport, asking })
   }
 }
 

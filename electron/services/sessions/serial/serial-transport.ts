@@ -3,7 +3,7 @@ import { SerialPortStream } from '@serialport/stream'
 import { SerialPort } from 'serialport'
 import type { z } from 'zod'
 import type { SerialSpec } from '../../../../shared/contract/sessions'
-import { TransportBase, type TransportContext } from '../transport'
+import { TransportBase, type TransportCondition, type TransportContext } from '../transport'
 import { SerialOpenError, describeBreakError, describeOpenError, isNoModemLinesError } from './errors'
 import { BaudSniffer, WRONG_BAUD_MESSAGE } from './wrong-baud'
 import type { SerialBinding, SetFlags } from './binding'
@@ -65,6 +65,8 @@ export class SerialTransport extends TransportBase {
   private currentStatus: SerialStatus | undefined
   private pollTimer: NodeJS.Timeout | undefined
   private lastWaitingDetail = ''
+  /** Set by setBaudRate: the speed chosen while connected, kept over a replug. */
+  private baudRate: number | undefined
 
   constructor(
     private readonly settings: SerialSettings,
@@ -85,6 +87,26 @@ export class SerialTransport extends TransportBase {
   /** The path in use now: differs from the configured one after an adapter came back elsewhere. */
   get currentPath(): string {
     return this.path
+  }
+
+  get lineRate(): number {
+    return this.baudRate ?? this.settings.baudRate
+  }
+
+  /** serialport's update() changes the speed of the open port; a replug reopens at this speed. */
+  async setBaudRate(baudRate: number): Promise<number> {
+    const stream = this.stream
+    if (this.state !== 'connected' || !stream) throw new Error(`Cannot change the speed: ${this.path} is not connected`)
+    await new Promise<void>((resolve, reject) => stream.update({ baudRate }, (err) => (err ? reject(err) : resolve())))
+    this.baudRate = baudRate
+    return baudRate
+  }
+
+  /** A console cable is the slow line pastes must be paced for. */
+  readonly slowLine = true
+
+  onCondition(listener: (condition: TransportCondition) => void): () => void {
+    return this.onStatus((status) => listener({ detail: status.state === 'waiting' ? status.message : undefined, warning: status.warning }))
   }
 
   onStatus(listener: (status: SerialStatus) => void): () => void {
@@ -189,7 +211,7 @@ export class SerialTransport extends TransportBase {
     const stream: Stream = new SerialPortStream({
       binding: this.binding,
       path,
-      baudRate: s.baudRate,
+      baudRate: this.lineRate,
       dataBits: s.dataBits,
       parity: s.parity,
       stopBits: s.stopBits,
