@@ -10,7 +10,8 @@ const WRITE_CHUNK = 32 * 1024
 
 /**
  * During a flood, output that arrives while xterm is still parsing the previous write is gathered
- * and handed over in pieces of at least this many characters, or after COALESCE_MS: xterm then
+ * and handed over when xterm has parsed what it had, at this many characters, or after
+ * COALESCE_MS, whichever comes first: xterm then
  * parses and paints once per piece instead of once per host batch (it drew ~3.5 × more frames per
  * MB than xterm fed directly). Output to an idle terminal (an echo) is written at once.
  */
@@ -121,6 +122,9 @@ export class TerminalIo {
       sink.write(part, () => {
         flow.inFlight -= part.length
         this.acknowledge(id, part.length)
+        // xterm has parsed everything it was given: what arrived meanwhile goes now, as one piece,
+        // rather than leaving xterm idle until the timer.
+        if (flow.inFlight === 0 && flow.pendingChars > 0) this.flush(id, flow)
       })
     }
   }
