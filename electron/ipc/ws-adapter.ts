@@ -1,8 +1,15 @@
 import type { WebSocket, WebSocketServer } from 'ws'
 import type { Dispatch, EventHub } from '../../shared/contract/dispatcher'
+import { encodeSessionData } from '../../shared/contract/terminal-frame'
 import { ClientMessage } from './ws-protocol'
 
 let clientCounter = 0
+
+function isSessionData(payload: unknown): payload is { id: string; data: string } {
+  if (typeof payload !== 'object' || payload === null) return false
+  const { id, data } = payload as { id?: unknown; data?: unknown }
+  return typeof id === 'string' && typeof data === 'string'
+}
 
 export interface WsAdapterHooks {
   /** A window connected or went away (flow control forgets what it never acknowledged). */
@@ -24,7 +31,8 @@ export function attachWebSocketAdapter(wss: WebSocketServer, dispatch: Dispatch,
   const stopEvents = hub.listen((event, payload) => {
     if (clients.size === 0) return
     const audience = hooks.audienceOf?.(event, payload)
-    const frame = JSON.stringify({ t: 'event', event, payload })
+    // Terminal output goes as a binary frame (shared/contract/terminal-frame.ts), the rest as JSON.
+    const frame = event === 'session.data' && isSessionData(payload) ? encodeSessionData(payload.id, payload.data) : JSON.stringify({ t: 'event', event, payload })
     for (const [ws, client] of clients) {
       if (ws.readyState === ws.OPEN && (audience === undefined || audience === client)) ws.send(frame)
     }

@@ -9,6 +9,7 @@ import {
   type EventName,
   type Payload,
 } from '../../shared/contract'
+import { decodeSessionData } from '../../shared/contract/terminal-frame'
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void }
 type ServerFrame =
@@ -50,8 +51,15 @@ export function createWsTransport(options: WsTransportOptions): LabTransport & {
     const ws = new WebSocket(options.url)
     socket = ws
     ready = false
+    ws.binaryType = 'arraybuffer'
     ws.onopen = () => ws.send(JSON.stringify({ t: 'auth', token: options.token }))
     ws.onmessage = (message) => {
+      if (message.data instanceof ArrayBuffer) {
+        // Terminal output (shared/contract/terminal-frame.ts): straight to its listeners.
+        const data = decodeSessionData(new Uint8Array(message.data))
+        if (data) for (const listener of listeners.get('session.data') ?? []) listener(data)
+        return
+      }
       if (typeof message.data !== 'string') return
       const frame = JSON.parse(message.data) as ServerFrame
       if (frame.t === 'ready') {

@@ -1,4 +1,4 @@
-import type { StateCreator } from 'zustand/vanilla'
+import type { StateCreator, StoreApi } from 'zustand/vanilla'
 import { KEPT_CERTIFICATE_PEM_MAX, MAX_KEPT_CERTIFICATES, type KeptCertificate, type Payload } from '../../shared/contract'
 import { parseInput, type InputProblem, type KeyBlockInfo, type ParseResult, type ParsedCertificate } from '../../shared/pki'
 import { matchPrintedFingerprints, type SectionMatch } from '../../shared/pki/fingerprint-compare'
@@ -67,6 +67,8 @@ export interface CertsSlice {
   selectedCertificateId?: string
   /** Runtime only: entries ticked for the PEM bundle and the CUCM upload set. */
   markedCertificateIds: string[]
+  /** Runtime only: bumped when the parse worker has read more saved certificates (re-renders the library). */
+  certificatesParsed: number
   intakeReport?: IntakeReport
   routerFingerprints?: RouterFingerprintReport
   routerClock?: RouterClockReading
@@ -97,6 +99,8 @@ export const createCertsSlice: StateCreator<LabState, [], [], CertsSlice> = (set
     const state = get()
     // By our id and by fingerprint: entries another pane kept may use ids of their own.
     const known = new Map<string, { id: string; name: string }>()
+    // Entries the worker is still reading are known by id until their details arrive.
+    for (const kept of state.certificates) known.set(kept.id, kept)
     for (const entry of selectLibrary(state)) {
       known.set(entry.kept.id, entry.kept)
       if (entry.cert) known.set(keptId(entry.cert), entry.kept)
@@ -133,6 +137,7 @@ export const createCertsSlice: StateCreator<LabState, [], [], CertsSlice> = (set
         continue
       }
       known.set(id, { id, name })
+      remember(cert)
       kept.push({ id, name, ...(role ? { role } : {}), pem: cert.pem, addedAt })
     }
     const report: IntakeReport = {
@@ -154,6 +159,7 @@ export const createCertsSlice: StateCreator<LabState, [], [], CertsSlice> = (set
   return {
     certificates: [],
     markedCertificateIds: [],
+    certificatesParsed: 0,
     setCertificates(certificates) {
       set({ certificates })
     },
@@ -215,31 +221,101 @@ export const createCertsSlice: StateCreator<LabState, [], [], CertsSlice> = (set
   }
 }
 
-// Parsing is memoised by PEM text (a rename must not parse again) and the entry list by the
-// identity of the certificates array, so that selectors stay referentially stable for React.
-let parseCache = new Map<string, { cert: ParsedCertificate } | { error: string }>()
+/** A saved PEM read on its own: its certificate, or why it has none. */
+export type KeptParse = { cert: ParsedCertificate } | { error: string }
+/** Reads saved PEMs off the main thread (the certificate parse worker). */
+export type KeptReader = (pems: string[]) => Promise<KeptParse[]>
+
+/** PEMs per request to the reader: the library fills in steps, each small enough to draw quickly. */
+const READ_BATCH = 50
+
+// Parsed details are memoised by PEM text (a rename must not parse again) and the entry list by
+// the identity of the certificates array and the cache's revision, so that selectors stay
+// referentially stable for React. Certificates come into the cache from the parse worker: what
+// the user pastes or opens is parsed there once (intake remembers it), and saved certificates are
+// read there at start-up, so no selector parses on the main thread (300 certificates froze it for
+// over a second). Without a reader (tests, tools) a selector parses synchronously as before.
+let parseCache = new Map<string, KeptParse>()
+let cacheRevision = 0
 let lastList: readonly KeptCertificate[] | undefined
+let lastRevision = -1
 let lastEntries: LibraryEntry[] = []
 let lastLoaded: LoadedCertificate[] = []
+let reader: { read: KeptReader; changed(): void } | undefined
+const reading = new Set<string>()
 
-function parseKept(pem: string): { cert: ParsedCertificate } | { error: string } {
+function remember(cert: ParsedCertificate): void {
+  if (parseCache.has(cert.pem)) return
+  parseCache.set(cert.pem, { cert })
+  cacheRevision += 1
+}
+
+function parseKept(pem: string): KeptParse {
   const r = parseInput(pem)
   const cert = r.certificates[0]
   if (cert) return { cert }
   return { error: r.problems[0]?.message ?? 'The saved PEM holds no certificate.' }
 }
 
+/**
+ * Selectors from now on take certificate details from `read` (the parse worker) and leave out
+ * entries it has not answered yet; each answer bumps `certificatesParsed` so the panes draw again.
+ */
+export function attachCertificateReader(store: StoreApi<LabState>, read: KeptReader): () => void {
+  const attached = { read, changed: () => store.setState((s) => ({ certificatesParsed: s.certificatesParsed + 1 })) }
+  reader = attached
+  return () => {
+    if (reader === attached) reader = undefined
+  }
+}
+
+function readInBackground(pems: string[]): void {
+  const current = reader
+  if (!current) return
+  const wanted = pems.filter((pem) => !reading.has(pem))
+  for (let i = 0; i < wanted.length; i += READ_BATCH) {
+    const batch = wanted.slice(i, i + READ_BATCH)
+    for (const pem of batch) reading.add(pem)
+    current.read(batch).then(
+      (results) => {
+        batch.forEach((pem, j) => {
+          reading.delete(pem)
+          const result = results[j]
+          if (result && !parseCache.has(pem)) parseCache.set(pem, result)
+        })
+        cacheRevision += 1
+        current.changed()
+      },
+      () => {
+        // Cancelled (the user stopped a long read) or the worker died: ask again a little later.
+        for (const pem of batch) reading.delete(pem)
+        setTimeout(() => current.changed(), 1000)
+      },
+    )
+  }
+}
+
 function refresh(list: readonly KeptCertificate[]): void {
-  if (list === lastList) return
-  const next = new Map<string, { cert: ParsedCertificate } | { error: string }>()
-  lastEntries = list.map((kept) => {
-    const parsed = parseCache.get(kept.pem) ?? parseKept(kept.pem)
+  if (list === lastList && lastRevision === cacheRevision) return
+  const next = new Map<string, KeptParse>()
+  const missing: string[] = []
+  const entries: LibraryEntry[] = []
+  for (const kept of list) {
+    let parsed = parseCache.get(kept.pem)
+    if (!parsed && !reader) parsed = parseKept(kept.pem)
+    if (!parsed) {
+      missing.push(kept.pem)
+      continue
+    }
     next.set(kept.pem, parsed)
-    return 'cert' in parsed ? { kept, cert: parsed.cert } : { kept, error: parsed.error }
-  })
+    entries.push('cert' in parsed ? { kept, cert: parsed.cert } : { kept, error: parsed.error })
+  }
+  lastEntries = entries
   lastLoaded = lastEntries.filter((e): e is LoadedCertificate => e.cert !== undefined)
   parseCache = next
   lastList = list
+  lastRevision = cacheRevision
+  if (missing.length > 0) readInBackground(missing)
 }
 
 /** Every kept certificate with its parsed details (or why it cannot be read). Stable between changes. */

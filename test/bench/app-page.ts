@@ -1,38 +1,66 @@
-import type { Page } from 'playwright-core'
+import type { CdpPage } from './cdp'
+import { paintedWatch } from './painted'
 
 /** The visible session's xterm host (xterm's own element also has the class "terminal"). */
 export const VISIBLE = '.terminal[data-session]:not([hidden])'
+const ROWS = `document.querySelector('${VISIBLE} .xterm-rows')`
 
-export async function showConnections(page: Page): Promise<void> {
-  const toggle = page.getByRole('button', { name: 'Connections' })
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Polls an in-page condition (the app's CSP forbids the eval a page-side wait would need). */
+export async function waitInPage(page: CdpPage, condition: string, what: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await page.evaluate<boolean>(`Boolean(${condition})`))) {
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`)
+    await sleep(50)
+  }
 }
 
-/**
- * Clicks a profile and waits, in the page, until the visible terminal shows `marker`.
- * Timed from the click to the frame that shows it, both taken in the page (no round trips).
- */
-export async function openAndTimeUntil(page: Page, profile: string, marker: string, timeoutMs = 600_000): Promise<number> {
-  await page.evaluate(`(() => {
-    window.__benchT0 = undefined
-    document.addEventListener('click', () => { window.__benchT0 = performance.now() }, { capture: true, once: true })
+const tabButton = (name: string): string =>
+  `[...document.querySelectorAll('[role=tab]')].find((t) => t.textContent.trim() === ${JSON.stringify(name)})`
+
+export async function openApp(page: CdpPage, url: string): Promise<void> {
+  await page.goto(url)
+  await waitInPage(page, `document.querySelector('[role=tab]')`, 'the first session tab')
+}
+
+const showConnections = `(() => {
+  const toggle = [...document.querySelectorAll('button[aria-controls="console-connections"]')][0]
+  if (toggle && toggle.getAttribute('aria-expanded') !== 'true') toggle.click()
+})()`
+
+/** Clicks "Open <profile>" and resolves once it is clicked (no waiting for the session). */
+export async function openProfile(page: CdpPage, profile: string): Promise<void> {
+  await page.evaluate(showConnections)
+  await waitInPage(page, `document.querySelector('button[aria-label="Open ${profile}"]')`, `the Open ${profile} button`)
+  await page.evaluate(`document.querySelector('button[aria-label="Open ${profile}"]').click()`)
+}
+
+/** Clicks a profile and returns the time from the click to the frame that paints `marker`. */
+export async function openAndTimeUntilPainted(page: CdpPage, profile: string, marker: string): Promise<number> {
+  await page.evaluate(showConnections)
+  await waitInPage(page, `document.querySelector('button[aria-label="Open ${profile}"]')`, `the Open ${profile} button`)
+  return page.evaluate<number>(`(async () => {
+    const button = document.querySelector('button[aria-label="Open ${profile}"]')
+    const painted = ${paintedWatch(ROWS, marker)}
+    const t0 = performance.now()
+    button.click()
+    return (await painted) - t0
   })()`)
-  await showConnections(page)
-  await page.getByRole('button', { name: `Open ${profile}`, exact: true }).click()
-  // Polled in the page each frame: the app's CSP forbids the eval that waitForFunction needs.
-  return (await page.evaluate(`new Promise((resolve, reject) => {
-    const deadline = performance.now() + ${timeoutMs}
-    const tick = () => {
-      const rows = document.querySelector('${VISIBLE} .xterm-rows')
-      if (rows && rows.textContent.includes('${marker}') && window.__benchT0 !== undefined) resolve(performance.now() - window.__benchT0)
-      else if (performance.now() > deadline) reject(new Error('${marker} did not appear'))
-      else requestAnimationFrame(tick)
-    }
-    tick()
-  })`)) as number
 }
 
-/** Waits until the tab named `name` reaches a state (its status dot's class). */
-export async function waitForTabState(page: Page, name: string, state: 'open' | 'closed', timeoutMs = 600_000): Promise<void> {
-  await page.getByRole('tab', { name, exact: true }).locator(`.dot.state-${state}`).waitFor({ timeout: timeoutMs })
+export async function waitForTabState(page: CdpPage, name: string, state: 'open' | 'closed', timeoutMs = 600_000): Promise<void> {
+  await waitInPage(page, `${tabButton(name)}?.querySelector('.dot.state-${state}')`, `tab ${name} ${state}`, timeoutMs)
+}
+
+export async function activateTab(page: CdpPage, name: string): Promise<void> {
+  await page.evaluate(`${tabButton(name)}.click()`)
+}
+
+export async function terminalBox(page: CdpPage): Promise<{ width: number; height: number }> {
+  return page.evaluate(`(() => { const r = document.querySelector('${VISIBLE}').getBoundingClientRect(); return { width: r.width, height: r.height } })()`)
+}
+
+export async function focusTerminal(page: CdpPage): Promise<void> {
+  await page.evaluate(`document.querySelector('${VISIBLE} textarea').focus()`)
 }

@@ -1,14 +1,14 @@
-import type { Page } from 'playwright-core'
+import type { CdpPage } from './cdp'
 import { VISIBLE } from './app-page'
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * Types `sequence` into the visible terminal one key every `intervalMs` and returns, per key,
- * the time from the page's keydown to the first DOM update of the terminal rows that shows it.
- * Both instants are taken in the page. The first character must not be on screen already.
+ * Types `sequence` into the visible terminal one key every `intervalMs` (CDP key events, as a
+ * user's keyboard) and returns, per key, the time from the page's keydown to the first DOM update
+ * of the terminal rows that shows it. Both instants are taken in the page.
  */
-export async function echoLatencies(page: Page, sequence: string, intervalMs: number): Promise<number[]> {
+export async function echoLatencies(page: CdpPage, sequence: string, intervalMs: number): Promise<number[]> {
   await page.evaluate(`(() => {
     const seq = ${JSON.stringify(sequence)}
     const rows = document.querySelector('${VISIBLE} .xterm-rows')
@@ -27,7 +27,7 @@ export async function echoLatencies(page: Page, sequence: string, intervalMs: nu
     document.addEventListener('keydown', onKey, true)
   })()`)
   for (const ch of sequence) {
-    await page.keyboard.type(ch)
+    await page.press(ch)
     await sleep(intervalMs)
   }
   await page.evaluate(`new Promise((resolve) => {
@@ -35,10 +35,10 @@ export async function echoLatencies(page: Page, sequence: string, intervalMs: nu
     const tick = () => (window.__echo.shown.length >= ${sequence.length} || performance.now() > deadline ? resolve() : setTimeout(tick, 10))
     tick()
   })`)
-  const result = (await page.evaluate(`(() => {
+  const result = await page.evaluate<number[]>(`(() => {
     window.__echo.stop()
     return window.__echo.shown.map((t, i) => t - window.__echo.keys[i])
-  })()`)) as number[]
-  await page.keyboard.press('Enter')
+  })()`)
+  await page.press('\r')
   return result
 }

@@ -1,6 +1,9 @@
+import http from 'node:http'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { BrowserContext } from 'playwright-core'
+import type { AddressInfo } from 'node:net'
+import type { CdpPage } from './cdp'
+import { paintedWatch } from './painted'
 
 const require = createRequire(import.meta.url)
 const asset = (name: string): Buffer => readFileSync(require.resolve(name))
@@ -9,68 +12,57 @@ const PAGE = `<!doctype html><html><head><link rel="stylesheet" href="/xterm.css
 <body style="margin:0;background:#000"><div id="t"></div>
 <script src="/xterm.js"></script><script src="/addon-fit.js"></script></body></html>`
 
-export interface RawXtermResult {
-  /** Opened in a div the size of the app's terminal, DOM renderer: what the app's xterm does. */
-  readonly renderedMs: number
-  /** A Terminal never opened: the parser and buffer alone. */
-  readonly parserMs: number
-  readonly cols: number
-  readonly rows: number
-}
-
-/**
- * The same bytes pushed straight into xterm in a page of their own, in 64 KiB writes, timed
- * until xterm's callback for the last write: the ceiling for anything the app can do.
- * Served through Playwright's routing, so nothing touches the network.
- */
-export async function rawXtermThroughput(
-  context: BrowserContext,
-  file: string,
-  size: { width: number; height: number },
-  fontSize: number,
-): Promise<RawXtermResult> {
-  const page = await context.newPage()
+/** The same bytes xterm alone is fed: the ceiling for anything the app can do. Served on 127.0.0.1. */
+export async function serveRawXterm(dataFile: string, trailer: string): Promise<{ url: string; close(): Promise<void> }> {
   const bodies: Record<string, { body: Buffer; type: string }> = {
     '/': { body: Buffer.from(PAGE), type: 'text/html' },
     '/xterm.js': { body: asset('@xterm/xterm/lib/xterm.js'), type: 'text/javascript' },
     '/xterm.css': { body: asset('@xterm/xterm/css/xterm.css'), type: 'text/css' },
     '/addon-fit.js': { body: asset('@xterm/addon-fit/lib/addon-fit.js'), type: 'text/javascript' },
-    '/data': { body: readFileSync(file), type: 'application/octet-stream' },
+    '/data': { body: Buffer.concat([readFileSync(dataFile), Buffer.from(trailer)]), type: 'application/octet-stream' },
   }
-  await page.route('http://bench.invalid/**', (route) => {
-    const found = bodies[new URL(route.request().url()).pathname]
-    return found ? route.fulfill({ body: found.body, contentType: found.type }) : route.fulfill({ status: 404 })
+  const server = http.createServer((req, res) => {
+    const found = bodies[new URL(req.url ?? '/', 'http://x').pathname]
+    if (!found) return void res.writeHead(404).end()
+    res.writeHead(200, { 'content-type': found.type, 'content-length': found.body.length }).end(found.body)
   })
-  await page.goto('http://bench.invalid/')
-  try {
-    return (await page.evaluate(`(async () => {
-      const text = new TextDecoder().decode(await (await fetch('/data')).arrayBuffer())
-      const host = document.getElementById('t')
-      host.style.width = '${size.width}px'
-      host.style.height = '${size.height}px'
-      const options = { scrollback: 10000, fontSize: ${fontSize}, fontFamily: '"DejaVu Sans Mono", monospace' }
-      const CHUNK = 64 * 1024
-      const feed = (term) => new Promise((resolve) => {
-        const t0 = performance.now()
-        for (let i = 0; i < text.length; i += CHUNK) {
-          const last = i + CHUNK >= text.length
-          term.write(text.slice(i, i + CHUNK), last ? () => resolve(performance.now() - t0) : undefined)
-        }
-      })
-      const rendered = new Terminal(options)
-      const fit = new FitAddon.FitAddon()
-      rendered.loadAddon(fit)
-      rendered.open(host)
-      fit.fit()
-      const renderedMs = await feed(rendered)
-      const cols = rendered.cols, rows = rendered.rows
-      rendered.dispose()
-      const parser = new Terminal({ ...options, cols, rows })
-      const parserMs = await feed(parser)
-      parser.dispose()
-      return { renderedMs, parserMs, cols, rows }
-    })()`)) as RawXtermResult
-  } finally {
-    await page.close()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
   }
+}
+
+/**
+ * One round of xterm alone, DOM renderer, in a div the size of the app's terminal: the bytes in
+ * 64 KiB writes, timed from the first write to the frame that shows `marker` (the same end the
+ * app side is timed to: last byte parsed and painted).
+ */
+export async function rawXtermRound(
+  page: CdpPage,
+  url: string,
+  size: { width: number; height: number },
+  options: { fontSize: number; scrollback: number },
+  marker: string,
+): Promise<number> {
+  await page.goto(url)
+  return page.evaluate<number>(`(async () => {
+    const text = new TextDecoder().decode(await (await fetch('/data')).arrayBuffer())
+    const host = document.getElementById('t')
+    host.style.width = '${size.width}px'
+    host.style.height = '${size.height}px'
+    const term = new Terminal({ scrollback: ${options.scrollback}, fontSize: ${options.fontSize}, fontFamily: '"DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, monospace' })
+    const fit = new FitAddon.FitAddon()
+    term.loadAddon(fit)
+    term.open(host)
+    fit.fit()
+    await new Promise((r) => requestAnimationFrame(() => r()))
+    const painted = ${paintedWatch("document.querySelector('#t .xterm-rows')", marker)}
+    const t0 = performance.now()
+    const CHUNK = 64 * 1024
+    for (let i = 0; i < text.length; i += CHUNK) term.write(text.slice(i, i + CHUNK))
+    const t1 = await painted
+    term.dispose()
+    return t1 - t0
+  })()`)
 }

@@ -9,6 +9,7 @@ import {
   type Out,
   type Payload,
 } from '../../shared/contract'
+import { decodeSessionData } from '../../shared/contract/terminal-frame'
 import type { Services } from '../../electron/services/compose'
 
 export type TestClient = LabTransport & { close(): Promise<void> }
@@ -48,7 +49,14 @@ export async function wsClient(port: number, token: string): Promise<TestClient 
   let nextId = 1
   const pending = new Map<number, (e: Envelope<unknown>) => void>()
   const listeners = new Set<(event: string, payload: unknown) => void>()
-  ws.on('message', (raw) => {
+  ws.on('message', (raw, isBinary) => {
+    if (isBinary) {
+      // Terminal output is a binary frame (shared/contract/terminal-frame.ts).
+      const bytes = Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw instanceof ArrayBuffer ? new Uint8Array(raw) : raw)
+      const data = decodeSessionData(bytes)
+      if (data) for (const l of listeners) l('session.data', data)
+      return
+    }
     const frame = JSON.parse(raw.toString()) as { t: string; id?: number; result?: Envelope<unknown>; event?: string; payload?: unknown }
     if (frame.t === 'result' && frame.id !== undefined && frame.result) pending.get(frame.id)?.(frame.result)
     if (frame.t === 'event' && frame.event) for (const l of listeners) l(frame.event, frame.payload)

@@ -1,4 +1,4 @@
-import { PromptTail, type DetectedPrompt } from '../../../shared/ios/prompt'
+import { detectPrompt, type DetectedPrompt } from '../../../shared/ios/prompt'
 import { ACCEPT_CERTIFICATE_QUESTION, readPrintedFingerprints } from '../../../shared/ios/printed-fingerprints'
 import { parseShowClockLine } from '../../../shared/ios/clock'
 import { parsePkiExport } from '../../../shared/ios/pem-export'
@@ -27,6 +27,24 @@ const MAX_OUTPUT_LINES = 600
  * whole fingerprint group well within it.
  */
 const QUIET_REPORT_MS = 1000
+/** Raw output kept for state(): what the checklist reads at a prompt. */
+const TAIL_CHARS = 4096
+/**
+ * The prompt check reads only this much of the end of the output. A prompt is the last line (or,
+ * for the enrollment paste question, the last non-blank one) and IOS prompts are short: a
+ * hostname is at most 63 characters (Cisco IOS Configuration Fundamentals, `hostname`), the
+ * longest question IOS asks here is `% Do you accept this certificate? [yes/no]:`. Cleaning and
+ * scanning the whole 4 KiB tail on every read was ~45 % of the host's CPU during a flood.
+ */
+export const PROMPT_WINDOW_CHARS = 512
+/**
+ * A raw line can matter only if it holds one of these: `%` (IOS messages, export labels), `:`
+ * (fingerprint and clock lines), `pki`/`pem` (the export command), `fingerprint`, or a backspace
+ * (an edited command line). Other lines are kept raw for the fingerprint sections and cleaned
+ * only when fingerprints are reported.
+ */
+const MAY_MATTER = /[%:]|pki|pem|fingerprint/i
+const BACKSPACE = '\b'
 
 /**
  * Reads a session's output the way an engineer does: knows which prompt the router is at (split
@@ -34,7 +52,7 @@ const QUIET_REPORT_MS = 1000
  * reports them so the workbench can match or keep them. It never writes to the session.
  */
 export class RouterWatch {
-  private readonly tail = new PromptTail(4096)
+  private tail = ''
   private partial = ''
   private outputLines: string[] = []
   private fingerprintsPending = false
@@ -49,24 +67,40 @@ export class RouterWatch {
   constructor(private readonly events: RouterWatchEvents) {}
 
   feed(text: string): void {
-    const prompt = this.tail.feed(text)
+    if (!text) return
+    this.tail = text.length >= TAIL_CHARS ? text.slice(-TAIL_CHARS) : (this.tail + text).slice(-TAIL_CHARS)
+    const prompt = this.detect()
     const lines = (this.partial + text).split('\n')
     this.partial = lines.pop() ?? ''
     if (this.partial.length > 4096) this.partial = this.partial.slice(-4096)
-    for (const raw of lines) this.line(cleanTerminalText(raw).replace(/\r/g, ''))
+    for (const raw of lines) this.line(raw)
     if (prompt) this.promptSeen(prompt)
   }
 
   /** The tail of output (clean) and the prompt it ends at. */
   state(): { text: string; prompt: DetectedPrompt | null } {
-    return { text: this.tail.text(), prompt: this.tail.detect() }
+    return { text: cleanTerminalText(this.tail), prompt: this.detect() }
+  }
+
+  private detect(): DetectedPrompt | null {
+    return detectPrompt(this.tail.length > PROMPT_WINDOW_CHARS ? this.tail.slice(-PROMPT_WINDOW_CHARS) : this.tail)
   }
 
   dispose(): void {
     if (this.fingerprintTimer) clearTimeout(this.fingerprintTimer)
   }
 
-  private line(line: string): void {
+  private line(raw: string): void {
+    this.outputLines.push(raw.length > 4096 ? raw.slice(0, 4096) : raw)
+    // Trimmed in steps: trimming one line per line moved 600 entries for every line of a flood
+    // (29 % of the host's CPU in a 20 MB flood).
+    if (this.outputLines.length > 2 * MAX_OUTPUT_LINES) {
+      const drop = this.outputLines.length - MAX_OUTPUT_LINES
+      this.outputLines = this.outputLines.slice(drop)
+      this.reportedLines = Math.max(0, this.reportedLines - drop)
+    }
+    if (this.exportText === undefined && !MAY_MATTER.test(raw) && !raw.includes(BACKSPACE)) return
+    const line = clean(raw)
     const command = line.match(EXPORT_COMMAND)
     if (command) this.lastExportTrustpoint = command[1]
     if (line.length <= 200 && this.events.clock) {
@@ -79,12 +113,6 @@ export class RouterWatch {
           observedAt: Date.now(),
         })
       }
-    }
-    this.outputLines.push(line.length > 4096 ? line.slice(0, 4096) : line)
-    if (this.outputLines.length > MAX_OUTPUT_LINES) {
-      const drop = this.outputLines.length - MAX_OUTPUT_LINES
-      this.outputLines.splice(0, drop)
-      this.reportedLines = Math.max(0, this.reportedLines - drop)
     }
     if (FINGERPRINT_LINE.test(line)) {
       this.fingerprintsPending = true
@@ -132,15 +160,18 @@ export class RouterWatch {
     if (this.fingerprintTimer) clearTimeout(this.fingerprintTimer)
     this.fingerprintTimer = undefined
     this.fingerprintsPending = false
-    // Sections are read from all the output since the prompt; only new fingerprints are reported.
-    const from = this.reportedLines
-    const printed = readPrintedFingerprints(this.outputLines.join('\n')).filter((f) => f.line >= from)
+    // Sections are read from the last MAX_OUTPUT_LINES lines since the prompt, cleaned only now;
+    // only fingerprints not reported yet are reported.
+    const start = Math.max(0, this.outputLines.length - MAX_OUTPUT_LINES)
+    const lines = this.outputLines.slice(start).map(clean)
+    const from = Math.max(0, this.reportedLines - start)
+    const printed = readPrintedFingerprints(lines.join('\n')).filter((f) => f.line >= from)
     this.reportedLines = this.outputLines.length
     if (printed.length === 0) return
     this.lastReportAsked = asking
     // The contract caps a report; the section labels name what was left out.
     const kept = printed.slice(-MAX_REPORTED_FINGERPRINTS)
-    const context = this.outputLines.slice(from).filter((l) => FINGERPRINT_LINE.test(l)).join('\n')
+    const context = lines.slice(from).filter((l) => FINGERPRINT_LINE.test(l)).join('\n')
     this.lastReport = {
       fingerprints: kept.map((f) => ({
         algorithm: ALGORITHMS[f.algorithm],
@@ -152,4 +183,8 @@ export class RouterWatch {
     }
     this.events.fingerprints({ ...this.lastReport, asking })
   }
+}
+
+function clean(raw: string): string {
+  return cleanTerminalText(raw).replace(/\r/g, '')
 }

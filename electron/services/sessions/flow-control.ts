@@ -15,15 +15,18 @@ export interface FlowControlOptions {
 }
 
 /**
- * Tuned with `npm run bench` (20 MB flood, headless Chromium, 2 cores): 64 KiB / 5 ms batches gave
- * 0.29 of xterm's own speed; 256 KiB / 8 ms gives about 0.42 with keystroke echo during the flood
- * still under 100 ms. Larger batches (1 MiB / 16 ms) reached 0.43 but echo rose to ~100-190 ms.
+ * Tuned with `npm run bench` (20 MB flood, headless Chromium, 2 cores, bare CDP driver): 64 KiB /
+ * 5 ms batches gave 0.29 of xterm's own speed and 256 KiB / 8 ms about 0.42. Since the window
+ * coalesces writes to xterm during a flood (renderer/panes/console/terminal-io.ts) and the
+ * prompt check reads only the end of each read (router-watch.ts), larger batches no longer
+ * delay keystroke echo: each session has its own batcher, so an echo in a quiet session still
+ * leaves after one timer tick. README "How a byte travels" quotes these numbers; a test checks it.
  */
 export const DEFAULT_FLOW: FlowControlOptions = {
-  highWatermark: 1_000_000,
+  highWatermark: 4_000_000,
   lowWatermark: 5_000,
-  batchMs: 8,
-  maxBatchChars: 256 * 1024,
+  batchMs: 12,
+  maxBatchChars: 1024 * 1024,
 }
 
 export interface FlowSink {

@@ -1,10 +1,14 @@
 // parseInput in a module worker, with a main-thread fallback where workers cannot start (a host
-// that does not serve the worker chunk): the result is the same, only the UI may pause.
-import { parseInput, type ParseResult } from '../../../shared/pki'
-import type { ParseRequest, ParseResponse } from './parse-protocol'
+// that does not serve the worker chunk): the result is the same, only the UI may pause. The
+// fallback loads the parser on demand, so the worker is the only bundle that ships it statically.
+import type { ParseResult, parseInput as ParseInput } from '../../../shared/pki'
+import type { KeptParse, ParseEachRequest, ParseRequest, ParseResponse } from './parse-protocol'
+import { parseKeptPem } from './parse-kept'
+
+type Reply = { result: ParseResult } | { each: KeptParse[] }
 
 interface Pending {
-  resolve(result: ParseResult): void
+  resolve(reply: Reply): void
   reject(err: Error): void
 }
 
@@ -33,8 +37,8 @@ function startWorker(): Worker | undefined {
       const p = pending.get(reply.id)
       if (!p) return
       pending.delete(reply.id)
-      if ('result' in reply) p.resolve(reply.result)
-      else p.reject(new Error(reply.error))
+      if ('error' in reply) p.reject(new Error(reply.error))
+      else p.resolve(reply)
     })
     w.addEventListener('error', () => {
       // The worker script did not load: read on the main thread from now on.
@@ -52,24 +56,49 @@ function startWorker(): Worker | undefined {
   return worker
 }
 
-function parseHere(input: string | Uint8Array, fileName?: string): Promise<ParseResult> {
+const loadParser = async (): Promise<typeof ParseInput> => (await import('../../../shared/pki')).parseInput
+
+async function parseHere(input: string | Uint8Array, fileName?: string): Promise<ParseResult> {
+  const parseInput = await loadParser()
   // Yield once so that the "Reading…" state is painted before a long synchronous parse.
   return new Promise((resolve) => setTimeout(() => resolve(parseInput(input, fileName)), 0))
+}
+
+function ask(w: Worker, request: ParseRequest | ParseEachRequest): Promise<Reply> {
+  return new Promise<Reply>((resolve, reject) => {
+    pending.set(request.id, { resolve, reject })
+    w.postMessage(request)
+  })
 }
 
 /** Reads pasted text or file bytes without blocking the page. */
 export async function parseInBackground(input: string | Uint8Array, fileName?: string): Promise<ParseResult> {
   const w = startWorker()
   if (!w) return parseHere(input, fileName)
-  const id = ++nextId
-  const request: ParseRequest = { id, input, ...(fileName ? { fileName } : {}) }
   try {
-    return await new Promise<ParseResult>((resolve, reject) => {
-      pending.set(id, { resolve, reject })
-      w.postMessage(request)
-    })
+    const reply = await ask(w, { id: ++nextId, input, ...(fileName ? { fileName } : {}) })
+    if ('result' in reply) return reply.result
+    throw new Error('The certificate reader answered the wrong question.')
   } catch (err) {
     if (err instanceof Error && err.message === 'worker-failed') return parseHere(input, fileName)
+    throw err
+  }
+}
+
+/** Reads saved PEMs one by one without blocking the page (the workbench library at start-up). */
+export async function parseKeptInBackground(pems: string[]): Promise<KeptParse[]> {
+  const w = startWorker()
+  const here = async (): Promise<KeptParse[]> => {
+    const parseInput = await loadParser()
+    return pems.map((pem) => parseKeptPem(parseInput, pem))
+  }
+  if (!w) return here()
+  try {
+    const reply = await ask(w, { id: ++nextId, pems })
+    if ('each' in reply) return reply.each
+    throw new Error('The certificate reader answered the wrong question.')
+  } catch (err) {
+    if (err instanceof Error && err.message === 'worker-failed') return here()
     throw err
   }
 }

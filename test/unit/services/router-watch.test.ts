@@ -100,4 +100,20 @@ describe('RouterWatch', () => {
     watch.feed('point)#')
     expect(watch.state().prompt).toMatchObject({ kind: 'config', mode: 'ca-trustpoint' })
   })
+
+  it('after a coloured megabyte in large reads, still finds the fingerprints, their section and the prompt', () => {
+    // The prompt check reads only the end of each read and only lines that can matter are
+    // cleaned; a flood must not hide what follows it.
+    const { watch, fingerprints } = watchWith()
+    const colour = (s: string): string => `\x1b[1;36m${s}\x1b[0m`
+    const flood = Array.from({ length: 20_000 }, (_, i) => `${colour('interface')} GigabitEthernet0/0/${i % 48}\r\n`).join('')
+    watch.feed(`VG-CME-1#show running-config\r\n${flood}`)
+    expect(watch.state().prompt).toBeNull()
+    const text = fixture('show-crypto-pki-certificates-verbose.txt').replace(/\r?\n/g, '\r\n')
+    watch.feed(`VG-CME-1#show crypto pki certificates verbose\r\n${text}\r\n${colour('VG-CME-1')}#`)
+    expect(watch.state().prompt).toMatchObject({ kind: 'privileged', hostname: 'VG-CME-1' })
+    expect(fingerprints).toHaveLength(1)
+    expect(fingerprints[0]?.fingerprints.map((f) => f.section)).toContain(2)
+    expect(watch.state().text.endsWith('VG-CME-1#')).toBe(true)
+  })
 })
