@@ -3,8 +3,6 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-// @peculiar/x509 needs its Reflect polyfill loaded first: shared/pki/x509-lib.ts is the only way in.
-const x509Only = { name: '@peculiar/x509', message: 'import { x509 } from shared/pki/x509-lib (it loads reflect-metadata first)' }
 const noNode = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net'], message: 'shared/ must not use Node built-ins' }
 
 export default tseslint.config(
@@ -28,15 +26,11 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [x509Only], patterns: [
+      'no-restricted-imports': ['error', { patterns: [
         noNode,
         { group: ['**/electron/**', 'electron', '**/renderer/**'], message: 'shared/ must not import from electron/ or renderer/' },
       ] }],
     },
-  },
-  {
-    files: ['shared/pki/x509-lib.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noNode] }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -44,7 +38,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [x509Only], patterns: [
+      'no-restricted-imports': ['error', { patterns: [
         { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net'], message: 'the renderer has no Node' },
         { group: ['**/electron/**', 'electron'], message: 'the renderer reaches the main process only through platform/ and the contract' },
       ] }],
@@ -53,7 +47,7 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [x509Only], patterns: [
+      'no-restricted-imports': ['error', { patterns: [
         { group: ['**/renderer/**'], message: 'electron/ must not import from renderer/' },
       ] }],
     },
