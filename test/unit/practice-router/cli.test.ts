@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as pty from 'node-pty'
@@ -112,6 +112,21 @@ describe('practice router CLI', () => {
     await second.waitFor('hostname LAB9')
     second.child.stdin.end()
     expect(await second.exited).toBe(0)
+  })
+
+  it('saves the lab through the app\'s atomic write: user-only file, no temp file left behind', async () => {
+    const labDir = mkdtempSync(join(dir, 'atomic-'))
+    const file = join(labDir, 'lab.json')
+    const run = start(['--seed', 'cli-atomic', '--state', file])
+    await run.waitFor('VG-CME-1>')
+    run.write('enable\nconfigure terminal\nhostname ATOM\nend\n')
+    await run.waitFor('ATOM#')
+    run.child.stdin.end()
+    expect(await run.exited).toBe(0)
+    // The lab holds practice private keys: 0600 like every file writeFileAtomic makes.
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(readdirSync(labDir)).toEqual(['lab.json'])
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { hostname: string }).hostname).toBe('ATOM')
   })
 
   it('drops what overflows a slow console line, and loses nothing when the sender is paced', async () => {
