@@ -45,6 +45,17 @@ export default tseslint.config(
     },
   },
   {
+    // The store is below the panes: panes read and change it, never the other way round.
+    files: ['renderer/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net'], message: 'the renderer has no Node' },
+        { group: ['**/electron/**', 'electron'], message: 'the renderer reaches the main process only through platform/ and the contract' },
+        { group: ['**/panes/**'], message: 'renderer/store must not import renderer/panes: move what it needs into store/ or shared/' },
+      ] }],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [

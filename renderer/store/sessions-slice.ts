@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla'
 import type { Out, PacedSendOptions, SessionInfo, SessionOptions, SessionPrompt, SessionSpec } from '../../shared/contract'
-import { pasteLineCount } from '../panes/console/paste'
+import { pasteLineCount } from './paste-lines'
 import type { LabState, StoreDeps } from './types'
 
 export interface SessionTab {
