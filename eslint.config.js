@@ -2,6 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import prettier from 'eslint-config-prettier'
 
 const noNode = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net'], message: 'shared/ must not use Node built-ins' }
 
@@ -63,4 +64,22 @@ export default tseslint.config(
       ] }],
     },
   },
+  {
+    // Services run under Node alone (the browser host, tests, the practice router CLI): Electron
+    // reaches them only through the hooks the desktop host passes in, as VS Code's layering rules
+    // keep electron-main out of its common and node layers.
+    files: ['electron/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'electron/services must not import electron: take what you need as a parameter from the desktop host' }],
+        patterns: [
+          { group: ['**/renderer/**'], message: 'electron/ must not import from renderer/' },
+          { group: ['electron/*'], message: 'electron/services must not import electron' },
+        ],
+      }],
+    },
+  },
+  // Last, so that it turns off every stylistic rule above: formatting is Prettier's job
+  // (as in the electron-vite template).
+  prettier,
 )
