@@ -12,7 +12,7 @@ import './styles.css'
 
 // The transport reports connection changes before the store exists; the holder bridges that.
 const holder: { store?: LabStore } = {}
-const transport = connectPlatform((connected) => holder.store?.getState().setConnected(connected))
+const transport = connectPlatform((connected, refused) => holder.store?.getState().setConnected(connected, refused))
 const store = createLabStore(transport)
 holder.store = store
 const terminalIo = new TerminalIo(transport)

@@ -6,6 +6,7 @@ import { LocalShellTransport } from './sessions/local-shell'
 import { PracticeTransport } from './sessions/practice-transport'
 import { SshTransport, supportsGroup1Sha1 } from './sessions/ssh'
 import { SerialTransport, SerialPortWatcher, listSerialPorts } from './sessions/serial'
+import { TelnetTransport } from './sessions/telnet'
 import { KnownHostsStore } from './known-hosts'
 import { PracticeLabs } from './practice-labs/practice-labs'
 import { StateFile } from './state/state-file'
@@ -74,6 +75,7 @@ export function createServices(options: ServiceOptions): Services {
     practice: (spec) => new PracticeTransport(spec, labs, warn),
     ssh: (spec) => new SshTransport(spec, { knownHosts }),
     serial: (spec) => new SerialTransport(spec),
+    telnet: (spec) => new TelnetTransport(spec),
     ...options.transports,
   }
   const sessions = new SessionManager(hub, factories, {
@@ -123,12 +125,25 @@ export function createServices(options: ServiceOptions): Services {
     'secrets.forget': async ({ key }) => (await secrets.forget(key), null),
     'session.break': async ({ id, ms }, ctx) => {
       const transport = sessions.owned(id, ctx.client).transport
-      if (!(transport instanceof SerialTransport)) {
-        throw new ContractError({ code: 'failed', message: 'BREAK is only for serial console sessions' })
+      if (!transport.sendBreak) {
+        throw new ContractError({ code: 'failed', message: 'BREAK is only for serial console and telnet sessions' })
       }
-      await transport.sendBreak(ms)
+      try {
+        await transport.sendBreak(ms)
+      } catch (err) {
+        throw new ContractError({ code: 'failed', message: (err as Error).message })
+      }
       return null
     },
+    'session.logStart': ({ id, fileName, mode, timestamps }, ctx) => {
+      try {
+        return { path: features.startLog(sessions.owned(id, ctx.client), { fileName, mode, timestamps }) }
+      } catch (err) {
+        if (err instanceof ContractError) throw err
+        throw new ContractError({ code: 'failed', message: `Log not started: ${(err as Error).message}` })
+      }
+    },
+    'session.logStop': ({ id }, ctx) => (features.stopLog(sessions.owned(id, ctx.client)), null),
     'session.pacedSend': ({ id, text, options: paced }, ctx) => features.pacedSend(sessions.owned(id, ctx.client), text, paced),
     'session.cancelSend': ({ id }, ctx) => (sessions.checkOwner(id, ctx.client), features.cancelSend(id), null),
     'session.exec': (request, ctx) => features.exec(sessions.owned(request.id, ctx.client), request),

@@ -1,15 +1,15 @@
 import type { z } from 'zod'
-import { ContractError, type ExecResult, type PacedSendOptions, type SessionOptions, type SessionSpec } from '../../shared/contract'
+import { ContractError, LogOptions, type ExecResult, type PacedSendOptions, type SessionOptions, type SessionSpec } from '../../shared/contract'
 import type { EventHub } from '../../shared/contract/dispatcher'
 import type { Session } from './sessions/session'
 import { execLines, type ExecRequest } from './sessions/exec'
 import { PacedSender, PacedSendError, type PacedSummary } from './sessions/paced-send'
-import { SerialTransport } from './sessions/serial'
 import { SessionLog } from './session-log/session-log'
 import { RouterWatch } from './router-watch/router-watch'
 import type { SecretStore } from './secrets/secret-store'
 import type { PromptMemory } from './sessions/session'
 import type { PromptRequest } from './sessions/transport'
+import { CONDITION_MAX, LOG_ERROR_MAX, NOTICE_MAX, fitText } from './sessions/fit-text'
 
 type ParsedSpec = z.output<typeof SessionSpec>
 
@@ -18,9 +18,19 @@ const LINE_ENDINGS = { cr: '\r', lf: '\n', crlf: '\r\n' } as const
 interface Attached {
   readonly watch: RouterWatch
   readonly lineEnding: '\r' | '\n' | '\r\n'
-  readonly baudRate?: number
+  /** Names a log started later (the profile, else the kind). */
+  readonly profile: string
+  readonly template: string
   busy?: 'exec' | 'paced'
   abort?: AbortController
+  log?: { readonly file: SessionLog; readonly untap: () => void; bytes: number }
+}
+
+export interface LogRequest {
+  /** A file name in the logs folder, appended to; the template's name when omitted. */
+  readonly fileName?: string | undefined
+  readonly mode: 'raw' | 'text'
+  readonly timestamps: boolean
 }
 
 /**
@@ -48,40 +58,82 @@ export class SessionFeatures {
     const entry: Attached = {
       watch,
       lineEnding: LINE_ENDINGS[options.lineHandling?.sendLineEnding ?? 'cr'],
-      ...(spec.kind === 'serial' ? { baudRate: spec.baudRate } : {}),
+      profile: options.profileName ?? spec.kind,
+      template: options.log?.template ?? LogOptions.parse({}).template,
     }
     this.attached.set(id, entry)
 
-    let log: SessionLog | undefined
     if (options.log?.enabled) {
       try {
-        log = SessionLog.start(this.logsDir, options.log, options.profileName ?? spec.kind)
-        const current = log
-        session.tapRaw((chunk) => current.write(chunk))
-        session.setCondition({ logPath: current.filePath })
+        this.startLog(session, { fileName: options.log.appendTo, mode: options.log.mode, timestamps: options.log.timestamps })
       } catch (err) {
-        session.setCondition({ warning: `Session log not written: ${(err as Error).message}` })
+        session.setCondition({ warning: fitText(`Session log not written: ${(err as Error).message}`, CONDITION_MAX) })
       }
     }
 
     if (spec.kind === 'ssh' && this.secrets) session.useMemory(sshMemory(this.secrets, `ssh:${spec.username}@${spec.host}:${spec.port}`))
 
-    const transport = session.transport
-    const stopStatus =
-      transport instanceof SerialTransport
-        ? transport.onStatus((status) =>
-            session.setCondition({ detail: status.state === 'waiting' ? status.message : undefined, warning: status.warning }),
-          )
-        : undefined
+    const stopCondition = session.transport.onCondition?.((condition) =>
+      session.setCondition({ detail: condition.detail, warning: condition.warning }),
+    )
 
     session.onEnded(() => {
       stopWatch()
-      stopStatus?.()
+      stopCondition?.()
       watch.dispose()
       entry.abort?.abort()
-      log?.close()
+      entry.log?.untap()
+      // A reason too long for the tab (a server's algorithm lists) is kept whole in a log that
+      // holds this session's output; a log of a connection that never spoke stays unwritten.
+      const full = session.fullEndReason
+      if (entry.log && entry.log.bytes > 0 && full && full !== session.state.reason) {
+        entry.log.file.write(new TextEncoder().encode(`\r\n[Lab Console] Session ended: ${full}\r\n`))
+      }
+      entry.log?.file.close()
       this.attached.delete(id)
     })
+  }
+
+  /**
+   * Starts logging a session that is already running (any kind); a log already running is
+   * closed first. Returns the file's path.
+   */
+  startLog(session: Session, request: LogRequest): string {
+    const entry = this.entry(session)
+    this.stopLog(session)
+    const file = SessionLog.start(this.logsDir, { mode: request.mode, timestamps: request.timestamps, template: entry.template }, entry.profile, {
+      appendTo: request.fileName,
+      onError: (message) => {
+        if (entry.log?.file !== file) return
+        entry.log.untap()
+        entry.log = undefined
+        // A long log path must not push the reason past its cap: shortened visibly, never thrown.
+        session.setCondition({ logPath: undefined, logError: fitText(message, LOG_ERROR_MAX) })
+        this.hub.emit('app.notice', { level: 'warning', message: fitText(`${session.state.title}: ${message}`, NOTICE_MAX) })
+      },
+    })
+    const log: NonNullable<Attached['log']> = {
+      file,
+      bytes: 0,
+      untap: session.tapRaw((chunk) => {
+        log.bytes += chunk.length
+        file.write(chunk)
+      }),
+    }
+    entry.log = log
+    session.setCondition({ logPath: file.filePath, logError: undefined })
+    return file.filePath
+  }
+
+  stopLog(session: Session): void {
+    const entry = this.entry(session)
+    const log = entry.log
+    if (!log) return
+    entry.log = undefined
+    log.untap()
+    log.file.close()
+    // Closing flushes; a flush that failed has already said why in logError.
+    if (session.state.logPath === log.file.filePath) session.setCondition({ logPath: undefined })
   }
 
   tail(session: Session): { text: string; prompt: ExecResult['prompt'] } {
@@ -104,7 +156,11 @@ export class SessionFeatures {
     entry.abort = abort
     const sender = new PacedSender(
       { write: (data) => session.writeRaw(data), onOutput: (listener) => session.tapText(listener) },
-      { ...options, lineEnding: entry.lineEnding, ...(entry.baudRate ? { baudRate: entry.baudRate } : {}) },
+      {
+        ...options,
+        lineEnding: entry.lineEnding,
+        ...(session.transport.lineRate ? { baudRate: session.transport.lineRate } : {}),
+      },
     )
     try {
       return await sender.send(text, {

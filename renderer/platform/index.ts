@@ -13,7 +13,7 @@ declare global {
  * The renderer's only way to the main process: window.lab in Electron, the WebSocket in the
  * browser host, which is given the token as its first message (see takeToken).
  */
-export function connectPlatform(onConnectionChange?: (connected: boolean) => void): LabTransport {
+export function connectPlatform(onConnectionChange?: (connected: boolean, refused: boolean) => void): LabTransport {
   if (window.lab) return createBridgeTransport(window.lab)
   const token = takeToken(window.location, window.history, window.sessionStorage)
   const url = `ws://${window.location.host}/ws`

@@ -26,7 +26,8 @@ export interface WsTransportOptions {
   /** The browser host's token, sent as the first message of every connection. */
   readonly token: string
   /** Told when the link to the host drops or comes back. */
-  readonly onConnectionChange?: (connected: boolean) => void
+  /** `refused`: the host turned this page away for good (token), so no retry follows. */
+  readonly onConnectionChange?: (connected: boolean, refused: boolean) => void
 }
 
 /**
@@ -56,7 +57,7 @@ export function createWsTransport(options: WsTransportOptions): LabTransport & {
       if (frame.t === 'ready') {
         ready = true
         retryMs = 250
-        options.onConnectionChange?.(true)
+        options.onConnectionChange?.(true, false)
         for (const queued of queue) ws.send(queued)
         queue = []
       } else if (frame.t === 'result') {
@@ -75,9 +76,9 @@ export function createWsTransport(options: WsTransportOptions): LabTransport & {
       }
     }
     ws.onclose = (event) => {
-      options.onConnectionChange?.(false)
       // A refused token will not get better by retrying: the printed URL must be opened again.
       if (AUTH_REFUSED.has(event.code)) closed = true
+      options.onConnectionChange?.(false, closed)
       const message = closed && refusal ? refusal : 'Lost the connection to the Lab Console host'
       for (const [, call] of pending) call.reject(new ContractError({ code: 'failed', message }))
       pending.clear()

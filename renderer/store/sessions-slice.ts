@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla'
-import type { Out, PacedSendOptions, SessionInfo, SessionOptions, SessionPrompt, SessionSpec } from '../../shared/contract'
+import { LogOptions, type Out, type PacedSendOptions, type SessionInfo, type SessionOptions, type SessionPrompt, type SessionSpec } from '../../shared/contract'
 import { pasteLineCount } from './paste-lines'
 import type { LabState, StoreDeps } from './types'
 
@@ -14,6 +14,21 @@ export interface SessionTab {
   readonly label?: string
   /** Why the session could not even be opened (validation, unavailable kind). */
   readonly openError?: string
+  /** The log this tab writes: a reconnect appends to the same file. */
+  readonly logFile?: LogChoice & { readonly fileName: string }
+  /** Connections made so far by this tab (1 for the first): fills {connection} in log names. */
+  readonly connection?: number
+}
+
+/** A log template with this placeholder asks for a new file on every reconnect. */
+export const CONNECTION_PLACEHOLDER = '{connection}'
+
+/** How a log started from a running session is written. */
+export interface LogChoice {
+  /** A file name in the logs folder; empty or absent for a name from the template. */
+  readonly fileName?: string
+  readonly mode: 'raw' | 'text'
+  readonly timestamps: boolean
 }
 
 export interface PacedSendState {
@@ -42,6 +57,10 @@ export interface SessionsSlice {
   pacedSends: Record<string, PacedSendState>
   openSession(spec: SessionSpec, open?: OpenOptions): Promise<string>
   reconnect(tabId: string): Promise<void>
+  /** Ends the tab's session but keeps the tab, its scrollback and its log file for a reconnect. */
+  disconnect(tabId: string): Promise<void>
+  startLog(tabId: string, choice: LogChoice): Promise<void>
+  stopLog(tabId: string): Promise<void>
   closeTab(tabId: string): Promise<void>
   activateTab(tabId: string): void
   sessionStateChanged(info: SessionInfo): void
@@ -55,6 +74,14 @@ export interface SessionsSlice {
 }
 
 let tabCounter = 0
+
+const baseName = (filePath: string): string => filePath.split(/[\\/]/).pop() ?? filePath
+
+function withoutLog(tab: SessionTab): SessionTab {
+  const { logFile: _dropped, ...rest } = tab
+  void _dropped
+  return rest
+}
 const DEFAULT_SIZE = { cols: 80, rows: 24 }
 
 export function createSessionsSlice(deps: StoreDeps): StateCreator<LabState, [], [], SessionsSlice> {
@@ -70,13 +97,31 @@ export function createSessionsSlice(deps: StoreDeps): StateCreator<LabState, [],
         return { pacedSends }
       })
 
+    /**
+     * The tab's options for its `connection`-th connection: its log continues in the same file,
+     * unless the template has {connection}, which names a new file for each connection.
+     */
+    const optionsFor = (tab: SessionTab, connection: number): SessionOptions | undefined => {
+      const template = tab.options?.log?.template
+      if (template?.includes(CONNECTION_PLACEHOLDER) && tab.options?.log) {
+        const log = { ...tab.options.log, template: template.replaceAll(CONNECTION_PLACEHOLDER, String(connection)) }
+        return { ...tab.options, log }
+      }
+      if (!tab.logFile) return tab.options
+      const { fileName, mode, timestamps } = tab.logFile
+      const log = { ...LogOptions.parse(tab.options?.log ?? {}), enabled: true, mode, timestamps, appendTo: fileName }
+      return { ...tab.options, log }
+    }
+
     async function connectTab(tab: SessionTab, size: { cols: number; rows: number }): Promise<void> {
-      setTab(tab.tabId, { sessionId: undefined, openError: undefined })
+      const connection = (tab.connection ?? 0) + 1
+      setTab(tab.tabId, { sessionId: undefined, openError: undefined, connection })
+      const options = optionsFor(tab, connection)
       try {
         const { id } = await deps.transport.invoke('session.open', {
           spec: tab.spec,
           ...size,
-          ...(tab.options ? { options: tab.options } : {}),
+          ...(options ? { options } : {}),
         })
         setTab(tab.tabId, { sessionId: id })
       } catch (err) {
@@ -110,6 +155,36 @@ export function createSessionsSlice(deps: StoreDeps): StateCreator<LabState, [],
         await connectTab(tab, DEFAULT_SIZE)
       },
 
+      async disconnect(tabId) {
+        const tab = get().tabs.find((t) => t.tabId === tabId)
+        if (tab?.sessionId) await deps.transport.invoke('session.close', { id: tab.sessionId }).catch(() => undefined)
+      },
+
+      async startLog(tabId, choice) {
+        const tab = get().tabs.find((t) => t.tabId === tabId)
+        if (!tab?.sessionId) return
+        const fileName = choice.fileName?.trim()
+        try {
+          const { path } = await deps.transport.invoke('session.logStart', {
+            id: tab.sessionId,
+            mode: choice.mode,
+            timestamps: choice.timestamps,
+            ...(fileName ? { fileName } : {}),
+          })
+          setTab(tabId, { logFile: { mode: choice.mode, timestamps: choice.timestamps, fileName: baseName(path) } })
+        } catch (err) {
+          get().notify('error', `Log not started: ${(err as Error).message}`)
+          throw err
+        }
+      },
+
+      async stopLog(tabId) {
+        const tab = get().tabs.find((t) => t.tabId === tabId)
+        if (!tab) return
+        set((s) => ({ tabs: s.tabs.map((t) => (t.tabId === tabId ? withoutLog(t) : t)) }))
+        if (tab.sessionId) await deps.transport.invoke('session.logStop', { id: tab.sessionId }).catch(() => undefined)
+      },
+
       async closeTab(tabId) {
         const tab = get().tabs.find((t) => t.tabId === tabId)
         set((s) => {
@@ -132,6 +207,16 @@ export function createSessionsSlice(deps: StoreDeps): StateCreator<LabState, [],
 
       sessionStateChanged(info) {
         set((s) => ({ sessionInfo: { ...s.sessionInfo, [info.id]: info } }))
+        // A log the profile started is continued in the same file when the tab reconnects.
+        const tab = get().tabs.find((t) => t.sessionId === info.id)
+        if (tab && info.logPath && !tab.logFile) {
+          const log = LogOptions.parse(tab.options?.log ?? {})
+          setTab(tab.tabId, { logFile: { mode: log.mode, timestamps: log.timestamps, fileName: baseName(info.logPath) } })
+        }
+        // A log that stopped on its own (disk full) is not restarted by a reconnect.
+        if (tab?.logFile && info.logError && !info.logPath) {
+          set((s) => ({ tabs: s.tabs.map((t) => (t.tabId === tab.tabId ? withoutLog(t) : t)) }))
+        }
         if (info.state === 'closed' || info.state === 'error') {
           set((s) => ({ prompts: s.prompts.filter((p) => p.id !== info.id) }))
         }
@@ -204,6 +289,7 @@ export type TabStatus = {
   detail?: string
   warning?: string
   logPath?: string
+  logError?: string
 }
 
 /** What a tab shows: its session's state, or the reason it never opened. */
@@ -219,5 +305,6 @@ export function tabStatus(sessionInfo: Record<string, SessionInfo>, tab: Session
     ...(info.detail ? { detail: info.detail } : {}),
     ...(info.warning ? { warning: info.warning } : {}),
     ...(info.logPath ? { logPath: info.logPath } : {}),
+    ...(info.logError ? { logError: info.logError } : {}),
   }
 }

@@ -19,6 +19,11 @@ export const PacedSendOptions = z.object({
   lineDelayMs: z.number().int().min(0).max(10_000).default(0),
   waitFor: z.enum(['none', 'echo', 'prompt']).default('echo'),
   timeoutMs: z.number().int().min(100).max(120_000).default(3000),
+  /**
+   * The device's receive buffer: when waiting for echo, a longer line goes in pieces of this many
+   * bytes, each echoed before the next (an IOS console drops typeahead beyond a small buffer).
+   */
+  bufferSize: z.number().int().min(8).max(65_536).default(64),
 })
 export type PacedSendOptions = z.infer<typeof PacedSendOptions>
 
@@ -52,7 +57,7 @@ export const ExecResult = z.object({
 export type ExecResult = z.infer<typeof ExecResult>
 
 export const consoleMethods = {
-  /** Send BREAK on a serial line (ROMMON). Other kinds answer with an error. */
+  /** Send BREAK on a serial line or an RFC 2217 console server port (ROMMON). Other kinds answer with an error. */
   'session.break': method(z.object({ id: SessionId, ms: z.number().int().min(10).max(5000).default(300) }), z.null()),
   /** Send text line by line, paced, waiting for echo or prompt; progress arrives as session.sendProgress. */
   'session.pacedSend': method(
@@ -82,6 +87,18 @@ export const consoleMethods = {
   'secrets.status': method(z.null(), z.object({ available: z.boolean(), reason: z.string().optional() })),
   /** Forget one remembered answer, or all of them. */
   'secrets.forget': method(z.object({ key: z.string().max(512).optional() }), z.null()),
+  /** Start logging a running session (any kind); a running log is replaced. Answers with the file's path. */
+  'session.logStart': method(
+    z.object({
+      id: SessionId,
+      /** A file name in the logs folder; appended to when it exists. The template's name when omitted. */
+      fileName: LogOptions.shape.appendTo,
+      mode: LogOptions.shape.mode,
+      timestamps: LogOptions.shape.timestamps,
+    }),
+    z.object({ path: z.string().max(4096) }),
+  ),
+  'session.logStop': method(z.object({ id: SessionId }), z.null()),
   /** Where session logs are written; opened in the file manager where the host can. */
   'logs.openFolder': method(z.null(), z.object({ path: z.string(), opened: z.boolean() })),
 } as const

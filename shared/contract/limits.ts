@@ -4,7 +4,7 @@
  * an algorithm list is, so producers must make it fit instead of letting validation throw.
  */
 export const LIMITS = {
-  session: { title: 256, reason: 4096, detail: 512, warning: 512, logPath: 4096 },
+  session: { title: 256, reason: 4096, detail: 512, warning: 512, logPath: 4096, logError: 1024 },
   prompt: { title: 256, message: 4096, fields: 16, fieldLabel: 512, fingerprint: 256 },
   seenPrompt: { text: 512, mode: 64 },
   fingerprints: { perEvent: 32, context: 2048, sectionLabel: 256 },

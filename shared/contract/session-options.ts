@@ -14,6 +14,17 @@ export const LogOptions = z.object({
     .max(200)
     .regex(/^[^/\\\0]+$/, 'a file name, not a path')
     .default('{profile}_{date}_{time}.log'),
+  /**
+   * Append to this file in the logs folder instead of naming a new one from the template: how a
+   * reconnected tab keeps one log per session.
+   */
+  appendTo: z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[^/\\\0]+$/, 'a file name, not a path')
+    .refine((name) => name !== '.' && name !== '..', 'a file name, not a path')
+    .optional(),
 })
 export type LogOptions = z.infer<typeof LogOptions>
 

@@ -63,7 +63,34 @@ export const SerialSpec = z.object({
   usbSerialNumber: z.string().max(256).optional(),
 })
 
-export const SessionSpec = z.discriminatedUnion('kind', [ShellSpec, PracticeSpec, SshSpec, SerialSpec])
+/** The serial line behind an RFC 2217 console server port (COM-PORT-OPTION). */
+export const ComPortSettings = z.object({
+  baudRate: z.number().int().min(50).max(4_000_000).default(9600),
+  dataBits: z.union([z.literal(5), z.literal(6), z.literal(7), z.literal(8)]).default(8),
+  parity: SerialParity.default('none'),
+  stopBits: z.union([z.literal(1), z.literal(1.5), z.literal(2)]).default(1),
+})
+export type ComPortSettings = z.output<typeof ComPortSettings>
+
+/** Telnet, usually to a console server's port (reverse telnet: an IOS async line, Opengear, Lantronix). */
+export const TelnetSpec = z.object({
+  kind: z.literal('telnet'),
+  host: HostName,
+  port: z.number().int().min(1).max(65535).default(23),
+  /** Sent when the server asks (TERMINAL-TYPE, RFC 1091). */
+  terminalType: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9._+-]+$/)
+    .default('xterm-256color'),
+  /** A console server port: a serial line at the far end, so pastes default to paced sending. */
+  consoleServer: z.boolean().default(true),
+  /** Set the far serial line over RFC 2217 (COM-PORT-OPTION); absent for plain telnet. */
+  comPort: ComPortSettings.optional(),
+})
+
+export const SessionSpec = z.discriminatedUnion('kind', [ShellSpec, PracticeSpec, SshSpec, SerialSpec, TelnetSpec])
 export type SessionSpec = z.infer<typeof SessionSpec>
 export type SessionKind = SessionSpec['kind']
 
@@ -72,7 +99,7 @@ export type SessionState = z.infer<typeof SessionState>
 
 export const SessionInfo = z.object({
   id: SessionId,
-  kind: z.enum(['shell', 'practice', 'ssh', 'serial']),
+  kind: z.enum(['shell', 'practice', 'ssh', 'serial', 'telnet']),
   title: z.string().max(LIMITS.session.title),
   state: SessionState,
   /** Why the session closed or failed, in words for the user. */
@@ -86,6 +113,8 @@ export const SessionInfo = z.object({
   warning: z.string().max(LIMITS.session.warning).optional(),
   /** The session log being written, if any. */
   logPath: z.string().max(LIMITS.session.logPath).optional(),
+  /** Why the session log stopped on its own (disk full, write error): the session goes on unlogged. */
+  logError: z.string().max(LIMITS.session.logError).optional(),
 })
 export type SessionInfo = z.infer<typeof SessionInfo>
 

@@ -201,7 +201,11 @@ const CHECK_KINDS: { readonly [K in Check['kind']]: Evaluator<K> } = {
     if (!r.ok) return fail(expected, r.reason, r.code === 'not-enrolled' ? ['ca-not-authenticated'] : [])
     const has = [r.value.caCertificate ? 'CA certificate' : undefined, r.value.certificate ? 'general purpose certificate' : undefined].filter(Boolean)
     const seen = has.length > 0 ? `Found: ${has.join(', ')}.` : 'No labelled certificate blocks.'
-    return r.value.caCertificate && r.value.certificate ? pass(expected, seen) : fail(expected, seen)
+    if (r.value.caCertificate && r.value.certificate) return pass(expected, seen)
+    // Not enrolled, IOS still exports the CA certificate alone (see shared/ios/pem-export.ts):
+    // the bridge has no certificate yet, so enrolment (step 7) is what is missing.
+    const notEnrolled = r.value.problems.find((p) => /is not enrolled/.test(p))
+    return notEnrolled ? fail(expected, `${seen} ${notEnrolled}`, ['ca-not-authenticated', 'enrollment-url-wrong']) : fail(expected, seen)
   },
   'dspfarm-profile': (check, output) => {
     const wants: Array<[string, string | boolean | undefined]> = [

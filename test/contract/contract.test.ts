@@ -47,7 +47,7 @@ function contractSuite(
     })
 
     it('rejects a payload of the wrong shape', async () => {
-      const err = await client.invoke('session.open', { spec: { kind: 'telnet' }, cols: 80, rows: 24 } as never).catch((e: unknown) => e)
+      const err = await client.invoke('session.open', { spec: { kind: 'rlogin' }, cols: 80, rows: 24 } as never).catch((e: unknown) => e)
       expect((err as ContractError).code).toBe('invalid_input')
       expect((err as ContractError).message).toContain('input.spec.kind')
     })
@@ -97,6 +97,11 @@ function contractSuite(
       const paced = await client.invoke('session.pacedSend', { id, text: 'show clock\nshow ntp status\n', options: { waitFor: 'prompt' } })
       expect(paced.linesSent).toBe(2)
       await expect(client.invoke('session.break', { id })).rejects.toThrow(/only for serial/)
+      const log = await client.invoke('session.logStart', { id, fileName: `contract-${name}.log`, mode: 'text', timestamps: false })
+      expect(log.path).toBe(path.join(services.userDataDir, 'logs', `contract-${name}.log`))
+      await client.invoke('session.logStop', { id })
+      const refused = await client.invoke('session.logStart', { id, fileName: '../escape.log', mode: 'text', timestamps: false }).catch((e: unknown) => e)
+      expect((refused as ContractError).code).toBe('invalid_input')
       await client.invoke('session.exec', { id, lines: ['configure terminal', 'hostname LAB-R1', 'end'] })
       await client.invoke('session.close', { id })
       // The lab keeps its state: a new session starts where the last one left off.

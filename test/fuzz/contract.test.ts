@@ -20,9 +20,9 @@ class QuietDevice extends TransportBase {
   }
 }
 
-// No real shell, SSH or serial connection is ever made from random input.
+// No real shell, SSH, telnet or serial connection is ever made from random input.
 const device = (): QuietDevice => new QuietDevice()
-const services = testServices({ transports: { shell: device, ssh: device, serial: device } })
+const services = testServices({ transports: { shell: device, ssh: device, serial: device, telnet: device } })
 const problems: string[] = []
 services.hub.onProblem(({ message }) => problems.push(message))
 afterAll(() => {

@@ -34,7 +34,7 @@ class HostileDevice extends TransportBase {
 }
 
 const device = (): HostileDevice => new HostileDevice()
-const services = testServices({ transports: { shell: device, ssh: device, serial: device, practice: device } })
+const services = testServices({ transports: { shell: device, ssh: device, serial: device, practice: device, telnet: device } })
 const problems: string[] = []
 const ended: string[] = []
 services.hub.onProblem(({ message }) => problems.push(message))
@@ -58,6 +58,7 @@ const specs: Record<SessionKind, unknown> = {
   practice: { kind: 'practice' },
   ssh: { kind: 'ssh', host: '127.0.0.1', username: 'fuzz' },
   serial: { kind: 'serial', path: '/dev/null' },
+  telnet: { kind: 'telnet', host: '127.0.0.1' },
 }
 
 describe('fuzz: hostile output never takes the app down', { timeout: FUZZ_TIMEOUT_MS }, () => {
@@ -89,7 +90,7 @@ describe('fuzz: hostile output never takes the app down', { timeout: FUZZ_TIMEOU
       ),
       params,
     )
-    report('session receive path (4 kinds)', inputs, 0)
+    report(`session receive path (${Object.keys(specs).length} kinds)`, inputs, 0)
   })
 
   it('the serial transport on a real pty pair, garbage at any speed', async () => {

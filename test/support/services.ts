@@ -13,7 +13,9 @@ export function testServices(overrides: Partial<ServiceOptions> = {}): Services 
     userDataDir,
     cleanup() {
       services.dispose()
-      fs.rmSync(userDataDir, { recursive: true, force: true })
+      // A practice lab or log may still be flushing as the services close: retry the removal
+      // (Node retries ENOTEMPTY/EBUSY itself) instead of failing the test on a busy machine.
+      fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })
     },
   })
 }

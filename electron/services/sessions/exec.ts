@@ -30,16 +30,22 @@ export async function execLines(session: Session, request: ExecRequest): Promise
   let all = ''
   let sinceLine = ''
   let wake: (() => void) | undefined
+  /** Output came since the last look (possibly synchronously, while we were writing). */
+  let fresh = false
   const stop = session.tapText((text) => {
     all += text
     sinceLine += text
+    fresh = true
     wake?.()
   })
   /** Waits for a prompt; with `echo`, only one that comes after the line's echo (not a stale one). */
   const waitForPrompt = async (echo = ''): Promise<DetectedPrompt | null> => {
     const deadline = Date.now() + request.timeoutMs
+    // Once seen, the echo stays seen: paging through --More-- drops the text it was in.
+    let echoed = echo === ''
     for (;;) {
-      const echoed = echo === '' || cleanTerminalText(sinceLine).includes(echo)
+      fresh = false
+      echoed ||= cleanTerminalText(sinceLine).includes(echo)
       const prompt = echoed ? detectPrompt(sinceLine) : null
       if (prompt?.kind === 'more') {
         sinceLine = ''
@@ -47,6 +53,8 @@ export async function execLines(session: Session, request: ExecRequest): Promise
       } else if (prompt) return prompt
       const left = deadline - Date.now()
       if (left <= 0 || session.state.state !== 'open') return null
+      // A device in this process (the practice router) answers the space for --More-- at once.
+      if (fresh) continue
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left)
         wake = () => {

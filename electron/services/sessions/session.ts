@@ -39,6 +39,7 @@ export class Session {
   private memory: PromptMemory | undefined
   private readonly disposers: Array<() => void> = []
   private readonly endListeners = new Set<(info: SessionInfo) => void>()
+  private endReason: string | undefined
 
   constructor(
     readonly id: string,
@@ -125,9 +126,14 @@ export class Session {
   }
 
   /** Show a condition of the connection without ending it (serial: waiting for the cable). */
-  setCondition(condition: { detail?: string | undefined; warning?: string | undefined; logPath?: string | undefined }): void {
+  setCondition(condition: {
+    detail?: string | undefined
+    warning?: string | undefined
+    logPath?: string | undefined
+    logError?: string | undefined
+  }): void {
     const patch: Partial<SessionInfo> = {}
-    for (const key of ['detail', 'warning', 'logPath'] as const) {
+    for (const key of ['detail', 'warning', 'logPath', 'logError'] as const) {
       if (key in condition) patch[key] = condition[key]
     }
     this.update(patch)
@@ -188,8 +194,15 @@ export class Session {
     this.batcher.push(this.displayDecoder.decode(this.lineHandling.fromDevice(chunk), { stream: true }))
   }
 
+  /** Why the session ended, before it was shortened to fit the state (see fitInfo). */
+  get fullEndReason(): string | undefined {
+    return this.endReason
+  }
+
   private ended(exit: ExitInfo): void {
     if (this.info.state === 'closed' || this.info.state === 'error') return
+    this.endReason = exit.reason
+    if (exit.reason.length > LIMITS.session.reason) console.error(`[lab-console] session ${this.id} ended: ${exit.reason}`)
     this.batcher.dispose()
     for (const [, pending] of this.pendingPrompts) pending.reject(new Error('Session closed'))
     this.pendingPrompts.clear()
@@ -242,6 +255,7 @@ function fitInfo(patch: Partial<SessionInfo>): Partial<SessionInfo> {
   if (fitted.detail !== undefined) fitted.detail = fitText(fitted.detail, caps.detail)
   if (fitted.warning !== undefined) fitted.warning = fitText(fitted.warning, caps.warning)
   if (fitted.logPath !== undefined) fitted.logPath = fitMiddle(fitted.logPath, caps.logPath)
+  if (fitted.logError !== undefined) fitted.logError = fitText(fitted.logError, caps.logError)
   return fitted
 }
 

@@ -22,11 +22,34 @@ export interface TransportContext {
   prompt(request: PromptRequest): Promise<PromptAnswer>
 }
 
+/** A passing condition of the link, shown without ending the session. */
+export interface TransportCondition {
+  /** "cable disconnected — waiting for /dev/ttyUSB0" */
+  readonly detail?: string | undefined
+  /** Something looks wrong but the session goes on (wrong speed, settings refused). */
+  readonly warning?: string | undefined
+}
+
+/**
+ * What some links can do and others cannot. Callers test for a capability, never for a class:
+ * a serial cable and an RFC 2217 console server port both send BREAK.
+ */
+export interface TransportCapabilities {
+  /** Hold BREAK on the device's line (ROMMON). Rejects with words for the user. */
+  sendBreak?(ms: number): Promise<void>
+  /** Bits per second on the device's serial line, where the link knows it (paced-send timing). */
+  readonly lineRate?: number
+  /** A slow console line sits behind this link: a multi-line paste defaults to paced sending. */
+  readonly slowLine?: boolean
+  /** Conditions as they change (serial: unplugged, wrong speed; RFC 2217: settings refused). */
+  onCondition?(listener: (condition: TransportCondition) => void): () => void
+}
+
 /**
  * One byte stream to a device: a pty, an SSH channel, a serial port, the practice router.
  * The session above it logs, batches and applies flow control; a transport only moves bytes.
  */
-export interface Transport {
+export interface Transport extends TransportCapabilities {
   readonly title: string
   /** Resolves once bytes can flow; rejects with an Error whose message is for the user. */
   open(ctx: TransportContext): Promise<void>

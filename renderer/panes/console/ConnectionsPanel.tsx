@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
-import type { Profile } from '../../../shared/contract'
+import { Profile } from '../../../shared/contract'
 import { useLab } from '../../app/context'
-import { parseQuickConnect } from './quick-connect'
+import { parseQuickConnect, type QuickConnectResult } from './quick-connect'
 import { describeSerial } from './serial-options'
-import { KIND_LABELS } from './profile-form'
+import { KIND_LABELS, profileIdFor } from './profile-form'
 
 function describe(profile: Profile): string {
   const spec = profile.spec
@@ -12,6 +12,8 @@ function describe(profile: Profile): string {
       return `SSH ${spec.username}@${spec.host}${spec.port === 22 ? '' : `:${spec.port}`}`
     case 'serial':
       return `Serial ${spec.path} ${describeSerial(spec)}`
+    case 'telnet':
+      return `Telnet ${spec.host}:${spec.port}${spec.comPort ? ' (RFC 2217)' : ''}`
     case 'shell':
       return spec.shell ? `Local shell ${spec.shell}` : 'Local shell'
     case 'practice':
@@ -19,21 +21,58 @@ function describe(profile: Profile): string {
   }
 }
 
+/** The typed target with the legacy switch applied (it only means something for SSH). */
+function withLegacy(result: QuickConnectResult, legacy: boolean): QuickConnectResult {
+  if (!result.ok || result.spec.kind !== 'ssh' || !legacy) return result
+  return { ...result, spec: { ...result.spec, legacyAlgorithms: true } }
+}
+
 function QuickConnect({ onOpened }: { onOpened: () => void }) {
   const openSession = useLab((s) => s.openSession)
+  const profiles = useLab((s) => s.profiles)
+  const saveProfile = useLab((s) => s.saveProfile)
   const [text, setText] = useState('')
+  const [legacy, setLegacy] = useState(false)
   const [error, setError] = useState<string>()
+  const [saved, setSaved] = useState<string>()
+  const parse = (): QuickConnectResult => withLegacy(parseQuickConnect(text), legacy)
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    const result = parseQuickConnect(text)
+    const result = parse()
     if (!result.ok) {
       setError(result.error)
       return
     }
     setError(undefined)
+    setSaved(undefined)
     setText('')
     void openSession(result.spec, { label: result.label })
     onOpened()
+  }
+  const saveAsProfile = (): void => {
+    const result = parse()
+    if (!result.ok) {
+      setError(result.error)
+      return
+    }
+    const taken = profiles.map((p) => p.name.toLowerCase())
+    let name = result.label.slice(0, 64)
+    for (let n = 2; taken.includes(name.toLowerCase()); n += 1) name = `${result.label.slice(0, 60)} (${n})`
+    const profile = Profile.safeParse({
+      id: profileIdFor(
+        name,
+        profiles.map((p) => p.id),
+      ),
+      name,
+      spec: result.spec,
+    })
+    if (!profile.success) {
+      setError(profile.error.issues[0]?.message ?? 'cannot be saved as a profile')
+      return
+    }
+    saveProfile(profile.data)
+    setError(undefined)
+    setSaved(`Saved as profile "${name}"`)
   }
   return (
     <form className="quick-connect" onSubmit={submit}>
@@ -42,17 +81,34 @@ function QuickConnect({ onOpened }: { onOpened: () => void }) {
         <input
           id="quick-connect-input"
           value={text}
-          placeholder="admin@10.0.0.1  or  /dev/ttyUSB0 9600"
+          placeholder="admin@10.0.0.1  ·  telnet 10.0.0.5 2001  ·  /dev/ttyUSB0 9600"
           spellCheck={false}
           autoComplete="off"
           aria-invalid={error ? true : undefined}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value)
+            setSaved(undefined)
+          }}
         />
         <button type="submit">Connect</button>
+      </div>
+      <div className="field-row">
+        <label className="field-inline">
+          <input type="checkbox" checked={legacy} onChange={(e) => setLegacy(e.target.checked)} />
+          <span>Legacy IOS algorithms (SSH)</span>
+        </label>
+        <button type="button" onClick={saveAsProfile} disabled={text.trim() === ''}>
+          Save as profile
+        </button>
       </div>
       {error && (
         <small className="field-error" role="alert">
           {error}
+        </small>
+      )}
+      {saved && (
+        <small className="field-hint" role="status">
+          {saved}
         </small>
       )}
     </form>

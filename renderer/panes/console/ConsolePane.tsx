@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Profile } from '../../../shared/contract'
 import { useLab } from '../../app/context'
 import { TerminalView } from './TerminalView'
@@ -9,6 +9,7 @@ import { PracticeBanner } from './PracticeBanner'
 import { ConnectionsPanel } from './ConnectionsPanel'
 import { ProfileEditor } from './ProfileEditor'
 import { ConsoleSettings } from './ConsoleSettings'
+import { consoleKeyAction } from './key-bindings'
 
 type Editing = { profile: Profile | undefined } | undefined
 
@@ -22,6 +23,22 @@ export function ConsolePane() {
   const [editing, setEditing] = useState<Editing>()
   const [settingsOpen, setSettingsOpen] = useState(false)
   const active = tabs.find((t) => t.tabId === activeTabId)
+  const disconnect = useLab((s) => s.disconnect)
+  const reconnect = useLab((s) => s.reconnect)
+
+  // Disconnect and Reconnect work wherever the focus is (a button, the banner); in the terminal
+  // its own key handler takes them first. Taken here, Ctrl+Shift+R never reloads the page.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!activeTabId || (event.target instanceof Element && event.target.closest('.xterm'))) return
+      const action = consoleKeyAction(event)
+      if (action !== 'disconnect' && action !== 'reconnect') return
+      event.preventDefault()
+      void (action === 'disconnect' ? disconnect(activeTabId) : reconnect(activeTabId))
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [activeTabId, disconnect, reconnect])
 
   return (
     <div className="console">
@@ -57,11 +74,9 @@ export function ConsolePane() {
           {active && <PracticeBanner tab={active} />}
           {active && <SessionBanner tab={active} />}
           <div className="terminals">
-            {tabs.map((tab) =>
-              tab.sessionId ? (
-                <TerminalView key={tab.sessionId} sessionId={tab.sessionId} kind={tab.spec.kind} visible={tab.tabId === activeTabId} />
-              ) : null,
-            )}
+            {tabs.map((tab) => (
+              <TerminalView key={tab.tabId} tab={tab} visible={tab.tabId === activeTabId} />
+            ))}
             {tabs.length === 0 && <p className="placeholder">No session. Open a profile, quick-connect, or start the practice router.</p>}
           </div>
         </div>

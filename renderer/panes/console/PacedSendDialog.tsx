@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { PacedSendOptions } from '../../../shared/contract'
 import { useLab } from '../../app/context'
 import type { PacedSendState } from '../../store/sessions-slice'
 import { SelectField, TextField } from './fields'
 import { issueText } from './profile-form'
 import { pasteLineCount } from './paste'
+import { describeLineTime, pasteBytes, type SlowLine } from './line-rate'
 
 const WAIT_OPTIONS = [
   { value: 'echo', label: 'Echo of each line' },
@@ -43,7 +44,20 @@ function Outcome({ state }: { state: PacedSendState }) {
  * Sends text line by line, waiting for each line's echo (or the prompt) so a router console
  * with a tiny input buffer drops nothing. Not modal: the terminal stays readable meanwhile.
  */
-export function PacedSendDialog({ sessionId, initialText, onClose }: { sessionId: string; initialText: string; onClose: () => void }) {
+export function PacedSendDialog({
+  sessionId,
+  initialText,
+  slowLine,
+  autoStart = false,
+  onClose,
+}: {
+  sessionId: string
+  initialText: string
+  slowLine?: SlowLine | undefined
+  /** Start at once with the saved settings (a paste confirmed as paced). */
+  autoStart?: boolean
+  onClose: () => void
+}) {
   const defaults = useLab((s) => s.settings.console.paced)
   const state = useLab((s) => s.pacedSends[sessionId])
   const startPacedSend = useLab((s) => s.startPacedSend)
@@ -56,13 +70,18 @@ export function PacedSendDialog({ sessionId, initialText, onClose }: { sessionId
     lineDelayMs: String(defaults.lineDelayMs),
     waitFor: defaults.waitFor,
     timeoutMs: String(defaults.timeoutMs),
+    bufferSize: String(defaults.bufferSize),
   })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const busy = state?.status === 'running' || state?.status === 'cancelling'
 
-  const submit = (event: FormEvent): void => {
-    event.preventDefault()
-    const numbers = { charDelayMs: fields.charDelayMs, lineDelayMs: fields.lineDelayMs, timeoutMs: fields.timeoutMs }
+  const start = (): void => {
+    const numbers = {
+      charDelayMs: fields.charDelayMs,
+      lineDelayMs: fields.lineDelayMs,
+      timeoutMs: fields.timeoutMs,
+      bufferSize: fields.bufferSize,
+    }
     const found: Record<string, string> = {}
     for (const [key, value] of Object.entries(numbers)) if (!/^\d+$/.test(value.trim())) found[key] = 'a whole number of milliseconds'
     const parsed = PacedSendOptions.safeParse({
@@ -70,6 +89,7 @@ export function PacedSendDialog({ sessionId, initialText, onClose }: { sessionId
       lineDelayMs: Number(fields.lineDelayMs),
       waitFor: fields.waitFor,
       timeoutMs: Number(fields.timeoutMs),
+      bufferSize: Number(fields.bufferSize),
     })
     if (!parsed.success) for (const issue of parsed.error.issues) found[String(issue.path[0])] ??= issueText(issue)
     if (text.trim() === '') found.text = 'nothing to send'
@@ -78,6 +98,17 @@ export function PacedSendDialog({ sessionId, initialText, onClose }: { sessionId
     updatePrefs({ paced: parsed.data })
     void startPacedSend(sessionId, text, parsed.data)
   }
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    start()
+  }
+  const started = useRef(false)
+  useEffect(() => {
+    if (!autoStart || started.current) return
+    started.current = true
+    start()
+  })
+  const lines = text.split(/\r\n|\r|\n/).slice(0, pasteLineCount(text))
 
   const loadFile = (file: File | undefined): void => {
     if (file) void file.text().then(setText)
@@ -142,6 +173,17 @@ export function PacedSendDialog({ sessionId, initialText, onClose }: { sessionId
           onChange={(timeoutMs) => setFields((f) => ({ ...f, timeoutMs }))}
         />
       </div>
+      <div className="field-row">
+        <TextField
+          label="Receive buffer (bytes)"
+          value={fields.bufferSize}
+          error={errors.bufferSize}
+          inputMode="numeric"
+          hint="Waiting for echo, longer lines go in pieces of this size"
+          onChange={(bufferSize) => setFields((f) => ({ ...f, bufferSize }))}
+        />
+      </div>
+      {slowLine && text.trim() !== '' && <p className="paste-time">{describeLineTime(pasteBytes(lines), slowLine)}.</p>}
       {state && <Outcome state={state} />}
       <div className="dialog-actions">
         {busy ? (

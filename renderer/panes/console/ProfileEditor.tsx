@@ -5,11 +5,12 @@ import { KIND_LABELS, emptyForm, formFromProfile, validateProfileForm, type Form
 import { SelectField, TextField } from './fields'
 import { SshFields } from './SshFields'
 import { SerialFields } from './SerialFields'
+import { TelnetFields } from './TelnetFields'
 import { LineHandlingFields, LogFields } from './SessionOptionFields'
 
 const KIND_OPTIONS = (Object.keys(KIND_LABELS) as SessionKind[]).map((value) => ({ value, label: KIND_LABELS[value] }))
 
-type Section = 'ssh' | 'serial' | 'shell' | 'practice' | 'log' | 'lineHandling'
+type Section = 'ssh' | 'serial' | 'telnet' | 'shell' | 'practice' | 'log' | 'lineHandling'
 
 /** New / Edit / Delete of a saved connection. Checked with the contract's schema before saving. */
 export function ProfileEditor({ profile, onClose }: { profile?: Profile; onClose: () => void }) {
@@ -46,6 +47,7 @@ export function ProfileEditor({ profile, onClose }: { profile?: Profile; onClose
         </div>
         {form.kind === 'ssh' && <SshFields value={form.ssh} errors={errors} onChange={(c) => patch('ssh', c)} />}
         {form.kind === 'serial' && <SerialFields value={form.serial} errors={errors} onChange={(c) => patch('serial', c)} />}
+        {form.kind === 'telnet' && <TelnetFields value={form.telnet} errors={errors} onChange={(c) => patch('telnet', c)} />}
         {form.kind === 'shell' && (
           <TextField
             label="Shell path (optional)"

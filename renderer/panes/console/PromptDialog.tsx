@@ -11,13 +11,19 @@ export function PromptDialog({ prompt }: { prompt: SessionPrompt }) {
   const [answers, setAnswers] = useState<string[]>(() => prompt.fields.map(() => ''))
   const [remember, setRemember] = useState(false)
   const isHostKey = prompt.kind === 'host-key-new' || prompt.kind === 'host-key-changed'
+  // A changed key may be an attack: Enter means the safe answer, replacing takes a deliberate click.
+  const changedKey = prompt.kind === 'host-key-changed'
 
-  const submit = (event: FormEvent): void => {
-    event.preventDefault()
+  const accept = (): void => {
     void answerPrompt(prompt, isHostKey ? { accept: true } : { answers, ...(remember ? { remember } : {}) })
   }
   const cancel = (): void => {
     void answerPrompt(prompt, isHostKey ? { accept: false } : {})
+  }
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (changedKey) cancel()
+    else accept()
   }
 
   return (
@@ -28,6 +34,11 @@ export function PromptDialog({ prompt }: { prompt: SessionPrompt }) {
         aria-modal="true"
         aria-labelledby={`${prompt.promptId}-title`}
         onSubmit={submit}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return
+          e.preventDefault()
+          cancel()
+        }}
       >
         <h3 id={`${prompt.promptId}-title`}>{prompt.title}</h3>
         <p className="dialog-message">{prompt.message}</p>
@@ -51,12 +62,25 @@ export function PromptDialog({ prompt }: { prompt: SessionPrompt }) {
           </label>
         )}
         <div className="dialog-actions">
-          <button type="button" onClick={cancel}>
-            {isHostKey ? 'Do not trust' : 'Cancel'}
-          </button>
-          <button type="submit" className="primary">
-            {prompt.kind === 'host-key-changed' ? 'Replace the stored key and connect' : isHostKey ? 'Trust and connect' : 'OK'}
-          </button>
+          {changedKey ? (
+            <>
+              <button type="button" className="danger" onClick={accept}>
+                Replace the stored key and connect
+              </button>
+              <button type="submit" className="primary" autoFocus>
+                Do not connect
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="button" onClick={cancel}>
+                {isHostKey ? 'Do not trust' : 'Cancel'}
+              </button>
+              <button type="submit" className="primary" autoFocus={isHostKey}>
+                {isHostKey ? 'Trust and connect' : 'OK'}
+              </button>
+            </>
+          )}
         </div>
       </form>
     </div>

@@ -34,31 +34,27 @@ function LogLine({ logPath }: { logPath: string }) {
   )
 }
 
-/** The active tab's state in words: connecting, why it closed, a cable that went away, the log. */
+/**
+ * The active tab's state in words: connecting, why it closed, a cable that went away, the log.
+ * Reconnect sits in the terminal's toolbar, where Disconnect was.
+ */
 export function SessionBanner({ tab }: { tab: SessionTab }) {
-  const reconnect = useLab((s) => s.reconnect)
   // Only what the banner shows: a flood flips `paused` many times a second, and that is not here.
   const status = useLab(
     useShallow((s) => {
-      const { state, reason, detail, warning, logPath } = tabStatus(s.sessionInfo, tab)
-      return { state, reason, detail, warning, logPath }
+      const { state, reason, detail, warning, logPath, logError } = tabStatus(s.sessionInfo, tab)
+      return { state, reason, detail, warning, logPath, logError }
     }),
   )
-  const ended = status.state === 'closed' || status.state === 'error'
-  if (status.state === 'open' && !status.detail && !status.warning && !status.logPath) return null
+  if (status.state === 'open' && !status.detail && !status.warning && !status.logPath && !status.logError) return null
   return (
     <div className={`session-banner state-${status.state}`}>
       {status.state !== 'open' && (
         <div className="banner-line" role="status">
-          <span>
+          <span className="banner-reason">
             {STATE_LABEL[status.state]}
             {status.reason ? `: ${status.reason}` : ''}
           </span>
-          {ended && (
-            <button type="button" onClick={() => void reconnect(tab.tabId)}>
-              Reconnect
-            </button>
-          )}
         </div>
       )}
       {status.detail && (
@@ -72,6 +68,11 @@ export function SessionBanner({ tab }: { tab: SessionTab }) {
         </div>
       )}
       {status.logPath && <LogLine logPath={status.logPath} />}
+      {status.logError && (
+        <div className="banner-line banner-warning banner-log-error" role="alert">
+          {status.logError}
+        </div>
+      )}
     </div>
   )
 }

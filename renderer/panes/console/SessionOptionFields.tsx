@@ -62,7 +62,7 @@ export function LogFields({
         label="Log file name"
         value={value.template}
         error={errors['log.template']}
-        hint="{profile}, {date} and {time} are filled in."
+        hint="{profile}, {date} and {time} are filled in. A reconnect appends to the same file; {connection} (1, 2, …) makes a file per connection."
         onChange={(template) => onChange({ template })}
       />
     </fieldset>

@@ -1,4 +1,3 @@
-import type { SessionKind } from '../../../shared/contract'
 import type { ZoomAction } from './zoom'
 import type { ActiveRenderer } from './terminal-setup'
 
@@ -8,18 +7,28 @@ export interface ToolbarActions {
   zoom(action: ZoomAction): void
   pastePaced(): void
   sendBreak(): void
+  disconnect(): void
+  reconnect(): void
+  startLog(): void
+  stopLog(): void
 }
 
 /** The terminal's own actions; each also has a key binding (shown in the button's title). */
 export function TerminalToolbar({
-  kind,
+  canBreak,
+  connected,
+  logging,
   fontSize,
   renderer,
   rendererNote,
   searchOpen,
   actions,
 }: {
-  kind: SessionKind
+  /** Serial lines and telnet (console server) sessions can send BREAK. */
+  canBreak: boolean
+  /** The session is open or opening (Disconnect), rather than ended (Reconnect). */
+  connected: boolean
+  logging: boolean
   fontSize: number
   renderer: ActiveRenderer | undefined
   rendererNote: string | undefined
@@ -28,6 +37,15 @@ export function TerminalToolbar({
 }) {
   return (
     <div className="terminal-toolbar" role="toolbar" aria-label="Terminal">
+      {connected ? (
+        <button type="button" title="Ctrl+Shift+D — the tab and its scrollback stay" onClick={actions.disconnect}>
+          Disconnect
+        </button>
+      ) : (
+        <button type="button" title="Ctrl+Shift+R — in this terminal, below a separator" onClick={actions.reconnect}>
+          Reconnect
+        </button>
+      )}
       <button type="button" aria-pressed={searchOpen} title="Search (Ctrl+Shift+F)" onClick={actions.search}>
         Search
       </button>
@@ -48,7 +66,16 @@ export function TerminalToolbar({
       <button type="button" title="Send text line by line, waiting for each echo" onClick={actions.pastePaced}>
         Paste paced…
       </button>
-      {kind === 'serial' && (
+      {logging ? (
+        <button type="button" title="Ctrl+Shift+L" onClick={actions.stopLog}>
+          Stop log
+        </button>
+      ) : (
+        <button type="button" title="Ctrl+Shift+L — choose the file" onClick={actions.startLog} disabled={!connected}>
+          Start log…
+        </button>
+      )}
+      {canBreak && (
         <button type="button" title="Ctrl+Break or Alt+B (ROMMON)" onClick={actions.sendBreak}>
           Send BREAK
         </button>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import '@xterm/xterm/css/xterm.css'
-import type { SessionKind } from '../../../shared/contract'
 import { useLab } from '../../app/context'
+import { tabStatus, type SessionTab } from '../../store/sessions-slice'
 import type { ConsoleKeyAction } from './key-bindings'
 import { zoomFont, type ZoomAction } from './zoom'
 import { useTerminal } from './use-terminal'
@@ -9,30 +9,73 @@ import { TerminalToolbar } from './TerminalToolbar'
 import { SearchBar } from './SearchBar'
 import { PasteConfirmDialog } from './PasteConfirmDialog'
 import { PacedSendDialog } from './PacedSendDialog'
+import { LogDialog } from './LogDialog'
+import { slowLineOf } from './line-rate'
 
-/** One session's terminal with its toolbar, search bar and paste dialogs. */
-export function TerminalView({ sessionId, kind, visible }: { sessionId: string; kind: SessionKind; visible: boolean }) {
+/**
+ * One tab's terminal with its toolbar, search bar and dialogs. It lives as long as the tab:
+ * a reconnect attaches the new session to the same terminal, so the scrollback stays.
+ */
+export function TerminalView({ tab, visible }: { tab: SessionTab; visible: boolean }) {
   const host = useRef<HTMLDivElement>(null)
+  const sessionId = tab.sessionId
+  const kind = tab.spec.kind
+  const slowLine = slowLineOf(tab.spec)
   const fontSize = useLab((s) => s.settings.fontSize)
   const breakMs = useLab((s) => s.settings.console.breakMs)
   const updateSettings = useLab((s) => s.updateSettings)
   const sendBreak = useLab((s) => s.sendBreak)
+  const disconnectTab = useLab((s) => s.disconnect)
+  const reconnectTab = useLab((s) => s.reconnect)
+  const stopLog = useLab((s) => s.stopLog)
+  const state = useLab((s) => tabStatus(s.sessionInfo, tab).state)
+  const logging = useLab((s) => tabStatus(s.sessionInfo, tab).logPath !== undefined)
   const [searchOpen, setSearchOpen] = useState(false)
   const [pasteText, setPasteText] = useState<string>()
-  const [paced, setPaced] = useState<{ text: string; n: number }>()
+  const [paced, setPaced] = useState<{ text: string; n: number; autoStart: boolean }>()
+  const [logDialog, setLogDialog] = useState(false)
+  const connected = state === 'open' || state === 'opening'
+  const canBreak = kind === 'serial' || kind === 'telnet'
 
   const zoom = (action: ZoomAction): void => updateSettings({ fontSize: zoomFont(fontSize, action) })
-  const breakNow = (): void => void sendBreak(sessionId, breakMs)
-  const onShortcut = (action: ConsoleKeyAction): boolean => {
-    if (action === 'search') setSearchOpen((open) => !open)
-    else if (action === 'break') {
-      // Alt+B is "word back" in shells: only a serial line takes it as BREAK.
-      if (kind !== 'serial') return false
-      breakNow()
-    } else zoom(action === 'zoom-in' ? 'in' : action === 'zoom-out' ? 'out' : 'reset')
-    return true
+  const breakNow = (): void => {
+    if (sessionId) void sendBreak(sessionId, breakMs)
   }
-  const { handle, renderer, rendererNote } = useTerminal(host, sessionId, { onShortcut, onPasteToConfirm: setPasteText })
+  const disconnect = (): void => void disconnectTab(tab.tabId)
+  const reconnect = (): void => void reconnectTab(tab.tabId)
+  const toggleLog = (): void => {
+    if (logging) void stopLog(tab.tabId)
+    else if (state === 'open') setLogDialog(true)
+  }
+  const onShortcut = (action: ConsoleKeyAction): boolean => {
+    switch (action) {
+      case 'search':
+        setSearchOpen((open) => !open)
+        return true
+      case 'break':
+        // Alt+B is "word back" in shells: only a line that has BREAK takes it.
+        if (!canBreak) return false
+        breakNow()
+        return true
+      case 'disconnect':
+        if (connected) disconnect()
+        return true
+      case 'reconnect':
+        reconnect()
+        return true
+      case 'log':
+        toggleLog()
+        return true
+      default:
+        zoom(action === 'zoom-in' ? 'in' : action === 'zoom-out' ? 'out' : 'reset')
+        return true
+    }
+  }
+  const { handle, renderer, rendererNote } = useTerminal(host, sessionId, {
+    onShortcut,
+    onPasteToConfirm: setPasteText,
+    slowLine: slowLine !== undefined,
+  })
 
   useEffect(() => {
     // xterm's own element is also class "terminal": hidden with the tab, `.terminal:not([hidden])`
@@ -49,9 +92,11 @@ export function TerminalView({ sessionId, kind, visible }: { sessionId: string; 
   }
 
   return (
-    <div className="terminal-panel" hidden={!visible}>
+    <div className="terminal-panel" hidden={!visible} data-tab={tab.tabId}>
       <TerminalToolbar
-        kind={kind}
+        canBreak={canBreak}
+        connected={connected}
+        logging={logging}
         fontSize={fontSize}
         renderer={renderer}
         rendererNote={rendererNote}
@@ -60,16 +105,39 @@ export function TerminalView({ sessionId, kind, visible }: { sessionId: string; 
           search: () => (searchOpen ? closeSearch() : setSearchOpen(true)),
           clear: () => handle?.term.clear(),
           zoom,
-          pastePaced: () => setPaced((p) => p ?? { text: '', n: 0 }),
+          pastePaced: () => setPaced((p) => p ?? { text: '', n: 0, autoStart: false }),
           sendBreak: breakNow,
+          disconnect,
+          reconnect,
+          startLog: () => setLogDialog(true),
+          stopLog: () => void stopLog(tab.tabId),
         }}
       />
       {searchOpen && handle && <SearchBar search={handle.search} onClose={closeSearch} />}
-      <div className="terminal" ref={host} hidden={!visible} data-session={sessionId} />
-      {paced && <PacedSendDialog key={paced.n} sessionId={sessionId} initialText={paced.text} onClose={() => setPaced(undefined)} />}
+      <div className="terminal" ref={host} hidden={!visible} data-session={sessionId ?? ''} />
+      {paced && sessionId && (
+        <PacedSendDialog
+          key={paced.n}
+          sessionId={sessionId}
+          initialText={paced.text}
+          slowLine={slowLine}
+          autoStart={paced.autoStart}
+          onClose={() => setPaced(undefined)}
+        />
+      )}
+      {logDialog && (
+        <LogDialog
+          tabId={tab.tabId}
+          onClose={() => {
+            setLogDialog(false)
+            handle?.term.focus()
+          }}
+        />
+      )}
       {pasteText !== undefined && (
         <PasteConfirmDialog
           text={pasteText}
+          slowLine={slowLine}
           onCancel={() => {
             setPasteText(undefined)
             handle?.term.focus()
@@ -81,8 +149,8 @@ export function TerminalView({ sessionId, kind, visible }: { sessionId: string; 
             handle?.term.focus()
           }}
           onPaced={() => {
-            // A new key starts the dialog over with this text.
-            setPaced((p) => ({ text: pasteText, n: (p?.n ?? 0) + 1 }))
+            // A new key starts the dialog over with this text, sending at once with the saved settings.
+            setPaced((p) => ({ text: pasteText, n: (p?.n ?? 0) + 1, autoStart: true }))
             setPasteText(undefined)
           }}
         />

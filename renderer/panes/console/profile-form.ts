@@ -31,6 +31,18 @@ export interface ProfileForm {
     readonly dtr: boolean
     readonly rts: boolean
   }
+  readonly telnet: {
+    readonly host: string
+    readonly port: string
+    readonly terminalType: string
+    readonly consoleServer: boolean
+    /** RFC 2217: set the far serial line from here. */
+    readonly comPort: boolean
+    readonly baud: string
+    readonly dataBits: string
+    readonly parity: Parity
+    readonly stopBits: string
+  }
   readonly shell: { readonly shell: string }
   readonly practice: { readonly lab: string }
   readonly log: LogOptions
@@ -45,6 +57,7 @@ export type FormResult = { ok: true; profile: Profile } | { ok: false; errors: F
 export const KIND_LABELS: Record<SessionKind, string> = {
   ssh: 'SSH',
   serial: 'Serial console',
+  telnet: 'Telnet / console server',
   shell: 'Local shell',
   practice: 'Practice router',
 }
@@ -64,6 +77,17 @@ export function emptyForm(kind: SessionKind = 'ssh'): ProfileForm {
       flowControl: 'none',
       dtr: true,
       rts: true,
+    },
+    telnet: {
+      host: '',
+      port: '23',
+      terminalType: 'xterm-256color',
+      consoleServer: true,
+      comPort: false,
+      baud: '9600',
+      dataBits: '8',
+      parity: 'none',
+      stopBits: '1',
     },
     shell: { shell: '' },
     practice: { lab: 'default' },
@@ -104,6 +128,21 @@ export function formFromProfile(profile: Profile): ProfileForm {
           flowControl: spec.flowControl,
           dtr: spec.dtr,
           rts: spec.rts,
+        },
+      }
+    case 'telnet':
+      return {
+        ...form,
+        telnet: {
+          host: spec.host,
+          port: String(spec.port),
+          terminalType: spec.terminalType,
+          consoleServer: spec.consoleServer,
+          comPort: spec.comPort !== undefined,
+          baud: String(spec.comPort?.baudRate ?? 9600),
+          dataBits: String(spec.comPort?.dataBits ?? 8),
+          parity: spec.comPort?.parity ?? 'none',
+          stopBits: String(spec.comPort?.stopBits ?? 1),
         },
       }
     case 'shell':
@@ -167,6 +206,20 @@ function specFromForm(form: ProfileForm, errors: Record<string, string>): Record
         flowControl: s.flowControl,
         dtr: s.dtr,
         rts: s.rts,
+      }
+    }
+    case 'telnet': {
+      const t = form.telnet
+      const port = wholeNumber(t.port, 'telnet.port', errors)
+      return {
+        kind: 'telnet',
+        host: t.host.trim(),
+        port,
+        terminalType: t.terminalType.trim(),
+        consoleServer: t.consoleServer,
+        ...(t.comPort
+          ? { comPort: { baudRate: Number(t.baud), dataBits: Number(t.dataBits), parity: t.parity, stopBits: Number(t.stopBits) } }
+          : {}),
       }
     }
     case 'shell':

@@ -1,4 +1,4 @@
-import { SerialSpec, SshSpec, type SessionSpec } from '../../../shared/contract'
+import { SerialSpec, SshSpec, TelnetSpec, type SessionSpec } from '../../../shared/contract'
 import { parseFrame } from './serial-options'
 
 export type QuickConnectResult = { ok: true; spec: SessionSpec; label: string } | { ok: false; error: string }
@@ -63,7 +63,7 @@ function parseSsh(words: string[]): QuickConnectResult {
       else user = value
       i += 1
     } else if (word.startsWith('-')) {
-      return fail(`ssh option ${word} is not supported here; use a profile`)
+      return fail(`ssh option ${word} is not supported in quick connect; make a profile for it (New profile)`)
     } else if (target === undefined) {
       target = word
     } else {
@@ -88,8 +88,40 @@ function parseSsh(words: string[]): QuickConnectResult {
 }
 
 /**
+ * `telnet HOST [PORT]` or `telnet HOST:PORT`; a speed and frame after the port (`19200 8N1`)
+ * make it an RFC 2217 console-server port whose line is set from here.
+ */
+function parseTelnet(words: string[]): QuickConnectResult {
+  const [target, ...rest] = words
+  if (!target) return fail('a console server, e.g. telnet 10.0.0.5 2001')
+  const split = splitTarget(target)
+  if (split.user) return fail('telnet takes no user name: the console server asks for it')
+  let portText = split.port
+  if (portText === undefined && rest[0] !== undefined && /^\d+$/.test(rest[0])) portText = rest.shift()
+  if (portText !== undefined && !/^\d+$/.test(portText)) return fail(`port "${portText}" is not a number`)
+  let comPort: Record<string, unknown> | undefined
+  for (const word of rest) {
+    if (/^\d+$/.test(word)) comPort = { ...comPort, baudRate: Number(word) }
+    else {
+      const frame = parseFrame(word)
+      if (!frame) return fail(`"${word}" is neither a speed (9600) nor a frame (8N1)`)
+      comPort = { ...comPort, ...frame }
+    }
+  }
+  const parsed = TelnetSpec.safeParse({
+    kind: 'telnet',
+    host: split.host,
+    ...(portText === undefined ? {} : { port: Number(portText) }),
+    ...(comPort ? { comPort } : {}),
+  })
+  if (!parsed.success) return fail(firstIssue(parsed.error))
+  const shownPort = parsed.data.port === 23 ? '' : `:${parsed.data.port}`
+  return { ok: true, spec: parsed.data, label: `telnet ${parsed.data.host}${shownPort}` }
+}
+
+/**
  * What the quick-connect box accepts: `admin@10.0.0.1:22`, `ssh admin@host -p 2222`,
- * `ssh -l admin host`, `/dev/ttyUSB0 9600 8N1`, `COM3 115200`, `practice [lab]`, `shell [path]`.
+ * `ssh -l admin host`, `telnet 10.0.0.5 2001 [9600 8N1]`, `/dev/ttyUSB0 9600 8N1`, `COM3 115200`, `practice [lab]`, `shell [path]`.
  */
 export function parseQuickConnect(input: string): QuickConnectResult {
   const words = input.trim().split(/\s+/).filter(Boolean)
@@ -97,6 +129,8 @@ export function parseQuickConnect(input: string): QuickConnectResult {
   if (!first) return fail('type a target, e.g. admin@10.0.0.1 or /dev/ttyUSB0 9600')
   if (first === 'ssh') return parseSsh(rest)
   if (first === 'serial') return parseSerial(rest)
+  if (first === 'telnet') return parseTelnet(rest)
+  if (first.startsWith('telnet://')) return parseTelnet([first.slice('telnet://'.length).replace(/\/$/, ''), ...rest])
   if (looksLikeSerial(first)) return parseSerial(words)
   if (first === 'practice') {
     const lab = rest[0] ?? 'default'

@@ -10,6 +10,15 @@ export interface TerminalCallbacks {
   onShortcut(action: ConsoleKeyAction): boolean
   /** A multi-line paste waits for the user's word. */
   onPasteToConfirm(text: string): void
+  /** A slow console line is behind this session: every multi-line paste is asked about. */
+  readonly slowLine: boolean
+}
+
+/** The line written between two sessions of one tab: "— reconnected 14:02:11 —", dimmed. */
+export function reconnectSeparator(at: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`
+  return `\r\n\x1b[2m— reconnected ${time} —\x1b[0m\r\n`
 }
 
 export interface TerminalState {
@@ -24,23 +33,28 @@ const URL_RENDERER = new URLSearchParams(window.location.search).get('renderer')
  * Mounts one xterm for a session: output through TerminalIo (never the store), input back to the
  * session, size kept in step with the pane, and the console's own keys and paste check in front.
  */
-export function useTerminal(host: RefObject<HTMLDivElement | null>, sessionId: string, callbacks: TerminalCallbacks): TerminalState {
+export function useTerminal(
+  host: RefObject<HTMLDivElement | null>,
+  sessionId: string | undefined,
+  callbacks: TerminalCallbacks,
+): TerminalState {
   const { terminalIo } = useLabContext()
   const settings = useLab((s) => s.settings)
   const rendererPref = chooseRenderer(
     useLab((s) => s.settings.console.renderer),
     URL_RENDERER,
   )
-  const latest = useRef({ settings, callbacks, rendererPref })
+  const latest = useRef({ settings, callbacks, rendererPref, sessionId })
   const [handle, setHandle] = useState<TerminalHandle>()
   // Options are changed on the live terminal; the state above only tells React it exists.
   const live = useRef<TerminalHandle | undefined>(undefined)
   const [renderer, setRenderer] = useState<{ active: ActiveRenderer; note?: string | undefined }>()
 
   useEffect(() => {
-    latest.current = { settings, callbacks, rendererPref }
+    latest.current = { settings, callbacks, rendererPref, sessionId }
   })
 
+  // One terminal for the tab's whole life: a reconnect keeps its scrollback.
   useEffect(() => {
     const element = host.current
     if (!element) return
@@ -52,11 +66,17 @@ export function useTerminal(host: RefObject<HTMLDivElement | null>, sessionId: s
       onRendererChange: (active, note) => setRenderer({ active, note }),
     })
     const { term, fit } = h
-    const detach = terminalIo.attach(sessionId, term)
+    const toSession = (data: string): void => {
+      const id = latest.current.sessionId
+      if (id) terminalIo.send(id, data)
+    }
     const disposables = [
-      term.onData((data) => terminalIo.send(sessionId, data)),
-      term.onBinary((data) => terminalIo.send(sessionId, data)),
-      term.onResize(({ cols, rows }) => terminalIo.resize(sessionId, cols, rows)),
+      term.onData(toSession),
+      term.onBinary(toSession),
+      term.onResize(({ cols, rows }) => {
+        const id = latest.current.sessionId
+        if (id) terminalIo.resize(id, cols, rows)
+      }),
       term.onSelectionChange(() => {
         if (!latest.current.settings.copyOnSelect || !term.hasSelection()) return
         navigator.clipboard?.writeText(term.getSelection()).catch(() => undefined)
@@ -72,10 +92,11 @@ export function useTerminal(host: RefObject<HTMLDivElement | null>, sessionId: s
     // Capture phase: the question comes before xterm's own paste handler sends anything.
     const onPaste = (event: ClipboardEvent): void => {
       const text = event.clipboardData?.getData('text/plain') ?? ''
-      if (!needsPasteConfirmation(text, latest.current.settings.confirmMultilinePaste)) return
+      const { settings: current, callbacks: cb } = latest.current
+      if (!needsPasteConfirmation(text, current.confirmMultilinePaste || cb.slowLine)) return
       event.preventDefault()
       event.stopImmediatePropagation()
-      latest.current.callbacks.onPasteToConfirm(text)
+      cb.onPasteToConfirm(text)
     }
     element.addEventListener('paste', onPaste, true)
     const observer = new ResizeObserver(() => {
@@ -83,7 +104,6 @@ export function useTerminal(host: RefObject<HTMLDivElement | null>, sessionId: s
     })
     observer.observe(element)
     if (element.offsetParent !== null) fit.fit()
-    terminalIo.resize(sessionId, term.cols, term.rows)
     live.current = h
     setHandle(h)
     return () => {
@@ -91,11 +111,23 @@ export function useTerminal(host: RefObject<HTMLDivElement | null>, sessionId: s
       observer.disconnect()
       element.removeEventListener('paste', onPaste, true)
       for (const d of disposables) d.dispose()
-      detach()
       h.dispose()
       setHandle(undefined)
     }
-  }, [host, sessionId, terminalIo])
+  }, [host, terminalIo])
+
+  // Output of the tab's current session; a new session after a reconnect is announced with a
+  // separator line, above which the earlier scrollback stays.
+  const previousSession = useRef<string | undefined>(undefined)
+  useEffect(() => {
+    if (!handle || !sessionId) return
+    const { term } = handle
+    if (previousSession.current && previousSession.current !== sessionId) term.write(reconnectSeparator(new Date()))
+    previousSession.current = sessionId
+    const detach = terminalIo.attach(sessionId, term)
+    terminalIo.resize(sessionId, term.cols, term.rows)
+    return detach
+  }, [handle, sessionId, terminalIo])
 
   useEffect(() => {
     const current = live.current

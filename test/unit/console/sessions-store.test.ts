@@ -49,8 +49,35 @@ describe('sessions store against the real services', () => {
     expect(tab?.sessionId).not.toBe(firstSession)
     expect(tab?.options).toEqual(options)
     await expect.poll(() => statusOf(tabId).state).toBe('open')
-    expect(statusOf(tabId).logPath).toMatch(/Site.A/)
+    // One file per session: the reconnected session appends to the first one's log.
+    expect(statusOf(tabId).logPath).toBe(firstLog)
     expect((await client.invoke('session.list', null)).find((s) => s.id === tab?.sessionId)?.kind).toBe('practice')
+  })
+
+  it('appends a log started on a running session across a reconnect, and stops it on request', async () => {
+    const tabId = await store.getState().openSession({ kind: 'practice', lab: 'store-test' })
+    await expect.poll(() => statusOf(tabId).state).toBe('open')
+    await store.getState().startLog(tabId, { fileName: 'on-demand.log', mode: 'raw', timestamps: false })
+    await expect.poll(() => statusOf(tabId).logPath).toMatch(/on-demand\.log$/)
+    await store.getState().disconnect(tabId)
+    await expect.poll(() => statusOf(tabId).state).toBe('closed')
+    expect(store.getState().tabs.some((t) => t.tabId === tabId)).toBe(true)
+    await store.getState().reconnect(tabId)
+    await expect.poll(() => statusOf(tabId).state).toBe('open')
+    expect(statusOf(tabId).logPath).toMatch(/on-demand\.log$/)
+    await store.getState().stopLog(tabId)
+    await expect.poll(() => statusOf(tabId).logPath).toBeUndefined()
+    await store.getState().reconnect(tabId)
+    await expect.poll(() => statusOf(tabId).state).toBe('open')
+    expect(statusOf(tabId).logPath).toBeUndefined()
+  })
+
+  it('starts a new log file on each connection when the template has {connection}', async () => {
+    const options = { profileName: 'Site B', log: { enabled: true, mode: 'text' as const, timestamps: false, template: '{profile}_{connection}.log' } }
+    const tabId = await store.getState().openSession({ kind: 'practice', lab: 'store-test' }, { options })
+    await expect.poll(() => statusOf(tabId).logPath).toMatch(/Site_B_1\.log$/)
+    await store.getState().reconnect(tabId)
+    await expect.poll(() => statusOf(tabId).logPath).toMatch(/Site_B_2\.log$/)
   })
 
   it('tracks a paced send from progress events to its summary', async () => {
@@ -67,6 +94,7 @@ describe('sessions store against the real services', () => {
       lineDelayMs: 0,
       waitFor: 'prompt',
       timeoutMs: 5000,
+      bufferSize: 64,
     })
     stop()
     const state = store.getState().pacedSends[id]
@@ -85,7 +113,7 @@ describe('sessions store against the real services', () => {
     await expect.poll(() => output).toContain('READY')
     stop()
     const id = store.getState().tabs.find((t) => t.tabId === tabId)?.sessionId ?? ''
-    await store.getState().startPacedSend(id, 'first\nsecond\n', { charDelayMs: 0, lineDelayMs: 0, waitFor: 'echo', timeoutMs: 300 })
+    await store.getState().startPacedSend(id, 'first\nsecond\n', { charDelayMs: 0, lineDelayMs: 0, waitFor: 'echo', timeoutMs: 300, bufferSize: 64 })
     const state = store.getState().pacedSends[id]
     expect(state?.status).toBe('failed')
     expect(state?.error).toMatch(/line 1/i)

@@ -3,7 +3,8 @@ import { SerialSpec } from '../../../shared/contract'
 import { BAUD_PRESETS, describeSerial, isBaudPreset, parseFrame } from '../../../renderer/panes/console/serial-options'
 import { FONT_DEFAULT, FONT_MAX, FONT_MIN, zoomFont } from '../../../renderer/panes/console/zoom'
 import { needsPasteConfirmation, pasteLineCount } from '../../../renderer/panes/console/paste'
-import { consoleKeyAction, type KeyInput } from '../../../renderer/panes/console/key-bindings'
+import { readFileSync } from 'node:fs'
+import { SHORTCUTS, consoleKeyAction, type KeyInput } from '../../../renderer/panes/console/key-bindings'
 import { chooseRenderer, isSoftwareRenderer } from '../../../renderer/panes/console/renderer-choice'
 import { Settings } from '../../../shared/contract'
 
@@ -75,6 +76,12 @@ describe('console key bindings', () => {
 
   it('takes search, zoom and BREAK', () => {
     expect(consoleKeyAction(key({ key: 'F', code: 'KeyF', ctrlKey: true, shiftKey: true }))).toBe('search')
+    expect(consoleKeyAction(key({ key: 'D', code: 'KeyD', ctrlKey: true, shiftKey: true }))).toBe('disconnect')
+    expect(consoleKeyAction(key({ key: 'R', code: 'KeyR', ctrlKey: true, shiftKey: true }))).toBe('reconnect')
+    expect(consoleKeyAction(key({ key: 'L', code: 'KeyL', ctrlKey: true, shiftKey: true }))).toBe('log')
+    // Plain Ctrl+D / Ctrl+R go to the device (end of input, reverse search).
+    expect(consoleKeyAction(key({ key: 'd', code: 'KeyD', ctrlKey: true }))).toBeUndefined()
+    expect(consoleKeyAction(key({ key: 'r', code: 'KeyR', ctrlKey: true }))).toBeUndefined()
     expect(consoleKeyAction(key({ key: '=', code: 'Equal', ctrlKey: true }))).toBe('zoom-in')
     expect(consoleKeyAction(key({ key: '-', code: 'Minus', ctrlKey: true }))).toBe('zoom-out')
     expect(consoleKeyAction(key({ key: '0', code: 'Digit0', ctrlKey: true }))).toBe('zoom-reset')
@@ -106,5 +113,12 @@ describe('software WebGL', () => {
     expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true)
     expect(isSoftwareRenderer('ANGLE (Intel, Mesa Intel(R) UHD Graphics 620 (KBL GT2), OpenGL 4.6)')).toBe(false)
     expect(isSoftwareRenderer('ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)')).toBe(false)
+  })
+})
+
+describe('README', () => {
+  it('lists every console keyboard shortcut as the app binds it', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
+    for (const { keys, action } of SHORTCUTS) expect(readme).toContain(`| ${keys} | ${action} |`)
   })
 })

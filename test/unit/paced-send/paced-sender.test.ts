@@ -179,4 +179,32 @@ describe('paced sending when things go wrong', () => {
       expect(summary.elapsedMs).toBeGreaterThanOrEqual(55)
     })
   })
+
+  describe('a line longer than the receive buffer', () => {
+    // 200 characters: a long "crypto pki" or banner line; the peer's typeahead holds 64 bytes.
+    const long = `banner motd ^${'X'.repeat(181)}^ done`
+    // Generous: each 64-byte piece needs ~67 ms at 9600 baud; a loaded machine may be far slower.
+    const timeoutMs = 10_000
+
+    it('is lost in part when the whole line is written at once while waiting for echo', async () => {
+      expect(long).toHaveLength(200)
+      await withRouter({ bufferSize: 64 }, async (peer) => {
+        const sender = new PacedSender(pacedTargetFor(transport), { waitFor: 'echo', lineEnding: '\r', timeoutMs: 1500, bufferSize: 4096 })
+        await expect(sender.send(long)).rejects.toBeInstanceOf(PacedSendError)
+        await peer.waitIdle(100)
+        expect(peer.dropped).toBeGreaterThan(0)
+      })
+    })
+
+    it('reaches a 64-byte-buffer peer with 0 bytes lost when sent in echoed pieces of 64', async () => {
+      await withRouter({ bufferSize: 64 }, async (peer) => {
+        const sender = new PacedSender(pacedTargetFor(transport), { waitFor: 'echo', lineEnding: '\r', timeoutMs, bufferSize: 64 })
+        const summary = await sender.send(`${long}\nend\n`)
+        await peer.waitIdle(100)
+        expect(peer.dropped).toBe(0)
+        expect(peer.kept.toString('latin1')).toBe(`${long}\rend\r`)
+        expect(summary).toMatchObject({ lines: 2, linesSent: 2, bytes: 205 })
+      })
+    })
+  })
 })

@@ -107,6 +107,8 @@ describe('evaluateVerification', () => {
     const r = evaluateVerification('t1-10', { 'crypto pki export SecureCFB pem terminal': fixture('export-not-enrolled.txt') }, site)
     expect(r.status).toBe('fail')
     expect(causes(r)[0]).toBe('ca-not-authenticated')
+    // IOS exports the CA certificate alone when the trustpoint is not enrolled: say so.
+    expect(JSON.stringify(r)).toMatch(/is not enrolled: the router exported its CA certificate only/)
   })
 
   it('step 12 checks the profile and the registration name', () => {

@@ -98,6 +98,8 @@ describe('browser host token in Chromium (issue 10 point 7)', () => {
     await stranger.goto(`http://127.0.0.1:${host.port}/`)
     await refused
     expect(sessionIds()).toEqual(before)
+    // And it says what to do instead of pretending to retry (was: "connection lost — retrying…").
+    await expect.poll(() => stranger.locator('.statusbar').textContent(), { timeout: APP_START_MS }).toMatch(/refused this page/)
     await stranger.close()
   }, 2 * APP_START_MS)
 })

@@ -44,4 +44,23 @@ describe('session.exec', () => {
     expect(run.output).toContain('Cisco IOS Software, lagging edition')
     expect(run).toMatchObject({ timedOut: false, prompt: { text: 'R1>' } })
   })
+
+  it('pages through --More-- and still finds the prompt after its own echo (was: timed out after the first page)', async () => {
+    const practice = testServices()
+    try {
+      const client = directClient(practice)
+      const { id } = await client.invoke('session.open', { spec: { kind: 'practice', lab: 'paging' }, cols: 80, rows: 24 })
+      await waitForState(client, id, (s) => s.state === 'open')
+      // The practice router pages at 24 lines, as IOS does by default; show version is longer.
+      const t0 = Date.now()
+      const run = await client.invoke('session.exec', { id, lines: ['', 'show version'], timeoutMs: 20_000 })
+      // Without waiting out the timeout for a page that came while the space was being typed.
+      expect(Date.now() - t0).toBeLessThan(15_000)
+      expect(run.timedOut).toBe(false)
+      expect(run.output).toContain('Configuration register is')
+      expect(run.prompt?.kind).toBe('user-exec')
+    } finally {
+      practice.cleanup()
+    }
+  })
 })

@@ -104,9 +104,26 @@ describe('a hostile peer cannot end the process', () => {
     expect(result.ok).toBe(true)
     const failed = await until(() => states.find((s) => s.state === 'error'), 'the session to fail')
     expect(failed.reason?.length).toBeLessThanOrEqual(LIMITS.session.reason)
-    expect(failed.reason).toContain('…')
-    // The start (what went wrong) survives the cut.
     expect(failed.reason).toMatch(/algorithm|match|key exchange/i)
+  })
+
+  it('a failure reason of any length is shortened where the state is made, keeping both ends', async () => {
+    class FailingDevice extends ScriptedDevice {
+      override async open(): Promise<void> {
+        throw new Error(`refused: ${'x'.repeat(20_000)} (the cause is at the end)`)
+      }
+    }
+    const { services, events } = servicesWithDevice(() => new FailingDevice('dev', ''))
+    await services.dispatch('session.open', { spec: { kind: 'shell' }, cols: 80, rows: 24 }, { client: 'c1' })
+    const failed = await until(
+      () => events.find((e) => e.event === 'session.state' && (e.payload as SessionInfo).state === 'error'),
+      'the session to fail',
+    )
+    const reason = (failed.payload as SessionInfo).reason ?? ''
+    expect(reason.length).toBeLessThanOrEqual(LIMITS.session.reason)
+    expect(reason.startsWith('refused:')).toBe(true)
+    expect(reason.endsWith('(the cause is at the end)')).toBe(true)
+    expect(reason).toContain('…')
   })
 
   it('nine certificates in one export reach the workbench in two events (was: blocks over 8 threw)', async () => {
@@ -170,5 +187,33 @@ describe('a hostile peer cannot end the process', () => {
     services.hub.listen((event) => seen.push(event))
     expect(() => services.hub.emit('serial.ports', { ports: [] })).not.toThrow()
     expect(seen).toContain('serial.ports')
+  })
+
+  it('keeps the whole of a shortened reason in the session log, where the session had output', async () => {
+    const cause = `link lost: ${'detail '.repeat(1000)}end of detail`
+    class DroppingDevice extends ScriptedDevice {
+      override async open(): Promise<void> {
+        await super.open({ cols: 80, rows: 24, prompt: async () => ({}) })
+        setTimeout(() => this.emitExit({ reason: cause, error: true }), 50)
+      }
+    }
+    const { services, events } = servicesWithDevice(() => new DroppingDevice('dev', 'Router>'))
+    await services.dispatch(
+      'session.open',
+      { spec: { kind: 'shell' }, cols: 80, rows: 24, options: { log: { enabled: true, mode: 'raw' } } },
+      { client: 'c1' },
+    )
+    const failed = await until(
+      () => events.find((e) => e.event === 'session.state' && (e.payload as SessionInfo).state === 'error'),
+      'the session to end',
+    )
+    expect((failed.payload as SessionInfo).reason?.length).toBeLessThanOrEqual(LIMITS.session.reason)
+    const logs = path.join(services.userDataDir, 'logs')
+    const logged = await until(() => {
+      const files = fs.existsSync(logs) ? fs.readdirSync(logs) : []
+      const text = files.map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('')
+      return text.includes('end of detail') ? text : undefined
+    }, 'the reason in the log')
+    expect(logged).toContain(`[Lab Console] Session ended: ${cause}`)
   })
 })

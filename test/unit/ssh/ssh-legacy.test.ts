@@ -30,13 +30,19 @@ describe('legacy IOS algorithms', () => {
     )
     const message = failure.message
     expect(message).toContain(`Could not agree on SSH algorithms with 127.0.0.1:${server.port}: no common key exchange.`)
-    expect(message).toMatch(
-      /Key exchange: we offered curve25519-sha256[^;]*; the router offered diffie-hellman-group1-sha1, diffie-hellman-group14-sha1\./,
-    )
-    expect(message).toMatch(/Host key: we offered ssh-ed25519[^;]*; the router offered ssh-rsa\./)
-    expect(message).toMatch(/Cipher: we offered aes128-gcm@openssh\.com[^;]*; the router offered aes128-cbc, 3des-cbc\./)
-    expect(message).toMatch(/MAC: we offered hmac-sha2-256-etm@openssh.com[^;]*; the router offered hmac-sha1\./)
-    expect(message).toContain("Turn on 'Legacy IOS algorithms' in the profile.")
+    const lines = message.split('\n')
+    // The switch comes first, before the detail, and names both places it lives.
+    expect(lines[1]).toBe("Turn on 'Legacy IOS algorithms' (profile editor or quick connect) and connect again.")
+    // Then the failing category first, router against us, each a short list.
+    expect(lines.slice(2, 5)).toEqual([
+      'Key exchange (no match):',
+      '  router offers: diffie-hellman-group1-sha1, diffie-hellman-group14-sha1',
+      expect.stringMatching(/^ {2}we offer: curve25519-sha256[^,]*, [^,]+, [^,]+, [^,]+ and \d+ more$/),
+    ])
+    expect(message).toMatch(/Host key:\n {2}router offers: ssh-rsa\n {2}we offer: ssh-ed25519/)
+    expect(message).toMatch(/Cipher:\n {2}router offers: aes128-cbc, 3des-cbc\n {2}we offer: aes128-gcm@openssh\.com/)
+    expect(message).toMatch(/MAC:\n {2}router offers: hmac-sha1\n {2}we offer: hmac-sha2-256-etm@openssh\.com/)
+    expect(message).not.toContain('in the profile')
     // The pseudo-algorithms ssh2 and OpenSSH add are not algorithms the user can act on.
     expect(message).not.toMatch(/kex-strict|ext-info/)
     expect(ctx.asked).toHaveLength(0)

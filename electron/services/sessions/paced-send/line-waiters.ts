@@ -19,8 +19,13 @@ export class EchoWaiter implements LineWaiter {
   private matched = 0
   private finished = false
 
-  constructor(line: string) {
+  /** `lineBreak` false: done once the characters are back (one piece of a long line). */
+  constructor(
+    line: string,
+    private readonly lineBreak = true,
+  ) {
     this.expected = [...line]
+    this.finished = !lineBreak && this.expected.length === 0
   }
 
   get done(): boolean {
@@ -32,6 +37,7 @@ export class EchoWaiter implements LineWaiter {
       if (this.finished) return
       if (this.matched < this.expected.length) {
         if (ch === this.expected[this.matched]) this.matched += 1
+        if (!this.lineBreak && this.matched === this.expected.length) this.finished = true
       } else if (ch === '\r' || ch === '\n') {
         this.finished = true
       }

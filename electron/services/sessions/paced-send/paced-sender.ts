@@ -22,6 +22,11 @@ export interface PacedOptions {
   readonly timeoutMs: number
   /** Line speed used for the theoretical time in the summary. */
   readonly baudRate?: number
+  /**
+   * The device's receive buffer in bytes. Waiting for echo, a longer line goes in pieces of at
+   * most this size, each echoed before the next, so the buffer never overflows mid-line.
+   */
+  readonly bufferSize: number
 }
 
 export const DEFAULT_PACED_OPTIONS: PacedOptions = {
@@ -31,6 +36,7 @@ export const DEFAULT_PACED_OPTIONS: PacedOptions = {
   waitFor: 'echo',
   timeoutMs: 2000,
   baudRate: 9600,
+  bufferSize: 64,
 }
 
 export interface PacedProgress {
@@ -68,9 +74,31 @@ export class PacedSendError extends Error {
   }
 }
 
+const encoder = new TextEncoder()
+const byteLength = (text: string): number => encoder.encode(text).length
+
 /** Time `chars` characters take on a line at `baudRate`, with start and stop bits (10 bits each). */
 export function lineTimeMs(chars: number, baudRate: number): number {
   return (chars * 10 * 1000) / baudRate
+}
+
+/** Cuts a line into pieces of at most `maxBytes` UTF-8 bytes, never inside a character. */
+export function splitIntoPieces(line: string, maxBytes: number): string[] {
+  const pieces: string[] = []
+  let piece = ''
+  let size = 0
+  for (const ch of line) {
+    const n = byteLength(ch)
+    if (size + n > maxBytes && piece) {
+      pieces.push(piece)
+      piece = ''
+      size = 0
+    }
+    piece += ch
+    size += n
+  }
+  if (piece) pieces.push(piece)
+  return pieces
 }
 
 /** Splits a paste into lines; a final line break does not make an extra empty line. */
@@ -80,8 +108,6 @@ export function splitPasteLines(text: string): string[] {
   return lines
 }
 
-const encoder = new TextEncoder()
-const byteLength = (text: string): number => encoder.encode(text).length
 
 function quote(line: string): string {
   const trimmed = line.trim()
@@ -139,6 +165,26 @@ export class PacedSender {
               throw aborted()
             })
           }
+          this.target.write(o.lineEnding)
+        } else if (o.waitFor === 'echo' && byteLength(line) > o.bufferSize) {
+          for (const piece of splitIntoPieces(line, o.bufferSize)) {
+            const pieceWaiter = new EchoWaiter(piece, false)
+            waiter = pieceWaiter
+            this.target.write(piece)
+            bytes += byteLength(piece)
+            const outcome = await waitUntil(() => pieceWaiter.done, o.timeoutMs, run.signal, (w) => (wake = w))
+            if (outcome === 'aborted') throw aborted()
+            if (outcome === 'timeout') {
+              throw new PacedSendError(
+                `Line ${index + 1} ("${quote(line)}") was not echoed within ${o.timeoutMs} ms (sent in pieces of ${o.bufferSize} bytes)`,
+                'timeout',
+                summary(),
+                index + 1,
+              )
+            }
+          }
+          // The characters are all back: only the echo of Enter is left to wait for.
+          waiter = new EchoWaiter('')
           this.target.write(o.lineEnding)
         } else {
           this.target.write(line + o.lineEnding)

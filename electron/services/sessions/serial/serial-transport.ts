@@ -3,7 +3,7 @@ import { SerialPortStream } from '@serialport/stream'
 import { SerialPort } from 'serialport'
 import type { z } from 'zod'
 import type { SerialSpec } from '../../../../shared/contract/sessions'
-import { TransportBase, type TransportContext } from '../transport'
+import { TransportBase, type TransportCondition, type TransportContext } from '../transport'
 import { SerialOpenError, describeBreakError, describeOpenError, isNoModemLinesError } from './errors'
 import { BaudSniffer, WRONG_BAUD_MESSAGE } from './wrong-baud'
 import type { SerialBinding, SetFlags } from './binding'
@@ -85,6 +85,17 @@ export class SerialTransport extends TransportBase {
   /** The path in use now: differs from the configured one after an adapter came back elsewhere. */
   get currentPath(): string {
     return this.path
+  }
+
+  get lineRate(): number {
+    return this.settings.baudRate
+  }
+
+  /** A console cable is the slow line pastes must be paced for. */
+  readonly slowLine = true
+
+  onCondition(listener: (condition: TransportCondition) => void): () => void {
+    return this.onStatus((status) => listener({ detail: status.state === 'waiting' ? status.message : undefined, warning: status.warning }))
   }
 
   onStatus(listener: (status: SerialStatus) => void): () => void {

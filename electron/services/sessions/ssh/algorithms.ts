@@ -36,13 +36,21 @@ export const GROUP1_SHA1_UNAVAILABLE =
   'so this app cannot offer group1. Routers that offer only group1 need a newer key exchange: on IOS, ' +
   "'ip ssh dh min size 2048' enables diffie-hellman-group14-sha1."
 
+/** The runtime's answer never changes, and asking computes the group (~50 ms): ask once. */
+const dhGroups = new Map<string, boolean>()
+
 function hasDhGroup(name: string): boolean {
-  try {
-    getDiffieHellman(name)
-    return true
-  } catch {
-    return false
+  let known = dhGroups.get(name)
+  if (known === undefined) {
+    try {
+      getDiffieHellman(name)
+      known = true
+    } catch {
+      known = false
+    }
+    dhGroups.set(name, known)
   }
+  return known
 }
 
 /** diffie-hellman-group1-sha1 needs the 1024-bit Oakley group 2 (Node: yes; Electron: no). */

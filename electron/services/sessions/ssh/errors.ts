@@ -36,7 +36,22 @@ function failedStep(message: string): keyof AlgorithmOffer | undefined {
   return undefined
 }
 
-/** "no matching …" from ssh2's handshake, with both sides' lists and what to do about it. */
+/** Names shown per side and category; the rest is counted, so a hostile list stays short. */
+export const ALGORITHMS_SHOWN = 4
+
+/** "a, b, c, d and 7 more": a list a person can read at a glance. */
+function shortList(names: readonly string[]): string {
+  if (names.length === 0) return '(none)'
+  const shown = names.slice(0, ALGORITHMS_SHOWN).map((name) => (name.length > 64 ? `${name.slice(0, 63)}…` : name))
+  const rest = names.length - shown.length
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ')
+}
+
+/**
+ * "no matching …" from ssh2's handshake, as lines: what failed, then the switch that fixes it
+ * (named first, before the detail), then per category what the router offers against what we
+ * offer, each a short list. The banner keeps the line breaks.
+ */
 export function negotiationError(
   to: Endpoint,
   message: string,
@@ -46,16 +61,19 @@ export function negotiationError(
 ): Error {
   const step = failedStep(message)
   const lines = [`Could not agree on SSH algorithms with ${where(to)}: no common ${step ? LABELS[step].toLowerCase() : 'algorithm'}.`]
-  for (const kind of Object.keys(LABELS) as (keyof AlgorithmOffer)[]) {
-    const offered = ours[kind].filter((name) => !isPseudo(name)).join(', ')
-    const server = theirs ? theirs[kind].filter((name) => !isPseudo(name)).join(', ') || '(none)' : '(not received)'
-    lines.push(`${LABELS[kind]}: we offered ${offered}; the router offered ${server}.`)
-  }
   const serverKex = theirs?.kex.filter((name) => !isPseudo(name)) ?? []
   const onlyGroup1 = serverKex.length > 0 && serverKex.every((name) => name === 'diffie-hellman-group1-sha1')
   if (onlyGroup1 && !supportsGroup1Sha1()) lines.push(GROUP1_SHA1_UNAVAILABLE)
-  else if (!legacyOn) lines.push("Turn on 'Legacy IOS algorithms' in the profile.")
+  // Quick connect has the same switch as the profile editor: the advice fits either way in.
+  else if (!legacyOn) lines.push("Turn on 'Legacy IOS algorithms' (profile editor or quick connect) and connect again.")
   else lines.push("'Legacy IOS algorithms' is already on: the router offers nothing this app can use.")
+  const order = (Object.keys(LABELS) as (keyof AlgorithmOffer)[]).sort((a, b) => Number(b === step) - Number(a === step))
+  for (const kind of order) {
+    const server = theirs ? shortList(theirs[kind].filter((name) => !isPseudo(name))) : '(not received)'
+    lines.push(`${LABELS[kind]}${kind === step ? ' (no match)' : ''}:`)
+    lines.push(`  router offers: ${server}`)
+    lines.push(`  we offer: ${shortList(ours[kind].filter((name) => !isPseudo(name)))}`)
+  }
   const error = new Error(lines.join('\n'))
   error.name = 'SshNegotiationError'
   return error

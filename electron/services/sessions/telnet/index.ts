@@ -1,0 +1,5 @@
+export { TelnetTransport } from './telnet-transport'
+export type { TelnetSpecParsed, TelnetTransportOptions } from './telnet-transport'
+export { TelnetDecoder, encodeData, subnegotiation, MAX_SUBNEGOTIATION } from './decoder'
+export { OptionNegotiator } from './options'
+export { describeComPort, lineSettingsCommands, parseComPortReply } from './com-port'
