@@ -135,6 +135,17 @@ export function createServices(options: ServiceOptions): Services {
       }
       return null
     },
+    'session.setBaudRate': async ({ id, baudRate }, ctx) => {
+      const transport = sessions.owned(id, ctx.client).transport
+      if (!transport.setBaudRate) {
+        throw new ContractError({ code: 'failed', message: 'Only serial and RFC 2217 console-server sessions have a line speed' })
+      }
+      try {
+        return { baudRate: await transport.setBaudRate(baudRate) }
+      } catch (err) {
+        throw new ContractError({ code: 'failed', message: `Speed not changed: ${(err as Error).message}` })
+      }
+    },
     'session.logStart': ({ id, fileName, mode, timestamps }, ctx) => {
       try {
         return { path: features.startLog(sessions.owned(id, ctx.client), { fileName, mode, timestamps }) }

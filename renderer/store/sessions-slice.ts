@@ -60,6 +60,8 @@ export interface SessionsSlice {
   /** Ends the tab's session but keeps the tab, its scrollback and its log file for a reconnect. */
   disconnect(tabId: string): Promise<void>
   startLog(tabId: string, choice: LogChoice): Promise<void>
+  /** New speed for the tab's serial line (cable or RFC 2217 port); a reconnect keeps it. */
+  setBaudRate(tabId: string, baudRate: number): Promise<void>
   stopLog(tabId: string): Promise<void>
   closeTab(tabId: string): Promise<void>
   activateTab(tabId: string): void
@@ -175,6 +177,19 @@ export function createSessionsSlice(deps: StoreDeps): StateCreator<LabState, [],
         } catch (err) {
           get().notify('error', `Log not started: ${(err as Error).message}`)
           throw err
+        }
+      },
+
+      async setBaudRate(tabId, baudRate) {
+        const tab = get().tabs.find((t) => t.tabId === tabId)
+        if (!tab?.sessionId) return
+        try {
+          const result = await deps.transport.invoke('session.setBaudRate', { id: tab.sessionId, baudRate })
+          const spec = tab.spec
+          if (spec.kind === 'serial') setTab(tabId, { spec: { ...spec, baudRate: result.baudRate } })
+          else if (spec.kind === 'telnet' && spec.comPort) setTab(tabId, { spec: { ...spec, comPort: { ...spec.comPort, baudRate: result.baudRate } } })
+        } catch (err) {
+          get().notify('error', (err as Error).message)
         }
       },
 

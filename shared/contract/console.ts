@@ -59,6 +59,11 @@ export type ExecResult = z.infer<typeof ExecResult>
 export const consoleMethods = {
   /** Send BREAK on a serial line or an RFC 2217 console server port (ROMMON). Other kinds answer with an error. */
   'session.break': method(z.object({ id: SessionId, ms: z.number().int().min(10).max(5000).default(300) }), z.null()),
+  /** Change the line speed of a serial cable or an RFC 2217 console-server port while connected. */
+  'session.setBaudRate': method(
+    z.object({ id: SessionId, baudRate: z.number().int().min(50).max(4_000_000) }),
+    z.object({ baudRate: z.number().int().min(0).max(0xffffffff) }),
+  ),
   /** Send text line by line, paced, waiting for echo or prompt; progress arrives as session.sendProgress. */
   'session.pacedSend': method(
     z.object({ id: SessionId, text: z.string().max(1024 * 1024), options: PacedSendOptions.default(PacedSendOptions.parse({})) }),

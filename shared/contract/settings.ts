@@ -40,8 +40,22 @@ export const Settings = z.object({
       paced: PacedSendOptions.default(PacedSendOptions.parse({})),
     })
     .default({ renderer: 'auto', breakMs: 300, paced: PacedSendOptions.parse({}) }),
+  /**
+   * The split between the panes: the console's share of the width, and the workbench's share of
+   * the side column's height (the checklist takes the rest). Fractions, so a window of any size
+   * keeps the proportions the engineer chose.
+   */
+  layout: z
+    .object({
+      consoleFraction: z.number().min(0.2).max(0.8).default(0.5),
+      workbenchFraction: z.number().min(0.15).max(0.85).default(0.4),
+    })
+    .default({ consoleFraction: 0.5, workbenchFraction: 0.4 }),
 })
 export type Settings = z.infer<typeof Settings>
+
+/** Where the pane splitters sit, as fractions (kept between sessions with the other settings). */
+export type PaneLayout = Settings['layout']
 
 /** What survives a restart. Each slice is optional so that older files still load. */
 export const PersistedState = z.object({

@@ -24,10 +24,14 @@ export interface PrintedFingerprint {
   readonly section: number
   /** The section in words: `CA Certificate cn=testCA (trustpoints SecureCFB testCA)`. */
   readonly sectionLabel: string
+  /** 0-based line of the text it was printed on. */
+  readonly line: number
 }
 
 interface Section {
   index: number
+  /** Algorithms already printed in it: a repeat starts another certificate. */
+  seen?: Set<string>
   heading: string
   trustpoint?: string
   cn?: string
@@ -67,7 +71,7 @@ export function readPrintedFingerprints(text: string): PrintedFingerprint[] {
     inSubject = false
     return s
   }
-  for (const line of lines) {
+  for (const [lineIndex, line] of lines.entries()) {
     if (line.length > 4096) continue
     const tp = TRUSTPOINT.exec(line)
     if (tp) {
@@ -106,10 +110,11 @@ export function readPrintedFingerprints(text: string): PrintedFingerprint[] {
     const associated = ASSOCIATED.exec(line)
     if (associated && current) current.trustpoints = (associated[1] ?? '').trim()
     if (FINGERPRINT.test(line)) {
-      current ??= open('Certificate')
-      const section = current.index
       for (const f of findFingerprintLines(line).lines) {
-        found.push({ algorithm: f.algorithm, hex: f.hex, label: `Fingerprint ${f.algorithm}`, section })
+        // Bare fingerprint lines with no heading, or a second MD5 in one section: another certificate.
+        if (!current || current.seen?.has(f.algorithm)) current = open(current?.heading ?? 'Certificate')
+        ;(current.seen ??= new Set()).add(f.algorithm)
+        found.push({ algorithm: f.algorithm, hex: f.hex, label: `Fingerprint ${f.algorithm}`, section: current.index, line: lineIndex })
       }
     }
   }

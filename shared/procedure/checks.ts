@@ -7,6 +7,7 @@ import { parseShowPkiServer } from '../ios/pki-server'
 import { parseShowSccp, parseShowSccpCcmGroup, sccpServiceFor } from '../ios/sccp'
 import { parseTrustpointsStatus } from '../ios/trustpoints'
 import { toLines } from '../ios/text'
+import { parseShowClock } from '../ios/clock'
 import { CLOCK_SKEW_TOLERANCE_MS } from '../pki/checks'
 import type { CauseId, Check } from './types'
 
@@ -144,6 +145,9 @@ const CHECK_KINDS: { readonly [K in Check['kind']]: Evaluator<K> } = {
     const r = parseShowCertificates(text)
     if (!r.ok) return fail(expected, r.reason)
     const now = nowMs(context)
+    // Not yet valid is judged by the router's clock when show clock printed a UTC time.
+    const routerClock = check.clockCommand ? parseShowClock(output(check.clockCommand) ?? '') : null
+    const startReference = routerClock?.date.utcMs ?? now
     const problems: string[] = []
     let hints: CauseId[] = []
     for (const c of r.value.certificates) {
@@ -155,8 +159,8 @@ const CHECK_KINDS: { readonly [K in Check['kind']]: Evaluator<K> } = {
         hints = ['certificate-expired']
       }
       // A start within a few minutes of this clock is the two clocks differing, not a problem.
-      if (c.validFrom && (c.validFrom.utcMs ?? c.validFrom.wallClockMs) - slack(c.validFrom) - CLOCK_SKEW_TOLERANCE_MS > now) {
-        problems.push(`${name} not valid until ${c.validFrom.text}`)
+      if (c.validFrom && (c.validFrom.utcMs ?? c.validFrom.wallClockMs) - slack(c.validFrom) - CLOCK_SKEW_TOLERANCE_MS > startReference) {
+        problems.push(`${name} not valid until ${c.validFrom.text}${routerClock ? ` (router clock ${routerClock.date.text})` : ''}`)
         if (hints.length === 0) hints = ['clock-not-synced']
       }
     }

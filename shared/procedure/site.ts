@@ -32,7 +32,8 @@ export const SCCP_VERSIONS = ['3.0', '3.1', '3.2', '3.3', '4.0', '4.1', '5.0.1',
  *   reports "Registered with Cisco Unified Communications Manager <name>" (the tech note shows
  *   `CUCMPUB15`, a name, not an IP; shared/DOMAIN.md step 13).
  * - `priority`: the order in `associate ccm <id> priority <1-4>` (Cisco IOS Voice Command
- *   Reference, `associate ccm`: priority 1 to 4; 1 is tried first).
+ *   Reference, `associate ccm`: priority 1 to 4, 1 tried first; the practice router's help says
+ *   the same. Not re-read against the reference page here: evidence thin).
  * - `publisher`: the cluster's publisher. Exactly one node is. CUCM's administrative APIs (AXL)
  *   live on the publisher, the per-node ones (certificates, services, RIS) on every node.
  * The shape checks only types, like the other site variables; `validateSite` judges values.

@@ -190,14 +190,16 @@ export const TASK1_CA_STEPS: readonly ProcedureStep[] = [
       { match: 'Request certificate from CA\\? \\[yes/no\\]:', kind: 'yes-no', answer: 'yes', note: 'Sends the request.' },
     ],
     verify: {
-      commands: [SHOW.bridgeCertificates],
+      // show clock last: the workbench (and the check below) judge the new certificate's start
+      // date against the router's clock, not this computer's.
+      commands: [SHOW.bridgeCertificates, SHOW.clock],
       checks: [
         {
           check: { kind: 'certificate-available', command: SHOW.bridgeCertificates, trustpoint: '{bridgeName}', certificate: 'certificate', subjectCn: '{bridgeName}' },
           causes: ['grant-manual', 'ca-not-authenticated', 'clock-not-synced', 'http-server-disabled'],
         },
         { check: { kind: 'certificate-available', command: SHOW.bridgeCertificates, trustpoint: '{bridgeName}', certificate: 'ca' }, causes: ['ca-not-authenticated'] },
-        { check: { kind: 'certificates-current', command: SHOW.bridgeCertificates }, causes: ['certificate-expired', 'clock-not-synced'] },
+        { check: { kind: 'certificates-current', command: SHOW.bridgeCertificates, clockCommand: SHOW.clock }, causes: ['certificate-expired', 'clock-not-synced'] },
       ],
     },
     corrections: ['lifetime-capped', 'weak-crypto-flagged'],

@@ -10,8 +10,12 @@ export const TASK2_STEPS: readonly ProcedureStep[] = [
     title: 'Give each phone an encrypted security profile',
     why: 'A secure conference shows the lock only when every participant is encrypted; a phone in non-secure mode drops the conference to non-secure.',
     where: 'cucm-web',
+    // CUCM's predefined phone security profiles are non-secure; security needs a new profile for
+    // the device type and protocol (Cisco Unified Communications Manager Security Guide, "Phone
+    // Security Profile Setup" — recalled, not re-read here: evidence thin). Either way the step
+    // describes the profile instead of naming one CUCM may not have.
     instructions: [
-      'System → Security → Phone Security Profile: use (or copy) "Cisco 8865NR - Standard SIP Secure Profile" with Device Security Mode: Encrypted.',
+      'System → Security → Phone Security Profile → Add New: Phone Security Profile Type = the phone model (Cisco 8865NR) or Universal Device Template, protocol SIP. Set Device Security Mode: Encrypted and give it a name that says so (in the style of "Universal Device Template – … Encrypted"). Save.',
       'Device → Phone: for each of {phoneDns}, set Device Security Profile to that profile. Save, Apply Config.',
     ],
     verify: { commands: [], checks: [], manual: ['Each phone of {phoneDns} has an encrypted Device Security Profile.'] },
@@ -71,7 +75,7 @@ export const VERIFY_STEPS: readonly ProcedureStep[] = [
     where: 'router',
     mode: 'exec',
     verify: {
-      commands: [SHOW.sccp, SHOW.ccmGroup, SHOW.dspfarmProfile, SHOW.allCertificatesVerbose, SHOW.pkiServer, SHOW.ntp],
+      commands: [SHOW.sccp, SHOW.ccmGroup, SHOW.dspfarmProfile, SHOW.allCertificatesVerbose, SHOW.pkiServer, SHOW.ntp, SHOW.clock],
       checks: [
         { check: { kind: 'ntp-synchronized', command: SHOW.ntp }, causes: ['ntp-unreachable', 'clock-not-synced'] },
         { check: { kind: 'pki-server-running', command: SHOW.pkiServer, server: '{caName}' }, causes: ['clock-not-synced', 'http-server-disabled', 'ca-not-enabled'] },
@@ -80,7 +84,7 @@ export const VERIFY_STEPS: readonly ProcedureStep[] = [
           causes: ['bridge-name-cn-mismatch', 'grant-manual'],
         },
         { check: { kind: 'certificate-available', command: SHOW.allCertificatesVerbose, trustpoint: '{cucmTrustpoint}', certificate: 'ca' }, causes: ['cucm-certificate-not-imported'] },
-        { check: { kind: 'certificates-current', command: SHOW.allCertificatesVerbose }, causes: ['certificate-expired', 'clock-not-synced'] },
+        { check: { kind: 'certificates-current', command: SHOW.allCertificatesVerbose, clockCommand: SHOW.clock }, causes: ['certificate-expired', 'clock-not-synced'] },
         {
           check: { kind: 'dspfarm-profile', command: SHOW.dspfarmProfile, profileId: '{dspProfileId}', secure: true, trustpoint: '{bridgeName}', operationState: 'ACTIVE', applicationStatus: 'ASSOCIATED' },
           causes: ['profile-needs-sccp-restart', 'security-mode-mismatch', 'bridge-name-cn-mismatch'],

@@ -93,7 +93,12 @@ export type Check =
       readonly certificate: 'ca' | 'certificate'
       readonly subjectCn?: string
     }
-  | { readonly kind: 'certificates-current'; readonly command: string }
+  | {
+      readonly kind: 'certificates-current'
+      readonly command: string
+      /** `show clock`: when its output is there (UTC), start dates are judged against the router's clock. */
+      readonly clockCommand?: string
+    }
   | { readonly kind: 'fingerprint-matches-expected'; readonly command: string; readonly trustpoint: string; readonly expected: 'callmanager-pem' }
   | { readonly kind: 'export-complete'; readonly command: string }
   | {

@@ -97,6 +97,7 @@ function contractSuite(
       const paced = await client.invoke('session.pacedSend', { id, text: 'show clock\nshow ntp status\n', options: { waitFor: 'prompt' } })
       expect(paced.linesSent).toBe(2)
       await expect(client.invoke('session.break', { id })).rejects.toThrow(/only for serial/)
+      await expect(client.invoke('session.setBaudRate', { id, baudRate: 19200 })).rejects.toThrow(/Only serial and RFC 2217/)
       const log = await client.invoke('session.logStart', { id, fileName: `contract-${name}.log`, mode: 'text', timestamps: false })
       expect(log.path).toBe(path.join(services.userDataDir, 'logs', `contract-${name}.log`))
       await client.invoke('session.logStop', { id })

@@ -103,6 +103,20 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
     expect(await first.getByLabel('Commands', { exact: true }).textContent()).toBe(
       'configure terminal\nntp server 10.10.10.5\nip http server\nend',
     )
+    // A second node of the bridge's CUCM group: one sccp ccm and one associate ccm each.
+    await pane().getByRole('button', { name: 'Add node' }).click()
+    await pane().getByLabel('Node 2 name', { exact: true }).fill('CUCMSUB1')
+    await pane().getByLabel('Node 2 IP', { exact: true }).fill('10.10.10.21')
+    const twelve = await open(/^Step 12: Configure the secure DSP farm and SCCP/)
+    const twelveCommands = (await twelve.getByLabel('Commands', { exact: true }).textContent()) ?? ''
+    expect(twelveCommands).toContain('sccp ccm 10.10.10.20 identifier 666 version 7.0+\nsccp ccm 10.10.10.21 identifier 667 version 7.0+')
+    expect(twelveCommands).toContain('sccp ccm group 666\n associate ccm 666 priority 1\n associate ccm 667 priority 2')
+    expect(await (await open(/^Step 13: Add the bridge in CUCM/)).textContent()).toContain(
+      'Registered with Cisco Unified Communications Manager CUCMPUB15 or CUCMSUB1',
+    )
+    await pane().getByRole('button', { name: 'Remove node 2' }).click()
+    await expect.poll(() => twelve.getByLabel('Commands', { exact: true }).textContent()).not.toContain('10.10.10.21')
+
     const bridge = pane().getByLabel('Bridge name', { exact: true })
     await bridge.fill('BridgeX')
     const five = await open(/^Step 5: Create the bridge trustpoint BridgeX/)
@@ -142,7 +156,9 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
     const notice = six.getByRole('status').filter({ hasText: /^Stale copy: testCA/ })
     expect(await notice.textContent()).toContain(iosFingerprint(fixtureText('testCA.pem'), 'md5'))
     await six.getByRole('button', { name: /^Remove stale testCA/ }).click()
-    await expect.poll(() => library().textContent()).not.toContain('testCA')
+    // The library list goes away altogether when it empties.
+    await expect.poll(async () => ((await library().count()) === 0 ? '' : await library().textContent())).not.toContain('testCA')
+    expect(await six.textContent()).toContain('The stale copy is no longer in the workbench.')
     await send(/^Step 7: Enroll SecureCFB with the CA/)
     await answerSecret('Challenge password', 'challenge-1')
     await waitState(/^Step 7: Enroll SecureCFB with the CA/, 'verified')

@@ -153,7 +153,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     await expect.poll(() => page.locator('.session-banner').textContent()).toMatch(/^closed: /)
   })
 
-  it('opens an RFC 2217 console-server port at 19200 baud and sends BREAK over the network', async () => {
+  it('opens an RFC 2217 console-server port at 19200 baud, sends BREAK over the network and changes speed', async () => {
     await quickConnect(page, `telnet 127.0.0.1 ${comServer.port} 19200 8N1`)
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toContain(`telnet 127.0.0.1:${comServer.port}`)
     await expect.poll(comServer.log, SLOW).toMatch(/set baud rate: 19200[\s\S]*set stop bits: 1/)
@@ -163,6 +163,14 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     await page.getByRole('button', { name: 'Send BREAK' }).click()
     await expect.poll(comServer.log, SLOW).toMatch(/changed BREAK to active[\s\S]*changed BREAK to inactive/)
     expect(await page.getByRole('alert').filter({ hasText: 'BREAK not sent' }).count()).toBe(0)
+
+    // A new speed while connected, from the toolbar: the far line follows.
+    const speed = page.getByRole('combobox', { name: 'Line speed' })
+    expect(await speed.inputValue()).toBe('19200')
+    await speed.selectOption('38400')
+    await expect.poll(comServer.log, SLOW).toContain('set baud rate: 38400')
+    await expect.poll(() => execFileSync('stty', ['-F', comPair.a, 'speed'], { encoding: 'utf8' }).trim(), SLOW).toBe('38400')
+    await expect.poll(() => speed.inputValue()).toBe('38400')
   })
 
   it('paces a 40-line paste into a 9600-baud serial tab by default, showing the line time first, and loses nothing', async () => {
@@ -230,5 +238,48 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     await page.getByRole('button', { name: `Open telnet 127.0.0.1:${telnetd.port}` }).click()
     await waitForTerminal(page, /telnet-lab\$/, SLOW.timeout)
     expect(pageErrors).toEqual([])
+  })
+
+  it('makes "do not connect" the default on a changed host key: Enter refuses and the key on record stays', async () => {
+    // A different RSA key on record for this host and port: what a man in the middle would look like.
+    const keyDir = fs.mkdtempSync(path.join(host.userDataDir, 'otherkey-'))
+    execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-N', '', '-f', path.join(keyDir, 'k')])
+    const [type, blob] = fs.readFileSync(path.join(keyDir, 'k.pub'), 'utf8').trim().split(' ')
+    const knownHosts = path.join(host.userDataDir, 'known_hosts')
+    const recorded = `[127.0.0.1]:${legacySshd.port} ${type} ${blob}\n`
+    fs.writeFileSync(knownHosts, recorded, { mode: 0o600 })
+
+    await page.getByRole('button', { name: 'Connections' }).click()
+    await page.getByLabel('Quick connect').fill(`ssh ${legacySshd.user}@127.0.0.1 -p ${legacySshd.port}`)
+    await page.getByLabel('Legacy IOS algorithms (SSH)').check()
+    await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    const warning = page.getByRole('dialog', { name: 'WARNING: HOST KEY HAS CHANGED' })
+    await warning.waitFor()
+    await expect.poll(() => warning.getByRole('button', { name: 'Do not connect' }).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => warning.count()).toBe(0)
+    await expect.poll(() => page.locator('.session-banner .banner-reason').textContent(), SLOW).toMatch(/^error: /)
+    expect(fs.readFileSync(knownHosts, 'utf8')).toBe(recorded)
+  })
+
+  it('stops a log on a full disk with a notice in the tab and the status bar (/dev/full)', async () => {
+    await openTelnetTab(page, telnetd.port)
+    const logsDir = path.join(host.userDataDir, 'logs')
+    fs.mkdirSync(logsDir, { recursive: true })
+    fs.symlinkSync('/dev/full', path.join(logsDir, 'full-disk.log'))
+    await page.getByRole('button', { name: 'Start log…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Start logging' })
+    await dialog.getByLabel('Log file name').fill('full-disk.log')
+    await dialog.getByRole('button', { name: 'Start logging' }).click()
+    await typeLine(page, 'echo FILL-$((3*3))')
+    // The log flushes every second; the first write fails with ENOSPC.
+    const statusAlert = page.getByRole('contentinfo').getByRole('alert')
+    await expect.poll(() => statusAlert.textContent(), SLOW).toMatch(/^Log stopped: the disk is full \(ENOSPC\)/)
+    expect(await page.getByRole('tab', { selected: true }).getByRole('img', { name: 'log stopped' }).count()).toBe(1)
+    expect(await page.locator('.banner-log-error').textContent()).toMatch(/^Log stopped: the disk is full/)
+    expect(await page.getByRole('button', { name: 'Start log…' }).count()).toBe(1)
+    // The session goes on.
+    await typeLine(page, 'echo STILL-$((5+5))')
+    await waitForTerminal(page, /STILL-10/)
   })
 })

@@ -3,7 +3,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Download, Locator, Page } from 'playwright-core'
 import { launchChromium } from '../support/browser'
 import { startHostProcess, type HostProcess } from '../support/host-process'
-import { fixturePath, fixtureText, openssl } from '../unit/pki/helpers'
+import forge from 'node-forge'
+import { fixturePath as pkiFixturePath, fixtureText as pkiFixtureText, openssl } from '../unit/pki/helpers'
+import { fixtureDir as iosFixtureDir } from '../unit/ios/fixture'
+
+/** A fixture from test/fixtures/pki, or from test/fixtures/ios (the router transcripts' own certificates). */
+function fixturePath(name: string, set: 'pki' | 'ios' = 'pki'): string {
+  return set === 'pki' ? pkiFixturePath(name) : `${iosFixtureDir}${name}`
+}
+function fixtureText(name: string, set: 'pki' | 'ios' = 'pki'): string {
+  return set === 'pki' ? pkiFixtureText(name) : readFileSync(fixturePath(name, 'ios'), 'utf8')
+}
+
+/** A throwaway self-signed certificate whose validity starts at `notBefore` (one year long). */
+function selfSigned(cn: string, notBefore: Date): string {
+  const keys = forge.pki.rsa.generateKeyPair(1024)
+  const cert = forge.pki.createCertificate()
+  cert.publicKey = keys.publicKey
+  cert.serialNumber = '01'
+  cert.validity.notBefore = notBefore
+  cert.validity.notAfter = new Date(notBefore.getTime() + 365 * 86_400_000)
+  cert.setSubject([{ shortName: 'CN', value: cn }])
+  cert.setIssuer([{ shortName: 'CN', value: cn }])
+  cert.sign(keys.privateKey, forge.md.sha256.create())
+  return forge.pki.certificateToPem(cert)
+}
 
 /** `openssl x509 -noout -fingerprint -<alg>` as IOS prints it: upper-case hex in groups of 8. */
 function iosFingerprint(source: { file: string } | { pem: string }, alg: 'md5' | 'sha1' | 'sha256'): string {
@@ -234,12 +258,102 @@ describe('certificate workbench in Chromium (browser host)', () => {
       .toBe(1)
     const md5 = iosFingerprint({ file: 'testCA.pem' }, 'md5')
     const sha1 = iosFingerprint({ file: 'testCA.pem' }, 'sha1')
+    const routerList = (): Locator => pane().getByRole('list', { name: 'Router fingerprints' })
     // The label is built in the shell so that the echoed command line is not itself a fingerprint line.
     await run(`F=Fingerprint; printf "       $F MD5: ${md5} \\n      $F SHA1: ${sha1} \\n"`)
-    await expect.poll(() => pane().getByRole('status').filter({ hasText: 'Router fingerprint matches testCA (CA)' }).count(), slow).toBe(1)
+    await expect.poll(() => routerList().locator(':scope > li').filter({ hasText: '✔ matches testCA (CA)' }).count(), slow).toBe(1)
+    // Printed by a show command and not in the library: a note, no alarm (the router asks nothing).
     const impostor = iosFingerprint({ file: 'testCA-impostor.pem' }, 'md5')
     await run(`F=Fingerprint; printf "       $F MD5: ${impostor} \\n"`)
-    await expect.poll(() => alerts(/^✖ Router fingerprint does not match any loaded certificate/).count(), slow).toBe(1)
+    await expect.poll(() => routerList().textContent(), slow).toContain('not in the workbench')
+    expect(await alerts(/fingerprint|certificate/i).count()).toBe(0)
+    // The same unknown certificate where the router asks to accept it: the alarm.
+    await run(`F=Fingerprint; printf "       $F MD5: ${impostor} \\n\\n%% Do you accept this certificate? [yes/no]: "; sleep 3`)
+    await expect.poll(() => alerts(/^✖ The router asks to accept a certificate that matches no loaded certificate/).count(), slow).toBe(1)
+    expect(await alerts(/Do not answer yes/).count()).toBe(1)
     expect(pageErrors).toEqual([])
+  })
+
+  it('show crypto pki certificates verbose with testCA, SecureCFB and the CallManager certificate loaded: no alarm, three matches', async () => {
+    // Issue 11: the alarm fired whenever the router printed several certificates at once.
+    await pane().getByRole('button', { name: 'Clear…' }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Remove all' }).click()
+    await paste([fixtureText('testCA.pem', 'ios'), fixtureText('SecureCFB.pem', 'ios'), fixtureText('CallManager.pem', 'ios')].join('\n'))
+    await expect.poll(() => entryNames().then((n) => n.length)).toBe(3)
+    await page.locator('.terminal:not([hidden]) .xterm-screen').click()
+    // The transcript ends at VG-CME-1#, the router prompt: the report goes out with it.
+    await page.keyboard.type(`cat ${fixturePath('show-crypto-pki-certificates-verbose.txt', 'ios')}; sleep 2`)
+    await page.keyboard.press('Enter')
+    const items = pane().getByRole('list', { name: 'Router fingerprints' }).locator(':scope > li')
+    await expect.poll(() => items.filter({ hasText: /✔ matches/ }).count(), { timeout: 10_000 }).toBe(3)
+    expect(await items.count()).toBe(3)
+    expect(await alerts(/fingerprint|certificate/i).count()).toBe(0)
+    const texts = await items.allTextContents()
+    expect(texts[0]).toMatch(/^Certificate cn=SecureCFB \(trustpoints SecureCFB\) — ✔ matches SecureCFB/)
+    expect(texts[1]).toMatch(/^CA Certificate cn=testCA \(trustpoints SecureCFB testCA\) — ✔ matches testCA/)
+    expect(texts[2]).toMatch(/^CA Certificate cn=CUCMPUB15\.uc\.com \(trustpoints cucm-pub Trustpool\) — ✔ matches CUCMPUB15\.uc\.com/)
+    expect(pageErrors).toEqual([])
+  })
+
+  it('shows a certificate issued one minute after the page loaded as valid', async () => {
+    // Issue 11: the validity clock was read when the page loaded (refreshed hourly), so anything
+    // issued later was "not yet valid (clock skew?)". The page's clock is pinned, then moved on.
+    const loadedAt = Date.now()
+    const second = await browser.context.newPage()
+    try {
+      await second.clock.setFixedTime(loadedAt)
+      await second.goto(host.url)
+      const pane2 = second.getByRole('region', { name: 'Certificate workbench' })
+      await pane2.getByLabel('PEM input').waitFor()
+      const pem = selfSigned('Fresh1', new Date(loadedAt + 60_000))
+      await second.clock.setFixedTime(loadedAt + 65_000)
+      await pane2.getByLabel('PEM input').fill(pem)
+      await pane2.getByRole('button', { name: 'Add', exact: true }).click()
+      const row = pane2.getByRole('list', { name: 'Certificate library' }).locator('li').filter({ hasText: 'Fresh1' })
+      await row.waitFor()
+      expect(await row.textContent()).not.toContain('not yet valid')
+      await pane2.getByRole('button', { name: 'Fresh1', exact: true }).click()
+      const details = pane2.getByRole('region', { name: 'Certificate details' })
+      await expect.poll(() => details.textContent()).toMatch(/Valid to.*\d+ days left/)
+      expect(await details.textContent()).not.toMatch(/clock skew|not valid until/)
+    } finally {
+      await second.close()
+    }
+  })
+
+  it('at 1600×1000 the checklist gets room, and a dragged split is kept across a reload', async () => {
+    const third = await browser.context.newPage()
+    try {
+      await third.setViewportSize({ width: 1600, height: 1000 })
+      await third.goto(host.url)
+      const checklist = third.getByRole('region', { name: 'Checklist', exact: true })
+      await checklist.waitFor()
+      const box = await checklist.boundingBox()
+      // Was about 640×490 in the bottom-right corner.
+      expect(box?.width ?? 0).toBeGreaterThan(750)
+      expect(box?.height ?? 0).toBeGreaterThan(540)
+      const splitter = third.getByRole('separator', { name: 'Resize console and side panes' })
+      const bar = await splitter.boundingBox()
+      if (!bar) throw new Error('no splitter')
+      await third.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2)
+      await third.mouse.down()
+      await third.mouse.move(bar.x - 300, bar.y + bar.height / 2, { steps: 5 })
+      await third.mouse.up()
+      const dragged = Number(await splitter.getAttribute('aria-valuenow'))
+      expect(dragged).toBeLessThan(35)
+      expect((await checklist.boundingBox())?.width ?? 0).toBeGreaterThan(1000)
+      // Saves are debounced (300 ms): let it reach the host before reloading.
+      await third.waitForTimeout(1000)
+      await third.reload()
+      await expect.poll(() => third.getByRole('separator', { name: 'Resize console and side panes' }).getAttribute('aria-valuenow')).toBe(String(dragged))
+      // The keyboard moves it too (WAI-ARIA window splitter).
+      const rows = third.getByRole('separator', { name: 'Resize workbench and checklist' })
+      await rows.focus()
+      const before = Number(await rows.getAttribute('aria-valuenow'))
+      await third.keyboard.press('ArrowUp')
+      await expect.poll(async () => Number(await rows.getAttribute('aria-valuenow'))).toBe(before - 2)
+    } finally {
+      await third.close()
+    }
   })
 })

@@ -39,6 +39,9 @@ export class RouterWatch {
   private outputLines: string[] = []
   private fingerprintsPending = false
   private lastReportAsked: boolean | undefined
+  /** Output lines already reported: a session without IOS prompts (a shell) never clears them. */
+  private reportedLines = 0
+  private lastReport: Omit<Payload<'session.fingerprints'>, 'id' | 'asking'> | undefined
   private fingerprintTimer: ReturnType<typeof setTimeout> | undefined
   private exportText: string | undefined
   private lastExportTrustpoint: string | undefined
@@ -78,7 +81,11 @@ export class RouterWatch {
       }
     }
     this.outputLines.push(line.length > 4096 ? line.slice(0, 4096) : line)
-    if (this.outputLines.length > MAX_OUTPUT_LINES) this.outputLines.splice(0, this.outputLines.length - MAX_OUTPUT_LINES)
+    if (this.outputLines.length > MAX_OUTPUT_LINES) {
+      const drop = this.outputLines.length - MAX_OUTPUT_LINES
+      this.outputLines.splice(0, drop)
+      this.reportedLines = Math.max(0, this.reportedLines - drop)
+    }
     if (FINGERPRINT_LINE.test(line)) {
       this.fingerprintsPending = true
       this.lastReportAsked = undefined
@@ -96,8 +103,16 @@ export class RouterWatch {
     const atCli = prompt.kind === 'privileged' || prompt.kind === 'user-exec' || prompt.kind === 'config'
     const asking = prompt.kind === 'yes-no' && ACCEPT_CERTIFICATE_QUESTION.test(prompt.text)
     // Report pending fingerprints now; if they went out before the question arrived, again with it.
-    if (this.fingerprintsPending || (asking && this.lastReportAsked === false)) this.reportFingerprints(asking)
-    if (atCli) this.outputLines = []
+    if (this.fingerprintsPending) this.reportFingerprints(asking)
+    else if (asking && this.lastReportAsked === false && this.lastReport) {
+      // The question came after the quiet-time report: the same fingerprints, now asked about.
+      this.lastReportAsked = true
+      this.events.fingerprints({ ...this.lastReport, asking: true })
+    }
+    if (atCli) {
+      this.outputLines = []
+      this.reportedLines = 0
+    }
     if (!atCli || this.exportText === undefined) return
     const text = this.exportText
     this.exportText = undefined
@@ -117,13 +132,16 @@ export class RouterWatch {
     if (this.fingerprintTimer) clearTimeout(this.fingerprintTimer)
     this.fingerprintTimer = undefined
     this.fingerprintsPending = false
-    const printed = readPrintedFingerprints(this.outputLines.join('\n'))
+    // Sections are read from all the output since the prompt; only new fingerprints are reported.
+    const from = this.reportedLines
+    const printed = readPrintedFingerprints(this.outputLines.join('\n')).filter((f) => f.line >= from)
+    this.reportedLines = this.outputLines.length
     if (printed.length === 0) return
     this.lastReportAsked = asking
     // The contract caps a report; the section labels name what was left out.
     const kept = printed.slice(-MAX_REPORTED_FINGERPRINTS)
-    const context = this.outputLines.filter((l) => FINGERPRINT_LINE.test(l)).join('\n')
-    this.events.fingerprints({
+    const context = this.outputLines.slice(from).filter((l) => FINGERPRINT_LINE.test(l)).join('\n')
+    this.lastReport = {
       fingerprints: kept.map((f) => ({
         algorithm: ALGORITHMS[f.algorithm],
         hex: f.hex,
@@ -131,7 +149,7 @@ export class RouterWatch {
         sectionLabel: fitText(f.sectionLabel, LIMITS.fingerprints.sectionLabel),
       })),
       context: fitText(context, LIMITS.fingerprints.context),
-      asking,
-    })
+    }
+    this.events.fingerprints({ ...this.lastReport, asking })
   }
 }

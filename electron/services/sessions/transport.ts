@@ -37,6 +37,11 @@ export interface TransportCondition {
 export interface TransportCapabilities {
   /** Hold BREAK on the device's line (ROMMON). Rejects with words for the user. */
   sendBreak?(ms: number): Promise<void>
+  /**
+   * Change the speed of the device's serial line while connected (a console cable, an RFC 2217
+   * port), as after `confreg`/`speed` on the router. Resolves with the speed now in force.
+   */
+  setBaudRate?(baudRate: number): Promise<number>
   /** Bits per second on the device's serial line, where the link knows it (paced-send timing). */
   readonly lineRate?: number
   /** A slow console line sits behind this link: a multi-line paste defaults to paced sending. */

@@ -3,6 +3,7 @@ import type { SiteVars } from '../../../shared/procedure'
 import { useLab, useLabContext } from '../../app/context'
 import { parseInput } from '../../../shared/pki'
 import { chooseCallManager, parsePem, parseWorkbench } from './workbench-certs'
+import { callManagerAssignments } from './run-context'
 
 /** Which workbench certificate is CallManager.pem (pasted and compared in step 9); the practice lab can supply its own. */
 export function CallManagerChooser({ vars }: { vars: SiteVars }) {
@@ -18,6 +19,7 @@ export function CallManagerChooser({ vars }: { vars: SiteVars }) {
   const [problem, setProblem] = useState<string>()
   const workbench = useMemo(() => parseWorkbench(certificates), [certificates])
   const chosen = chooseCallManager(workbench, vars, chosenId)
+  const assigned = useMemo(() => callManagerAssignments(vars, workbench, chosenId), [vars, workbench, chosenId])
 
   const loadPractice = async (): Promise<void> => {
     setProblem(undefined)
@@ -64,6 +66,15 @@ export function CallManagerChooser({ vars }: { vars: SiteVars }) {
             </dd>
           </div>
         </dl>
+      )}
+      {assigned.length > 1 && (
+        <ul className="callmanager-nodes" aria-label="CallManager certificate per node">
+          {assigned.map((a) => (
+            <li key={a.trustpoint}>
+              {a.node || '?'} → {a.trustpoint}: {a.cert ? a.cert.kept.name : 'no certificate with this CN in the workbench'}
+            </li>
+          ))}
+        </ul>
       )}
       {practiceLab !== undefined && (
         <button type="button" onClick={() => void loadPractice()}>

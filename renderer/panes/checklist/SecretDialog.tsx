@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
+import { minLengthText } from './prompt-decision'
 import { useController } from './controller-context'
 
 export interface SecretQuestion {
@@ -12,11 +13,6 @@ export interface SecretQuestion {
  * Asks for a passphrase or password the router wants right now. The value goes to the runner
  * (and on to the router as a secret line); it is never kept in the store or shown again.
  */
-/** `At least 1 character.`, `At least 8 characters.` */
-export function minLengthText(minLength: number): string {
-  return `At least ${minLength} character${minLength === 1 ? '' : 's'}.`
-}
-
 export function SecretDialog({ question }: { question: SecretQuestion }) {
   const controller = useController()
   const id = useId()

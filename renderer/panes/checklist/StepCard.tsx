@@ -4,13 +4,13 @@ import { renderCommands, renderStep, verificationCommands, type ProcedureStep } 
 import { useLab } from '../../app/context'
 import { stepMessageKey } from '../../store/procedure-slice'
 import { CallManagerChooser } from './CallManagerChooser'
-import { recomputeVerification, verificationContext } from './run-context'
+import { buildRunContext, recomputeVerification } from './run-context'
 import { STATE_LABEL, stepState } from './step-state'
 import { StepActions } from './StepActions'
 import { StepDetails } from './StepDetails'
 import { StepResult } from './StepResult'
 import { UploadSetButton } from './UploadSetButton'
-import { chooseCallManager, parseWorkbench } from './workbench-certs'
+import { parseWorkbench } from './workbench-certs'
 
 export interface StepCardProps {
   readonly step: ProcedureStep
@@ -36,9 +36,8 @@ export function StepCard({ step, site, isNext }: StepCardProps) {
   const hasRouterCheck = verificationCommands(step.id, site.vars).length > 0
   const verification = useMemo(() => {
     if (!expanded || state !== 'failed') return undefined
-    const cm = chooseCallManager(parseWorkbench(certificates), site.vars, chosenId)
-    return recomputeVerification(step.id, progress, site.vars, verificationContext(cm))
-  }, [expanded, state, certificates, chosenId, step.id, progress, site.vars])
+    return recomputeVerification(step.id, progress, site.vars, buildRunContext(site, parseWorkbench(certificates), chosenId).verification)
+  }, [expanded, state, certificates, chosenId, step.id, progress, site])
 
   return (
     <article className={`step state-${state} ${running ? 'running' : ''}`} aria-labelledby={`${id}-title`}>

@@ -1,6 +1,6 @@
 import type { ExecResult } from '../../../shared/contract'
 import type { StepView } from '../../../shared/procedure'
-import { fingerprintRows, referenceRows, type FingerprintVerdict } from './fingerprint-check'
+import { fingerprintRows, referenceRows, type FingerprintReference, type FingerprintVerdict } from './fingerprint-check'
 import { decidePrompt, isInteractive, pasteLines, type FingerprintReferences, type SecretKind, type StoppedAt } from './prompt-decision'
 import { RunStop, StepFailed, type ConsoleHooks, type RouterConsole } from './router-console'
 
@@ -23,6 +23,16 @@ export interface PromptHooks extends ConsoleHooks {
 export interface PromptContext {
   readonly references: FingerprintReferences
   readonly callManagerPem?: string
+  /** Several CallManager trustpoints (one per CUCM node): the certificate each one takes. */
+  readonly callManagerByTrustpoint?: Readonly<Record<string, { readonly pem: string; readonly reference: FingerprintReference }>>
+  /** Nodes whose CallManager.pem is not in the workbench (`CUCMSUB1 (cucm-pub-2)`). */
+  readonly callManagerMissing?: readonly string[]
+}
+
+/** The trustpoint the router is authenticating: the last `crypto pki authenticate X` it echoed. */
+export function authenticatingTrustpoint(transcript: string): string | undefined {
+  const all = [...transcript.matchAll(/crypto\s+pki\s+authenticate\s+(\S+)/gi)]
+  return all[all.length - 1]?.[1]
 }
 
 /** A fingerprint question the runner could not settle by itself, for the engineer. */
@@ -61,7 +71,11 @@ export async function answerPrompts(
   const secrets = new Map<SecretKind, string>()
   for (let guard = 0; isInteractive(prompt); guard++) {
     if (guard > 40) throw new RunStop(`The router kept asking questions ("${prompt.text}"); stopped.`)
-    const action = decidePrompt(view, prompt, text, context.references)
+    // With a trustpoint per CUCM node, the question is about that node's certificate only.
+    const tp = authenticatingTrustpoint(text)
+    const own = tp ? context.callManagerByTrustpoint?.[tp] : undefined
+    const references = own ? { ...context.references, 'callmanager-pem': [own.reference] } : context.references
+    const action = decidePrompt(view, prompt, text, references)
     let result: ExecResult
     switch (action.kind) {
       case 'send':
@@ -106,13 +120,14 @@ export async function answerPrompts(
         break
       }
       case 'paste': {
-        if (!context.callManagerPem)
+        const pem = own?.pem ?? (context.callManagerByTrustpoint && Object.keys(context.callManagerByTrustpoint).length > 1 ? undefined : context.callManagerPem)
+        if (!pem)
           throw new RunStop(
-            'No CallManager certificate is chosen in the workbench; the router is waiting for the paste. Load CallManager.pem and answer in the console, or type quit there.',
+            `No CallManager certificate ${tp ? `for ${tp} ` : ''}is in the workbench; the router is waiting for the paste. Load that node's CallManager.pem and answer in the console, or type quit there.`,
           )
-        hooks.progress('Pasting CallManager.pem')
+        hooks.progress(`Pasting CallManager.pem${tp ? ` into ${tp}` : ''}`)
         // Nothing prompts between pasted lines: they go together, and one prompt ends the paste.
-        result = await con.exec(pasteLines(context.callManagerPem), { paste: true })
+        result = await con.exec(pasteLines(pem), { paste: true })
         break
       }
       case 'more':

@@ -125,6 +125,14 @@ export async function sendStep(port: ConsolePort, step: ProcedureStep, context: 
     }
   }
   if (view.commands.length === 0) return { result: 'stopped', sent: false, reason: 'error', message: 'This step has no router commands.' }
+  if (view.prompts.some((p) => p.answer === 'paste-cucm-certificate') && (context.callManagerMissing?.length ?? 0) > 0 && Object.keys(context.callManagerByTrustpoint ?? {}).length > 0) {
+    return {
+      result: 'stopped',
+      sent: false,
+      reason: 'error',
+      message: `Load each node's CallManager.pem into the workbench first (step 8); missing: ${(context.callManagerMissing ?? []).join(', ')}. A certificate belongs to a node when its CN is the node's name (or its FQDN).`,
+    }
+  }
   if (view.prompts.some((p) => p.answer === 'paste-cucm-certificate') && !context.callManagerPem) {
     return {
       result: 'stopped',

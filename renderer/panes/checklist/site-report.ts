@@ -1,7 +1,7 @@
 import type { SaveFile, SiteRecord } from '../../../shared/contract'
 import { PROCEDURE, renderReport, type StepProgress } from '../../../shared/procedure'
-import { recomputeVerification, verificationContext } from './run-context'
-import { chooseCallManager, reportFingerprints, type WorkbenchCert } from './workbench-certs'
+import { buildRunContext, recomputeVerification } from './run-context'
+import { reportFingerprints, type WorkbenchCert } from './workbench-certs'
 
 /** A file name from the site name: letters, digits, dot, dash, underscore. */
 export function reportBaseName(siteName: string): string {
@@ -22,7 +22,8 @@ export function buildSiteReport(
   callManagerCertId: string | undefined,
   now: Date,
 ): SaveFile[] {
-  const context = verificationContext(chooseCallManager(workbench, site.vars, callManagerCertId))
+  // The same comparison as a run: every node's CallManager certificate counts (multi-node groups).
+  const context = buildRunContext(site, workbench, callManagerCertId).verification
   const progress: Record<string, StepProgress> = {}
   for (const step of PROCEDURE) {
     const stored = site.progress[step.id]

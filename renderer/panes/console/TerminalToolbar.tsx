@@ -1,4 +1,5 @@
 import type { ZoomAction } from './zoom'
+import { BAUD_PRESETS } from './serial-options'
 import type { ActiveRenderer } from './terminal-setup'
 
 export interface ToolbarActions {
@@ -11,11 +12,13 @@ export interface ToolbarActions {
   reconnect(): void
   startLog(): void
   stopLog(): void
+  setSpeed(baudRate: number): void
 }
 
 /** The terminal's own actions; each also has a key binding (shown in the button's title). */
 export function TerminalToolbar({
   canBreak,
+  speed,
   connected,
   logging,
   fontSize,
@@ -26,6 +29,8 @@ export function TerminalToolbar({
 }: {
   /** Serial lines and telnet (console server) sessions can send BREAK. */
   canBreak: boolean
+  /** The line speed, where it can be changed from here (serial cable, RFC 2217 port). */
+  speed: number | undefined
   /** The session is open or opening (Disconnect), rather than ended (Reconnect). */
   connected: boolean
   logging: boolean
@@ -74,6 +79,23 @@ export function TerminalToolbar({
         <button type="button" title="Ctrl+Shift+L — choose the file" onClick={actions.startLog} disabled={!connected}>
           Start log…
         </button>
+      )}
+      {speed !== undefined && (
+        <select
+          aria-label="Line speed"
+          title="Change the line speed (after 'speed' on the router's line or confreg in ROMMON)"
+          value={String(speed)}
+          disabled={!connected}
+          onChange={(e) => actions.setSpeed(Number(e.target.value))}
+        >
+          {[...new Set([...BAUD_PRESETS, speed])]
+            .sort((a, b) => a - b)
+            .map((baud) => (
+              <option key={baud} value={String(baud)}>
+                {baud} baud
+              </option>
+            ))}
+        </select>
       )}
       {canBreak && (
         <button type="button" title="Ctrl+Break or Alt+B (ROMMON)" onClick={actions.sendBreak}>

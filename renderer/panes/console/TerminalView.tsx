@@ -28,6 +28,7 @@ export function TerminalView({ tab, visible }: { tab: SessionTab; visible: boole
   const disconnectTab = useLab((s) => s.disconnect)
   const reconnectTab = useLab((s) => s.reconnect)
   const stopLog = useLab((s) => s.stopLog)
+  const setBaudRate = useLab((s) => s.setBaudRate)
   const state = useLab((s) => tabStatus(s.sessionInfo, tab).state)
   const logging = useLab((s) => tabStatus(s.sessionInfo, tab).logPath !== undefined)
   const [searchOpen, setSearchOpen] = useState(false)
@@ -36,6 +37,7 @@ export function TerminalView({ tab, visible }: { tab: SessionTab; visible: boole
   const [logDialog, setLogDialog] = useState(false)
   const connected = state === 'open' || state === 'opening'
   const canBreak = kind === 'serial' || kind === 'telnet'
+  const speed = tab.spec.kind === 'serial' ? tab.spec.baudRate : tab.spec.kind === 'telnet' ? tab.spec.comPort?.baudRate : undefined
 
   const zoom = (action: ZoomAction): void => updateSettings({ fontSize: zoomFont(fontSize, action) })
   const breakNow = (): void => {
@@ -95,6 +97,7 @@ export function TerminalView({ tab, visible }: { tab: SessionTab; visible: boole
     <div className="terminal-panel" hidden={!visible} data-tab={tab.tabId}>
       <TerminalToolbar
         canBreak={canBreak}
+        speed={speed}
         connected={connected}
         logging={logging}
         fontSize={fontSize}
@@ -111,6 +114,7 @@ export function TerminalView({ tab, visible }: { tab: SessionTab; visible: boole
           reconnect,
           startLog: () => setLogDialog(true),
           stopLog: () => void stopLog(tab.tabId),
+          setSpeed: (baudRate) => void setBaudRate(tab.tabId, baudRate),
         }}
       />
       {searchOpen && handle && <SearchBar search={handle.search} onClose={closeSearch} />}

@@ -136,7 +136,7 @@ describe('the procedure slice: sites with their own variables and progress', () 
       stepId: 't1-04',
       action: 'send',
       message: 'x',
-      question: { kind: 'secret', label: 'CA passphrase', note: '', confirm: true, minLength: 8 },
+      question: { kind: 'secret', label: 'CA passphrase', note: '', confirm: true, minLength: 1 },
     })
     const persisted = JSON.stringify(selectPersisted(s()))
     expect(persisted).not.toContain('CA passphrase')

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { minLengthText } from '../../../renderer/panes/checklist/SecretDialog'
 import { pollDelayMs, WAIT_FOR_ROUTER_MS } from '../../../renderer/panes/checklist/router-checks'
 import { exampleSite, getStep, renderStep, type StepView } from '../../../shared/procedure'
 import { judgeFingerprints, type FingerprintReference } from '../../../renderer/panes/checklist/fingerprint-check'
-import { decidePrompt, pasteLines, type FingerprintReferences } from '../../../renderer/panes/checklist/prompt-decision'
+import { decidePrompt, minLengthText, pasteLines, type FingerprintReferences } from '../../../renderer/panes/checklist/prompt-decision'
 import { fixture } from '../ios/fixture'
 import { opensslFingerprint } from './helpers'
 
@@ -38,7 +37,7 @@ describe('the answer to each question of Task 1', () => {
       label: 'CA passphrase',
       note: expect.any(String),
       confirm: true,
-      minLength: 8,
+      minLength: 1,
     })
     expect(decidePrompt(view('t1-04'), { kind: 'password', text: 'Re-enter password:' }, '', none)).toMatchObject({
       kind: 'secret',

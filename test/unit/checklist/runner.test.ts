@@ -1,3 +1,4 @@
+import forge from 'node-forge'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload, SiteRecord } from '../../../shared/contract'
 import { defaultSite, getStep, type ProcedureStep } from '../../../shared/procedure'
@@ -23,6 +24,7 @@ const site: SiteRecord = {
   progress: {},
 }
 let port: ConsolePort
+let sessionId = ''
 let stopOutput: () => void = () => undefined
 let output: ReturnType<typeof collectOutput>
 let cucmPem = ''
@@ -53,6 +55,21 @@ function hooks(script: Script): RunnerHooks {
   }
 }
 
+/** A throwaway self-signed certificate, as a CUCM node's CallManager.pem is by default. */
+function selfSigned(cn: string): string {
+  const keys = forge.pki.rsa.generateKeyPair(1024)
+  const cert = forge.pki.createCertificate()
+  cert.publicKey = keys.publicKey
+  cert.serialNumber = '02'
+  cert.validity.notBefore = new Date(Date.now() - 86_400_000)
+  cert.validity.notAfter = new Date(Date.now() + 365 * 86_400_000)
+  cert.setSubject([{ shortName: 'CN', value: cn }])
+  cert.setIssuer([{ shortName: 'CN', value: cn }])
+  cert.setExtensions([{ name: 'basicConstraints', cA: true }])
+  cert.sign(keys.privateKey, forge.md.sha256.create())
+  return forge.pki.certificateToPem(cert)
+}
+
 const script = (partial: Partial<Script> = {}): Script => ({ secrets: {}, asked: [], questions: [], ...partial })
 
 function step(id: string): ProcedureStep {
@@ -72,6 +89,7 @@ beforeAll(async () => {
   output = collectOutput(client, id)
   stopOutput = output.stop
   port = transportPort(client, id)
+  sessionId = id
   cucmPem = (await client.invoke('practice.cucmCertificate', { lab: 'runner' })).pem
 })
 
@@ -132,6 +150,33 @@ describe('sending Task 1 from the checklist runner', { timeout: 60_000 }, () => 
     expect(outcome).toMatchObject({ result: 'verified' })
     expect(s.questions).toEqual([])
     await output.waitFor('% Certificate successfully imported')
+  })
+
+  it("step 9 on a two-node CUCM group: one trustpoint per node, each pasted with that node's own CallManager.pem", async () => {
+    const twoNodes: SiteRecord = {
+      ...site,
+      vars: {
+        ...site.vars,
+        cucmTrustpoint: 'cucm-grp',
+        cucmNodes: [
+          { name: 'CUCMPUB15', ip: '10.10.10.20', priority: 1, publisher: true },
+          { name: 'CUCMSUB1', ip: '10.10.10.21', priority: 2, publisher: false },
+        ],
+      },
+    }
+    const pub = kept(cucmPem, 'CallManager.pem (CUCMPUB15)', 'CallManager')
+    const sub = kept(selfSigned('CUCMSUB1.uc.com'), 'CallManager.pem (CUCMSUB1)', 'CallManager')
+    // Without the subscriber's certificate the step does not start.
+    const early = await sendStep(port, step('t1-09'), buildRunContext(twoNodes, workbenchOf(pub)), hooks(script()))
+    expect(early).toMatchObject({ result: 'stopped', sent: false, message: /missing: CUCMSUB1 \(cucm-grp-2\)/ })
+    const s = script()
+    const outcome = await sendStep(port, step('t1-09'), buildRunContext(twoNodes, workbenchOf(pub, sub)), hooks(s))
+    expect(outcome).toMatchObject({ result: 'verified' })
+    // Each fingerprint matched its own node's certificate: nothing to ask.
+    expect(s.questions).toEqual([])
+    await output.waitFor(/crypto pki authenticate cucm-grp\b[\s\S]*successfully imported[\s\S]*crypto pki authenticate cucm-grp-2[\s\S]*successfully imported/)
+    const verbose = await client.invoke('session.exec', { id: sessionId, lines: ['show crypto pki certificates verbose'], timeoutMs: 15_000 })
+    expect(verbose.output).toMatch(/cn=CUCMSUB1\.uc\.com[\s\S]*Associated Trustpoints: cucm-grp-2/)
   })
 
   it('step 10: the export is its own evidence and reaches the workbench as session.certificates', async () => {

@@ -117,4 +117,33 @@ describe('profile form', () => {
     expect(profileIdFor('R1', ['r1', 'r1-2'])).toBe('r1-3')
     expect(profileIdFor('###', [])).toBe('profile')
   })
+
+  it('turns a telnet form into a console-server profile, with RFC 2217 line settings when asked, and back', () => {
+    const base = emptyForm('telnet')
+    const form: ProfileForm = {
+      ...base,
+      name: 'Lab console server line 3',
+      telnet: { ...base.telnet, host: '10.0.0.5', port: '2003', comPort: true, baud: '19200', parity: 'even', dataBits: '7' },
+    }
+    const result = validateProfileForm(form, [])
+    if (!result.ok) throw new Error(JSON.stringify(result.errors))
+    expect(result.profile.spec).toEqual({
+      kind: 'telnet',
+      host: '10.0.0.5',
+      port: 2003,
+      terminalType: 'xterm-256color',
+      consoleServer: true,
+      comPort: { baudRate: 19200, dataBits: 7, parity: 'even', stopBits: 1 },
+    })
+    expect(formFromProfile(result.profile).telnet).toEqual(form.telnet)
+    const plain = validateProfileForm({ ...form, telnet: { ...form.telnet, comPort: false } }, [])
+    expect(plain.ok && plain.profile.spec).not.toHaveProperty('comPort')
+  })
+
+  it('says which telnet field is wrong', () => {
+    const base = emptyForm('telnet')
+    const errors = errorsOf({ ...base, name: 'x', telnet: { ...base.telnet, host: '', port: 'abc' } })
+    expect(errors['telnet.host']).toBe('required')
+    expect(errors['telnet.port']).toBe('a whole number')
+  })
 })

@@ -131,3 +131,27 @@ describe('a site lists the nodes of the bridge CUCM group', () => {
     expect(renderText('{cucmNodeNames}', upgraded)).toBe('<node name>')
   })
 })
+
+describe('claims stay within the evidence', () => {
+  it('uploading testCA too is a recommendation; a leaf-only upload is not called incomplete', () => {
+    const eleven = renderStep(step('t1-11'), exampleSite())
+    expect(eleven.instructions).toContain('Certificate Purpose: CallManager-trust. Upload SecureCFB.pem.')
+    expect(eleven.instructions).toContain('Recommended: again with Certificate Purpose CallManager-trust, upload testCA.pem.')
+    const text = JSON.stringify(eleven)
+    expect(text).not.toMatch(/incomplete|needs the CA as well/i)
+    // Not shown by the tech note, so not claimed.
+    expect(text).not.toMatch(/CUCM 15 accept(s|ed) them/i)
+    expect(text).toContain('whether CUCM 15 accepts the MD5-signed CA in a trust store is not shown there')
+  })
+
+  it('names no phone security profile CUCM does not ship; describes the encrypted one to create', () => {
+    const profile = renderStep(step('t2-01'), exampleSite()).instructions.join(' ')
+    expect(profile).not.toContain('Standard SIP Secure Profile')
+    expect(profile).toMatch(/Add New: Phone Security Profile Type = the phone model/)
+    expect(profile).toContain('Device Security Mode: Encrypted')
+  })
+
+  it('CUCM shows the bridge name as typed: no upper-case claim in step 13', () => {
+    expect(renderStep(step('t1-13'), exampleSite()).instructions.join(' ')).toContain('Conference Bridge Name: SecureCFB (it must equal the certificate CN')
+  })
+})

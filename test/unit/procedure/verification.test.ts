@@ -77,6 +77,12 @@ describe('evaluateVerification', () => {
     const expired = evaluateVerification('t1-07', { 'show crypto pki certificates SecureCFB': verbose }, site, { now: Date.UTC(2030, 0, 1) })
     expect(expired.status).toBe('fail')
     expect(causes(expired)[0]).toBe('certificate-expired')
+    // This computer is a month behind the router, whose clock is right: the certificates are current.
+    const monthBehind = Date.UTC(2026, 10, 1)
+    const outputs = { 'show crypto pki certificates SecureCFB': verbose }
+    expect(evaluateVerification('t1-07', outputs, site, { now: monthBehind }).checks.find((c) => c.kind === 'certificates-current')?.status).toBe('fail')
+    const routerRight = evaluateVerification('t1-07', { ...outputs, 'show clock': '*10:00:00.000 UTC Tue Dec 1 2026' }, site, { now: monthBehind })
+    expect(routerRight.checks.find((c) => c.kind === 'certificates-current')?.status).toBe('pass')
     const early = evaluateVerification('t1-07', { 'show crypto pki certificates SecureCFB': verbose }, site, { now: Date.UTC(2026, 0, 1) })
     expect(causes(early)[0]).toBe('clock-not-synced')
     const pending = evaluateVerification('t1-07', { 'show crypto pki certificates SecureCFB': fixture('show-crypto-pki-certificates-old.txt') }, site, { now: NOW })
@@ -151,7 +157,7 @@ describe('evaluateVerification', () => {
   it('reports missing outputs as incomplete, web steps as manual, and unknown steps', () => {
     const r = evaluateVerification('v-01', { 'show sccp': fixture('show-sccp-secure.txt') }, site, { now: NOW })
     expect(r.status).toBe('incomplete')
-    expect(r.missingCommands).toEqual(['show sccp ccm group 666', 'show dspfarm profile 666', 'show crypto pki certificates verbose', 'show crypto pki server', 'show ntp status'])
+    expect(r.missingCommands).toEqual(['show sccp ccm group 666', 'show dspfarm profile 666', 'show crypto pki certificates verbose', 'show crypto pki server', 'show ntp status', 'show clock'])
     expect(evaluateVerification('t1-11', {}, site)).toMatchObject({ status: 'manual', ok: false, manual: ['SecureCFB is listed under CallManager-trust (not tomcat-trust); testCA too if you uploaded it.', 'Cisco CallManager was restarted on CUCMPUB15 after the upload.'] })
     expect(evaluateVerification('nope', {}, site).status).toBe('unknown-step')
     expect(evaluateVerification('ts-01', {}, site).status).toBe('none')

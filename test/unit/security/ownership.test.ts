@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ContractError } from '../../../shared/contract'
+import { methods, type ContractError } from '../../../shared/contract'
 import { startBrowserHost, type BrowserHost } from '../../../electron/host/browser-host'
 import { directClient, waitForState, wsClient, type TestClient } from '../../support/clients'
 import { testServices } from '../../support/services'
@@ -54,6 +54,19 @@ function ownershipSuite(name: string, connect: (services: ReturnType<typeof test
       await notYours(other.invoke('session.pacedSend', { id, text: 'show clock\n' }))
       await notYours(other.invoke('session.cancelSend', { id }))
       await notYours(other.invoke('session.break', { id }))
+    })
+
+    it('without the owner check, another client could start or stop its log, or change its line speed', async () => {
+      await notYours(other.invoke('session.logStart', { id }))
+      await notYours(other.invoke('session.logStop', { id }))
+      await notYours(other.invoke('session.setBaudRate', { id, baudRate: 9600 }))
+    })
+
+    it('checks every method that names a session (a new one must be added here)', () => {
+      const checkedHere = ['session.write', 'session.resize', 'session.ack', 'session.respond', 'session.tail', 'session.exec',
+        'session.pacedSend', 'session.cancelSend', 'session.break', 'session.logStart', 'session.logStop', 'session.setBaudRate', 'session.close']
+      const naming = Object.keys(methods).filter((m) => m.startsWith('session.') && m !== 'session.open' && m !== 'session.list')
+      expect(naming.filter((m) => !checkedHere.includes(m))).toEqual([])
     })
 
     it('without the owner check, another client could close the session', async () => {

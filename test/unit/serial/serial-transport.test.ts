@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -130,6 +131,15 @@ describe('SerialTransport over a socat pty at 9600 8N1', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+
+  it('changes the line speed while connected, and reports it as the line rate', async () => {
+    const t = track(new SerialTransport(spec(pair.a)))
+    await t.open(ctx)
+    expect(t.lineRate).toBe(9600)
+    await expect(t.setBaudRate(38400)).resolves.toBe(38400)
+    expect(execFileSync('stty', ['-F', pair.a, 'speed'], { encoding: 'utf8' }).trim()).toBe('38400')
+    expect(t.lineRate).toBe(38400)
   })
 
   it('reports that a pty cannot send BREAK, and keeps working', async () => {

@@ -8,8 +8,9 @@ const fixture = (name: string): string => fs.readFileSync(path.resolve('test/fix
 function watchWith() {
   const fingerprints: Array<{ fingerprints: Array<{ algorithm: string; hex: string; section?: number; sectionLabel?: string }>; asking?: boolean }> = []
   const certificates: Array<{ trustpoint?: string; blocks: Array<{ label: string; pem: string }> }> = []
-  const watch = new RouterWatch({ fingerprints: (p) => fingerprints.push(p), certificates: (p) => certificates.push(p) })
-  return { watch, fingerprints, certificates }
+  const clocks: Array<{ text: string; utcMs?: number; authoritative: boolean }> = []
+  const watch = new RouterWatch({ fingerprints: (p) => fingerprints.push(p), certificates: (p) => certificates.push(p), clock: (p) => clocks.push(p) })
+  return { watch, fingerprints, certificates, clocks }
 }
 
 /** Feeds text in small uneven pieces, as a serial line delivers it. */
@@ -54,6 +55,16 @@ describe('RouterWatch', () => {
     ])
   })
 
+  it('without IOS prompts (a shell) reports only the new fingerprints each time', async () => {
+    const { watch, fingerprints } = watchWith()
+    watch.feed('       Fingerprint MD5: 383BA13D C37D0E5D 9E9086E4 8C8D1E75 \r\n$ ')
+    // Generous: the quiet-time fallback (1 s) on a loaded machine.
+    await expect.poll(() => fingerprints.length, { timeout: 10_000 }).toBe(1)
+    watch.feed('       Fingerprint MD5: 7E795D9C E98A5B32 A738CD54 379D9BCA \r\n$ ')
+    await expect.poll(() => fingerprints.length, { timeout: 10_000 }).toBe(2)
+    expect(fingerprints[1]?.fingerprints.map((f) => f.hex)).toEqual(['7E795D9CE98A5B32A738CD54379D9BCA'])
+  })
+
   it('reports again, asking, when the question comes after the quiet time (a slow line)', async () => {
     const { watch, fingerprints } = watchWith()
     watch.feed('Certificate has the following attributes:\r\n       Fingerprint MD5: 383BA13D C37D0E5D 9E9086E4 8C8D1E75 \r\n')
@@ -74,6 +85,12 @@ describe('RouterWatch', () => {
     expect(blocks.map((b) => b.label).sort()).toEqual(['CA certificate', 'General Purpose Certificate'])
     for (const b of blocks) expect(b.pem).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+\n-----END CERTIFICATE-----\n?$/)
     expect(JSON.stringify(certificates)).not.toContain('PRIVATE KEY')
+  })
+
+  it('reports show clock output, with its authority mark', () => {
+    const { watch, clocks } = watchWith()
+    feedInPieces(watch, 'VG-CME-1#show clock\r\n*10:21:36.643 UTC Mon Feb 22 2026\r\nVG-CME-1#')
+    expect(clocks).toEqual([{ text: '10:21:36.643 UTC Mon Feb 22 2026', utcMs: Date.UTC(2026, 1, 22, 10, 21, 36), authoritative: false }].map((c) => expect.objectContaining(c)))
   })
 
   it('knows the prompt at the end of the output', () => {

@@ -77,6 +77,11 @@ describe('telnet to a real telnet server (inetutils-telnetd on 127.0.0.1)', () =
     await expect.poll(() => exits, SLOW).toEqual([`${telnetd.host}:${telnetd.port} closed the connection`])
   })
 
+  it('refuses to set a line speed on plain telnet, saying how to get RFC 2217', async () => {
+    const transport = new TelnetTransport(TelnetSpec.parse({ kind: 'telnet', host: telnetd.host, port: telnetd.port }))
+    await expect(transport.setBaudRate(19200)).rejects.toThrow(/plain telnet: turn on "Set the serial line \(RFC 2217\)"/)
+  })
+
   it('explains a refused port', async () => {
     const server = net.createServer()
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -137,6 +142,11 @@ describe('RFC 2217 to pyserial\'s rfc2217_server.py serving a socat pty', () => 
 
       await transport.sendBreak(250)
       await expect.poll(server.log, SLOW).toMatch(/changed BREAK to active[\s\S]*changed BREAK to inactive/)
+
+      // A new speed while connected (after `speed 38400` on the router's line): confirmed by the server.
+      await expect(transport.setBaudRate(38400)).resolves.toBe(38400)
+      expect(execFileSync('stty', ['-F', pair.a, 'speed'], { encoding: 'utf8' }).trim()).toBe('38400')
+      expect(transport.lineRate).toBe(38400)
       expect(warnings).toEqual([])
     } finally {
       transport.close()

@@ -3,6 +3,7 @@ import type { EventName, LabTransport, Payload } from '../../../shared/contract'
 import { events } from '../../../shared/contract'
 import { wireEvents } from '../../../renderer/app/wire-events'
 import { createLabStore } from '../../../renderer/store'
+import { routerNow } from '../../../renderer/store/certs-slice'
 import { fixtureText, opensslValue } from '../pki/helpers'
 
 /** A transport whose events the test emits, validated by the contract's own schemas. */
@@ -48,5 +49,19 @@ describe('workbench events from the main process', () => {
     stop()
     emit('session.fingerprints', { id: 's2', fingerprints: [], context: '' })
     expect(store.getState().routerFingerprints?.sessionId).toBe('s1')
+  })
+
+  it("session.clock gives the router's clock, carried forward from when show clock was printed", () => {
+    const { transport, emit } = eventSource()
+    const store = createLabStore(transport)
+    const stop = wireEvents(store, transport)
+    const observedAt = Date.UTC(2026, 1, 22, 10, 0, 0)
+    // The router is two hours behind this computer.
+    emit('session.clock', { id: 's1', text: '08:00:00.000 UTC Sun Feb 22 2026', utcMs: observedAt - 7_200_000, authoritative: true, observedAt })
+    expect(routerNow(store.getState().routerClock, new Date(observedAt + 60_000))?.toISOString()).toBe('2026-02-22T08:01:00.000Z')
+    // A local zone name has no known offset: no router time.
+    emit('session.clock', { id: 's1', text: '09:00:00.000 CET Sun Feb 22 2026', authoritative: false, observedAt })
+    expect(routerNow(store.getState().routerClock)).toBeUndefined()
+    stop()
   })
 })

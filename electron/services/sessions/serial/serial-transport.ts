@@ -65,6 +65,8 @@ export class SerialTransport extends TransportBase {
   private currentStatus: SerialStatus | undefined
   private pollTimer: NodeJS.Timeout | undefined
   private lastWaitingDetail = ''
+  /** Set by setBaudRate: the speed chosen while connected, kept over a replug. */
+  private baudRate: number | undefined
 
   constructor(
     private readonly settings: SerialSettings,
@@ -88,7 +90,16 @@ export class SerialTransport extends TransportBase {
   }
 
   get lineRate(): number {
-    return this.settings.baudRate
+    return this.baudRate ?? this.settings.baudRate
+  }
+
+  /** serialport's update() changes the speed of the open port; a replug reopens at this speed. */
+  async setBaudRate(baudRate: number): Promise<number> {
+    const stream = this.stream
+    if (this.state !== 'connected' || !stream) throw new Error(`Cannot change the speed: ${this.path} is not connected`)
+    await new Promise<void>((resolve, reject) => stream.update({ baudRate }, (err) => (err ? reject(err) : resolve())))
+    this.baudRate = baudRate
+    return baudRate
   }
 
   /** A console cable is the slow line pastes must be paced for. */
@@ -200,7 +211,7 @@ export class SerialTransport extends TransportBase {
     const stream: Stream = new SerialPortStream({
       binding: this.binding,
       path,
-      baudRate: s.baudRate,
+      baudRate: this.lineRate,
       dataBits: s.dataBits,
       parity: s.parity,
       stopBits: s.stopBits,

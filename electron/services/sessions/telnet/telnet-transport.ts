@@ -53,6 +53,9 @@ export class TelnetTransport extends TransportBase {
   private readonly conditionListeners = new Set<(condition: TransportCondition) => void>()
   private condition: TransportCondition = {}
   private readonly applied: Partial<ComPortSettings> = {}
+  /** The line settings asked for: the profile's, then any speed changed while connected. */
+  private wanted: ComPortSettings | undefined
+  private readonly baudWaiters = new Set<(baud: number) => void>()
 
   constructor(
     private readonly spec: TelnetSpecParsed,
@@ -63,6 +66,7 @@ export class TelnetTransport extends TransportBase {
     // A 255-character host name would pass the title cap: cut it visibly instead.
     this.title = fitText(`telnet ${this.target}${spec.comPort ? ` (RFC 2217, ${describeComPort(spec.comPort)})` : ''}`, TITLE_MAX)
     this.slowLine = spec.consoleServer || spec.comPort !== undefined
+    this.wanted = spec.comPort
     const comPort = spec.comPort ? [OPT.COM_PORT] : []
     this.options = new OptionNegotiator(
       {
@@ -83,7 +87,33 @@ export class TelnetTransport extends TransportBase {
 
   /** The far line's speed (RFC 2217), as the server confirmed it or as asked. */
   get lineRate(): number | undefined {
-    return this.applied.baudRate ?? this.spec.comPort?.baudRate
+    return this.applied.baudRate ?? this.wanted?.baudRate
+  }
+
+  /** Time a console server gets to confirm a new speed (it answers at once when it can). */
+  static readonly SET_SPEED_TIMEOUT_MS = 5000
+
+  /** RFC 2217 SET-BAUDRATE while connected; resolves with the speed the server reports. */
+  async setBaudRate(baudRate: number): Promise<number> {
+    const wanted = this.wanted
+    if (!wanted) throw new Error('This is plain telnet: turn on "Set the serial line (RFC 2217)" to change the line speed from here')
+    if (!this.comPortAgreed || this.closing) throw new Error(`${this.target} has not agreed to RFC 2217 COM port control`)
+    this.wanted = { ...wanted, baudRate }
+    const confirmed = new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.baudWaiters.delete(done)
+        reject(new Error(`${this.target} did not confirm the new speed within ${TelnetTransport.SET_SPEED_TIMEOUT_MS / 1000} s`))
+      }, TelnetTransport.SET_SPEED_TIMEOUT_MS)
+      const done = (baud: number): void => {
+        clearTimeout(timer)
+        this.baudWaiters.delete(done)
+        resolve(baud)
+      }
+      this.baudWaiters.add(done)
+    })
+    const [setSpeed] = lineSettingsCommands(this.wanted)
+    if (setSpeed) this.send(setSpeed)
+    return confirmed
   }
 
   onCondition(listener: (condition: TransportCondition) => void): () => void {
@@ -98,6 +128,8 @@ export class TelnetTransport extends TransportBase {
       const socket = net.connect({ host: this.spec.host, port: this.spec.port })
       this.socket = socket
       socket.setNoDelay(true)
+      // A console server that vanishes (power, cable) is noticed even while nobody types.
+      socket.setKeepAlive(true, 30_000)
       const timer = setTimeout(() => {
         socket.destroy()
         reject(new Error(`${this.target} did not answer within ${Math.round(this.connectTimeout / 1000)} s`))
@@ -197,10 +229,10 @@ export class TelnetTransport extends TransportBase {
   private optionChanged(side: 'local' | 'remote', option: number, enabled: boolean): void {
     if (option === OPT.BINARY && side === 'remote') this.decoder.binary = enabled
     if (option === OPT.NAWS && side === 'local' && enabled) this.sendWindowSize()
-    if (option === OPT.COM_PORT && enabled && !this.comPortAgreed && this.spec.comPort) {
+    if (option === OPT.COM_PORT && enabled && !this.comPortAgreed && this.wanted) {
       // RFC 2217: either side agreeing is enough to start (pyserial's server accepts both ways).
       this.comPortAgreed = true
-      for (const command of lineSettingsCommands(this.spec.comPort)) this.send(command)
+      for (const command of lineSettingsCommands(this.wanted)) this.send(command)
     }
   }
 
@@ -214,8 +246,8 @@ export class TelnetTransport extends TransportBase {
     if (option === OPT.TTYPE && payload[0] === TTYPE_SEND && this.options.isLocal(OPT.TTYPE)) {
       const name = [...Buffer.from(this.spec.terminalType, 'ascii')]
       this.send(subnegotiation(OPT.TTYPE, [TTYPE_IS, ...name]))
-    } else if (option === OPT.COM_PORT && this.spec.comPort) {
-      this.comPortReply(payload, this.spec.comPort)
+    } else if (option === OPT.COM_PORT && this.wanted) {
+      this.comPortReply(payload, this.wanted)
     }
   }
 
@@ -224,7 +256,10 @@ export class TelnetTransport extends TransportBase {
     const reply = parseComPortReply(payload)
     if (!reply || reply.kind === 'control' || reply.value === undefined) return
     const asked = wanted[reply.kind]
-    if (reply.kind === 'baudRate') this.applied.baudRate = reply.value
+    if (reply.kind === 'baudRate') {
+      this.applied.baudRate = reply.value
+      for (const waiter of [...this.baudWaiters]) waiter(reply.value)
+    }
     if (reply.value !== asked) {
       const what = { baudRate: 'speed', dataBits: 'data bits', parity: 'parity', stopBits: 'stop bits' }[reply.kind]
       this.setCondition({
