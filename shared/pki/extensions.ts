@@ -102,7 +102,9 @@ function decodeKnown(ext: RawExtension, out: CertificateExtensions): void {
       return
     }
     case OID.extendedKeyUsage: {
-      const oids = childrenOf(v, inner(v, TAG.SEQUENCE, 'ExtKeyUsageSyntax')).map((t) => readOid(v, expectUniversal(t, TAG.OID, 'key purpose')))
+      const oids = childrenOf(v, inner(v, TAG.SEQUENCE, 'ExtKeyUsageSyntax')).map((t) =>
+        readOid(v, expectUniversal(t, TAG.OID, 'key purpose')),
+      )
       out.extendedKeyUsage = { usages: oids.map((o) => EXTENDED_KEY_USAGES[o] ?? o), critical: ext.critical }
       return
     }
@@ -160,7 +162,7 @@ function ipText(c: Uint8Array): string {
   for (let i = 0; i < 16; i += 2) groups.push(((c[i] ?? 0) << 8) | (c[i + 1] ?? 0))
   let best = -1
   let bestLen = 0
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i
     while (j < 8 && groups[j] === 0) j++
     if (j - i > bestLen) {

@@ -84,7 +84,9 @@ export function verifyPkcs1v15(key: RsaPublicKey, hash: HashName, message: Uint8
   if (signature.length > key.size) return false
   const s = toBigInt(signature)
   if (s >= key.n) return false
-  const em = modPow(s, key.e, key.n).toString(16).padStart(key.size * 2, '0')
+  const em = modPow(s, key.e, key.n)
+    .toString(16)
+    .padStart(key.size * 2, '0')
   const h = bytesHex(digest(hash, message))
   return [DIGEST_INFO[hash], withoutNullParameters(DIGEST_INFO[hash])].some((prefix) => {
     const t = prefix + h

@@ -18,10 +18,14 @@ describe('layering lint rules', () => {
     expect(await restrictedImports('electron/services/state/lint-fixture.ts', code)).toEqual([
       expect.stringContaining('electron/services must not import electron'),
     ])
-    expect(await restrictedImports('electron/services/state/lint-fixture.ts', "import type { App } from 'electron/main'\nexport type A = App\n")).toHaveLength(1)
+    expect(
+      await restrictedImports('electron/services/state/lint-fixture.ts', "import type { App } from 'electron/main'\nexport type A = App\n"),
+    ).toHaveLength(1)
     // The desktop host itself may, and a service's Node imports are fine.
     expect(await restrictedImports('electron/lint-fixture.ts', code)).toEqual([])
-    expect(await restrictedImports('electron/services/state/lint-fixture.ts', "import fs from 'node:fs'\nexport const f = fs\n")).toEqual([])
+    expect(await restrictedImports('electron/services/state/lint-fixture.ts', "import fs from 'node:fs'\nexport const f = fs\n")).toEqual(
+      [],
+    )
   })
 
   it('keeps the renderer/ import ban under electron/services/', async () => {
@@ -31,7 +35,14 @@ describe('layering lint rules', () => {
 
   it('refuses renderer/store importing renderer/panes', async () => {
     const code = "import { pasteLineCount } from '../panes/console/paste'\nexport const n = pasteLineCount('a')\n"
-    expect(await restrictedImports('renderer/store/lint-fixture.ts', code)).toEqual([expect.stringContaining('must not import renderer/panes')])
-    expect(await restrictedImports('renderer/panes/lint-fixture.ts', "import { pasteLineCount } from '../store/paste-lines'\nexport const n = pasteLineCount('a')\n")).toEqual([])
+    expect(await restrictedImports('renderer/store/lint-fixture.ts', code)).toEqual([
+      expect.stringContaining('must not import renderer/panes'),
+    ])
+    expect(
+      await restrictedImports(
+        'renderer/panes/lint-fixture.ts',
+        "import { pasteLineCount } from '../store/paste-lines'\nexport const n = pasteLineCount('a')\n",
+      ),
+    ).toEqual([])
   })
 })

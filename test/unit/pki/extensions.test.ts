@@ -13,8 +13,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 function makeCert(...addext: string[]): string {
   const pem = join(dir, `c${Math.random().toString(36).slice(2)}.pem`)
   openssl([
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'k.pem'),
-    '-out', pem, '-days', '30', '-subj', '/CN=ext-test',
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    join(dir, 'k.pem'),
+    '-out',
+    pem,
+    '-days',
+    '30',
+    '-subj',
+    '/CN=ext-test',
     ...addext.flatMap((e) => ['-addext', e]),
   ])
   return readFileSync(pem, 'utf8')
