@@ -14,6 +14,9 @@ import { SessionFeatures } from './session-features'
 import { ensurePrivateDir } from './private-dir'
 import { SecretStore, type SecretCipher } from './secrets/secret-store'
 import type { FlowControlOptions } from './sessions/flow-control'
+import { CucmService, type CucmServiceOptions } from './cucm/cucm-service'
+import { CucmError } from './cucm/errors'
+import { PracticeCucms } from './practice-cucm/practice-cucms'
 
 /** What only the host can do (dialogs, the file manager); absent in the browser host. */
 export interface HostHooks {
@@ -34,6 +37,8 @@ export interface ServiceOptions {
   /** Extra or replacement transports (tests; kinds that need Electron). */
   readonly transports?: TransportFactories
   readonly hooks?: HostHooks
+  /** CUCM client timing (tests shorten backoff and restart polling). */
+  readonly cucm?: Partial<Pick<CucmServiceOptions, 'http' | 'connectTimeoutMs' | 'actions'>> & { readonly practiceRestartDelayMs?: number }
 }
 
 export interface Services {
@@ -41,6 +46,8 @@ export interface Services {
   readonly dispatch: ReturnType<typeof createDispatcher>
   readonly sessions: SessionManager
   readonly stateFile: StateFile
+  readonly cucm: CucmService
+  readonly practiceCucms: PracticeCucms
   /** The client an event is for, or undefined for every client. */
   audienceOf(event: string, payload: unknown): string | undefined
   dispose(): void
@@ -69,10 +76,26 @@ export function createServices(options: ServiceOptions): Services {
   })
   const secrets = new SecretStore(path.join(options.userDataDir, 'secrets.json'), options.hooks?.secretCipher)
   const features = new SessionFeatures(hub, logsDir, secrets)
+  const cucm = new CucmService({ userDataDir: options.userDataDir, secrets, warn, ...options.cucm })
+  /** CUCM's own words cross the contract as the message; the kind rides along as an issue. */
+  const cucmCall = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run()
+    } catch (error) {
+      if (!(error instanceof CucmError)) throw error
+      const { kind, fingerprint, axlcode } = error.details
+      throw new ContractError({
+        code: 'failed',
+        message: error.message,
+        issues: [{ path: 'kind', message: kind }, ...(fingerprint ? [{ path: 'sha256', message: fingerprint }] : []), ...(axlcode ? [{ path: 'axlcode', message: axlcode }] : [])],
+      })
+    }
+  }
 
+  const practiceCucms = new PracticeCucms(path.join(options.userDataDir, 'practice-labs'), labs, options.cucm?.practiceRestartDelayMs)
   const factories: TransportFactories = {
     shell: (spec) => new LocalShellTransport(spec),
-    practice: (spec) => new PracticeTransport(spec, labs, warn),
+    practice: (spec) => new PracticeTransport(spec, labs, warn, (lab) => practiceCucms.linkFor(lab)),
     ssh: (spec) => new SshTransport(spec, { knownHosts }),
     serial: (spec) => new SerialTransport(spec),
     telnet: (spec) => new TelnetTransport(spec),
@@ -177,8 +200,23 @@ export function createServices(options: ServiceOptions): Services {
       }
       return options.hooks.saveFiles(files, title)
     },
-    'practice.reset': async ({ lab }) => (await labs.reset(lab), null),
+    'practice.reset': async ({ lab }) => (await labs.reset(lab), await practiceCucms.reset(lab), null),
     'practice.cucmCertificate': async ({ lab }) => ({ pem: await labs.cucmCertificate(lab), name: 'CallManager.pem' }),
+    'cucm.connect': ({ connection, axl, platform, remember }) => cucmCall(() => cucm.connect(connection, { ...(axl ? { axl } : {}), ...(platform ? { platform } : {}), remember })),
+    'cucm.trustCertificate': ({ host, port, sha256 }) => cucmCall(async () => (await cucm.trust(host, port, sha256), { pinned: true as const })),
+    'cucm.disconnect': ({ site }) => (cucm.disconnect(site), null),
+    'cucm.forgetCredentials': async ({ site }) => (await cucm.forgetCredentials(site), null),
+    'cucm.lists': ({ site }) => cucmCall(() => cucm.lists(site)),
+    'cucm.phones': ({ site, search }) => cucmCall(() => cucm.phones(site, search)),
+    'cucm.callManagerPem': ({ site, nodes }) => cucmCall(async () => ({ certificates: await cucm.callManagerPems(site, nodes) })),
+    'cucm.registration': ({ site, name }) => cucmCall(() => cucm.registration(site, name)),
+    'cucm.plan': ({ site, action }) => cucmCall(() => cucm.plan(site, action)),
+    'cucm.apply': ({ site, action, planHash }) => cucmCall(() => cucm.apply(site, action, planHash)),
+    'cucm.log': ({ site, limit }) => {
+      const log = cucm.log(site)
+      return { path: log.filePath ?? '', entries: log.entries(limit) }
+    },
+    'cucm.practiceStart': ({ lab }) => practiceCucms.start(lab),
     'state.load': () => stateFile.load(),
     'state.save': async ({ slice, value, base }) => {
       const result = await stateFile.save(slice, value, base)
@@ -193,6 +231,8 @@ export function createServices(options: ServiceOptions): Services {
     dispatch: createDispatcher(handlers),
     sessions,
     stateFile,
+    cucm,
+    practiceCucms,
     audienceOf: (event, payload) =>
       event.startsWith('session.') && typeof payload === 'object' && payload !== null && 'id' in payload
         ? sessions.ownerOf(String(payload.id))
@@ -200,6 +240,8 @@ export function createServices(options: ServiceOptions): Services {
     dispose: () => {
       portWatcher?.stop()
       sessions.dispose()
+      cucm.dispose()
+      void practiceCucms.stopAll()
     },
   }
 }

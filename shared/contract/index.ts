@@ -5,6 +5,7 @@ import { persistEvents, persistMethods } from './settings'
 import { consoleEvents, consoleMethods, serialMethods } from './console'
 import { filesMethods } from './files'
 import { practiceMethods } from './practice'
+import { cucmMethods } from './cucm'
 
 export * from './define'
 export * from './errors'
@@ -26,6 +27,7 @@ export const methods = {
   ...serialMethods,
   ...filesMethods,
   ...practiceMethods,
+  ...cucmMethods,
 } as const
 
 /** Every event the main process pushes. */

@@ -123,6 +123,24 @@ function contractSuite(
       expect((await client.invoke('practice.cucmCertificate', { lab: 'cucm' })).pem).toBe(first.pem)
     })
 
+    it('reaches the practice CUCM: certificate first, then credentials, then CUCM faults with their kind', async () => {
+      const lab = `cucm-${name.length}`
+      const info = await client.invoke('cucm.practiceStart', { lab })
+      const connection = { site: `site-${name.length}`, publisher: info.publisher, nodes: [], version: '15.0' as const, readOnly: false }
+      const first = await client.invoke('cucm.connect', { connection, axl: info.axl, platform: info.platform })
+      expect(first).toMatchObject({ status: 'certificate', change: 'new', node: { name: 'CUCMPUB15' } })
+      if (first.status !== 'certificate') return
+      await client.invoke('cucm.trustCertificate', { host: first.node.host, port: first.node.port, sha256: first.sha256 })
+      expect(await client.invoke('cucm.connect', { connection, axl: info.axl, platform: info.platform })).toMatchObject({ status: 'connected', version: '15.0' })
+      const plan = await client.invoke('cucm.plan', { site: connection.site, action: { kind: 'addConferenceBridge', name: 'X', devicePoolName: 'Nowhere', locationName: 'Hub_None' } })
+      expect(plan.blockers[0]).toContain('Valid device pools: Default, DP_HQ.')
+      const err = await client.invoke('cucm.connect', { connection, axl: { user: info.axl.user, password: 'bad' }, platform: info.platform }).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(ContractError)
+      expect((err as ContractError).issues).toContainEqual({ path: 'kind', message: 'unauthorized' })
+      expect((err as ContractError).message).toContain('Standard AXL API Access')
+      await services.practiceCucms.stopAll()
+    })
+
     it('tells the browser host to download instead of saving, and where logs go', async () => {
       await expect(client.invoke('files.save', { files: [{ name: 'a.pem', contents: 'x' }] })).rejects.toThrow(/downloads files instead/)
       const logs = await client.invoke('logs.openFolder', null)

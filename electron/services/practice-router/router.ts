@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { Background } from './background'
+import type { CucmLink } from './cucm-link'
 import { CommandTree } from './cli-parser'
 import { caretText, completion, errorText, helpText, resolveLine } from './cli-responses'
 import { logStamp } from './clock'
@@ -25,6 +26,10 @@ export interface PracticeRouterOptions {
   /** Delay between `Request certificate from CA? yes` and the certificate arriving. Default 1000 ms. */
   enrollDelayMs?: number
   hostname?: string
+  /** CUCM, asked when a profile registers (the lab's practice CUCM); without it the router side decides alone. */
+  cucm?: CucmLink
+  /** How long before a registration CUCM refused is tried again. Default 10000 ms. */
+  cucmRetryMs?: number
   /** Lines per screen before `--More--` (`terminal length`); IOS's default is 24, 0 never pauses. */
   terminalLength?: number
   /** console: `exit` shows "Press RETURN to get started."; vty: `exit` ends the session (onExit). */
@@ -86,6 +91,7 @@ export class PracticeRouter {
   /** Where the current command's arguments sit on screen, for carets a handler reports. */
   private argColumns: { base: number; columns: Readonly<Record<string, number>> } = { base: 0, columns: {} }
   private readonly ctx: Ctx
+  private readonly unlinkCucm: (() => void) | undefined
 
   constructor(opts: PracticeRouterOptions = {}) {
     this.state = opts.state
@@ -106,7 +112,14 @@ export class PracticeRouter {
       ntpSynced: false, registered: new Set(), bootedAt: this.clock(), debugs: new Set(),
       terminalLength: opts.terminalLength ?? DEFAULT_TERMINAL_LENGTH,
     }
-    this.background = new Background(this.state, this.runtime, this.timing, this.clock)
+    const link = opts.cucm
+    this.background = new Background(this.state, this.runtime, this.timing, this.clock, link ? {
+      link,
+      log: (message) => this.log(message),
+      ...(opts.cucmRetryMs === undefined ? {} : { retryMs: opts.cucmRetryMs }),
+    } : undefined)
+    // CUCM calls back from inside its own request handling: look again once that has finished.
+    this.unlinkCucm = link?.onChange(() => this.background.later(0, () => this.background.recheck()))
     this.editor = new LineEditor((text) => this.write(text))
     this.lastJson = this.configJson()
     this.ctx = this.makeContext()
@@ -167,6 +180,7 @@ export class PracticeRouter {
   dispose(): void {
     if (this.disposed) return
     this.disposed = true
+    this.unlinkCucm?.()
     this.background.dispose()
     this.outputListeners.clear()
     this.changeListeners.clear()

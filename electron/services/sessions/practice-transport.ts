@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { PracticeSpec } from '../../../shared/contract'
-import { PracticeRouter } from '../practice-router'
+import { PracticeRouter, type CucmLink } from '../practice-router'
 import type { PracticeLabs } from '../practice-labs/practice-labs'
 import { TransportBase, type TransportContext } from './transport'
 
@@ -26,6 +26,8 @@ export class PracticeTransport extends TransportBase {
     private readonly spec: PracticeSpecParsed,
     private readonly labs: PracticeLabs,
     private readonly warn: (message: string) => void = () => undefined,
+    /** The lab's practice CUCM, which decides whether the bridge registers. */
+    private readonly cucmLink?: (lab: string) => CucmLink,
   ) {
     super()
     this.title = spec.lab === 'default' ? 'Practice router' : `Practice router (${spec.lab})`
@@ -37,6 +39,7 @@ export class PracticeTransport extends TransportBase {
     const router = new PracticeRouter({
       ...(snapshot ? { state: snapshot } : {}),
       ...(this.spec.seed ? { seed: this.spec.seed } : {}),
+      ...(this.cucmLink ? { cucm: this.cucmLink(this.spec.lab) } : {}),
     })
     this.router = router
     router.onOutput((text) => {

@@ -3,6 +3,7 @@ import type { SiteRecord } from '../../../shared/contract'
 import { SITE_FIELD_NAMES, SITE_FIELDS, type SiteField } from '../../../shared/procedure'
 import { useLab } from '../../app/context'
 import { NodesEditor } from './NodesEditor'
+import { useCucm } from './cucm/cucm-context'
 import { CHOICE_LABELS, CHOICES, fieldKind, fromText, maxLengthOf, toText, validateForm, type TextField } from './site-form'
 
 const TEXT_FIELDS = SITE_FIELD_NAMES.filter((f): f is TextField => f !== 'cucmNodes')
@@ -14,6 +15,7 @@ function initialDrafts(site: SiteRecord): Record<TextField, string> {
 /** Every site variable, checked as it is typed; the commands below re-render from the stored values. */
 export function SiteForm({ site }: { site: SiteRecord }) {
   const updateSiteVars = useLab((s) => s.updateSiteVars)
+  const cucm = useCucm()
   const id = useId()
   const [drafts, setDrafts] = useState(() => initialDrafts(site))
   const validation = validateForm(site.vars, drafts)
@@ -30,6 +32,8 @@ export function SiteForm({ site }: { site: SiteRecord }) {
     const addresses = { ntpServerIp: '10.10.10.5', caIp: '10.10.10.1' } as const
     setDrafts((d) => ({ ...d, ...addresses }))
     updateSiteVars(site.id, { ...addresses, cucmNodes: [{ name: 'CUCMPUB15', ip: '10.10.10.10', priority: 1, publisher: true }] })
+    // Both halves of the practice lab: the practice CUCM answers for CUCMPUB15.
+    cucm.setOptions(site.id, { practice: true })
   }
 
   const summary =

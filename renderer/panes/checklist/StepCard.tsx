@@ -7,6 +7,7 @@ import { CallManagerChooser } from './CallManagerChooser'
 import { buildRunContext, recomputeVerification } from './run-context'
 import { STATE_LABEL, stepState } from './step-state'
 import { StepActions } from './StepActions'
+import { CucmStepActions } from './cucm/CucmStepActions'
 import { StepDetails } from './StepDetails'
 import { StepResult } from './StepResult'
 import { UploadSetButton } from './UploadSetButton'
@@ -65,6 +66,7 @@ export function StepCard({ step, site, isNext }: StepCardProps) {
           <StepDetails view={view} wrapped={wrapped} />
           {(step.id === 't1-08' || step.id === 't1-09') && <CallManagerChooser vars={site.vars} />}
           {step.id === 't1-11' && <UploadSetButton vars={site.vars} />}
+          <CucmStepActions stepId={step.id} site={site} />
           <StepActions step={step} view={view} vars={site.vars} state={state} hasRouterCheck={hasRouterCheck} />
           <StepResult progress={progress} message={message} verification={verification} />
         </div>

@@ -6,7 +6,7 @@ import { transportPort } from './console-port'
 import type { Decision } from './prompt-answering'
 import { buildRunContext } from './run-context'
 import { sendStep, verifyStep, type RunnerHooks, type RunOutcome } from './runner'
-import { markCucmConfirmed, markDoneByHand, markFailed, markSent, markSkipped, markVerified, capEvidence } from './step-state'
+import { addCucmEvidence, markDoneByCucm, markCucmConfirmed, markDoneByHand, markFailed, markSent, markSkipped, markVerified, capEvidence } from './step-state'
 import { parseWorkbench } from './workbench-certs'
 
 const now = (): string => new Date().toISOString()
@@ -164,6 +164,16 @@ export class ChecklistController {
   confirmCucm(stepId: string, detail: string): void {
     const trimmed = detail.trim().slice(0, 4096)
     this.updateStep(stepId, (prev) => markCucmConfirmed(prev, { by: 'hand', at: now(), ...(trimmed ? { detail: trimmed } : {}) }))
+  }
+
+  /** CUCM's side of a step confirmed by CUCM's API (RisPort70 for step 13), with its answer. */
+  confirmCucmByApi(stepId: string, detail: string): void {
+    this.updateStep(stepId, (prev) => markCucmConfirmed(prev, { by: 'api', at: now(), detail: detail.slice(0, 4096) }))
+  }
+
+  /** A CUCM action's result: kept as evidence; `done` finishes the step as verified by CUCM's API. */
+  recordCucm(stepId: string, evidence: string, done: boolean): void {
+    this.updateStep(stepId, (prev) => (done ? markDoneByCucm(prev, evidence, now()) : addCucmEvidence(prev, evidence)))
   }
 
   skip(stepId: string): void {

@@ -73,6 +73,27 @@ export function markCucmConfirmed(prev: StoredStepProgress | undefined, confirma
   return { ...(prev ?? { status: 'pending' }), cucm: confirmation, evidence: capEvidence(evidence) }
 }
 
+/**
+ * A CUCM step done through CUCM's API: what was changed and CUCM's answers are the evidence, and
+ * the step counts as verified (by the API, not by hand).
+ */
+export function markDoneByCucm(prev: StoredStepProgress | undefined, evidence: string, now: string): StoredStepProgress {
+  const all = prev?.evidence ? `${prev.evidence}\n\n${evidence}` : evidence
+  return {
+    status: 'done',
+    startedAt: prev?.startedAt ?? now,
+    completedAt: now,
+    evidence: capEvidence(all),
+    cucm: { by: 'api', at: now, detail: evidence.slice(0, 4096) },
+    ...keepNote(prev),
+  }
+}
+
+/** CUCM's answer kept with the step without finishing it (a change made, more to do). */
+export function addCucmEvidence(prev: StoredStepProgress | undefined, evidence: string): StoredStepProgress {
+  return { ...(prev ?? { status: 'pending' }), evidence: capEvidence(prev?.evidence ? `${prev.evidence}\n\n${evidence}` : evidence) }
+}
+
 export function markFailed(prev: StoredStepProgress | undefined, evidence: string, now: string): StoredStepProgress {
   return {
     status: 'failed',

@@ -1,0 +1,93 @@
+import crypto from 'node:crypto'
+import type { SecretCipher } from '../../../electron/services/secrets/secret-store'
+import type { PracticeCucm } from '../../../electron/services/practice-cucm/practice-cucm'
+import type { CucmConnection, PracticeCucmInfo } from '../../../shared/contract/cucm'
+import { ContractError } from '../../../shared/contract'
+import { directClient, type TestClient } from '../../support/clients'
+import { testServices } from '../../support/services'
+
+/** Stands in for the OS keychain: real AES-256-GCM with a key held by this process only. */
+export function processKeychain(): SecretCipher {
+  const key = crypto.randomBytes(32)
+  return {
+    status: () => ({ available: true }),
+    encrypt(plain) {
+      const iv = crypto.randomBytes(12)
+      const c = crypto.createCipheriv('aes-256-gcm', key, iv)
+      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()])
+      return Buffer.concat([iv, c.getAuthTag(), body])
+    },
+    decrypt(sealed) {
+      const d = crypto.createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12))
+      d.setAuthTag(sealed.subarray(12, 28))
+      return Buffer.concat([d.update(sealed.subarray(28)), d.final()]).toString('utf8')
+    },
+  }
+}
+
+export interface CucmLab {
+  readonly services: ReturnType<typeof testServices>
+  readonly client: TestClient
+  readonly info: PracticeCucmInfo
+  readonly practice: PracticeCucm
+  connection(overrides?: Partial<CucmConnection>): CucmConnection
+  /** Connects the site, trusting every certificate it is shown. */
+  connect(overrides?: Partial<CucmConnection>): Promise<void>
+  cleanup(): Promise<void>
+}
+
+/**
+ * Real services over a throwaway folder with the default lab's practice CUCM on 127.0.0.1.
+ * Backoff and restart times are short so retries and restarts finish quickly even on a loaded
+ * machine (nothing here asserts on elapsed time).
+ */
+export async function cucmLab(): Promise<CucmLab> {
+  const services = testServices({
+    hooks: { secretCipher: processKeychain() },
+    cucm: { http: { backoffMs: [20, 40], timeoutMs: 60_000 }, actions: { restartTimeoutMs: 60_000, restartPollMs: 30 }, practiceRestartDelayMs: 150 },
+  })
+  const client = directClient(services)
+  const info = await client.invoke('cucm.practiceStart', { lab: 'default' })
+  const practice = await services.practiceCucms.get('default')
+  const connection = (overrides: Partial<CucmConnection> = {}): CucmConnection => ({
+    site: 's1',
+    publisher: info.publisher,
+    nodes: [info.publisher, info.subscriber],
+    version: '15.0',
+    readOnly: false,
+    ...overrides,
+  })
+  return {
+    services,
+    client,
+    info,
+    practice,
+    connection,
+    async connect(overrides = {}) {
+      for (let i = 0; i < 4; i += 1) {
+        const result = await client.invoke('cucm.connect', { connection: connection(overrides), axl: info.axl, platform: info.platform })
+        if (result.status === 'connected') return
+        if (result.status !== 'certificate') throw new Error(`connect: ${result.message}`)
+        await client.invoke('cucm.trustCertificate', { host: result.node.host, port: result.node.port, sha256: result.sha256 })
+      }
+      throw new Error('connect never finished')
+    },
+    async cleanup() {
+      await services.practiceCucms.stopAll()
+      services.dispose()
+      await services.cucm.flushed()
+      services.cleanup()
+    },
+  }
+}
+
+/** The ContractError a call fails with (its message and the CUCM error kind). */
+export async function failure(promise: Promise<unknown>): Promise<{ message: string; kind: string | undefined }> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof ContractError) return { message: error.message, kind: error.issues.find((i) => i.path === 'kind')?.message }
+    throw error
+  }
+  throw new Error('expected the call to fail')
+}
