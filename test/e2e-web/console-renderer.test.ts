@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { launchChromium } from '../support/browser'
-import { startHostProcess, type HostProcess } from '../support/host-process'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchSharedChromium } from '../support/browser'
+import { freshApp, type FreshApp } from '../support/fresh-app'
 
 const VISIBLE = '.terminal[data-session]:not([hidden])'
 const rows = (page: Page): Promise<string> =>
@@ -10,27 +10,33 @@ const rows = (page: Page): Promise<string> =>
     .textContent()
     .then((t) => t ?? '')
 
-/** Renderer choice and the terminal's own toolbar, on the practice router the app opens at start. */
+/**
+ * Renderer choice and the terminal's own toolbar, on the practice router the app opens at start.
+ * Each test has its own host, user-data folder and browser context (one Chromium for the file),
+ * so a renderer or font size one test chose never reaches the next.
+ */
 describe('console terminal in Chromium: renderers, zoom, clear', () => {
-  let host: HostProcess
-  let browser: Awaited<ReturnType<typeof launchChromium>>
-  const pageErrors: string[] = []
+  let browser: Browser
+  let app: FreshApp | undefined
+  let pageErrors: string[] = []
 
   async function openPage(query: string): Promise<Page> {
-    const page = await browser.context.newPage()
-    page.on('pageerror', (e) => pageErrors.push(e.message))
-    await page.goto(host.urlWith(query))
+    app = await freshApp(browser, { query })
+    pageErrors = app.pageErrors
+    const { page } = app
     await page.locator(`${VISIBLE} .xterm-screen`).waitFor()
     return page
   }
 
   beforeAll(async () => {
-    host = await startHostProcess()
-    browser = await launchChromium()
+    browser = await launchSharedChromium()
+  })
+  afterEach(async () => {
+    await app?.dispose()
+    app = undefined
   })
   afterAll(async () => {
     await browser?.close()
-    await host?.stop()
   })
 
   it('uses the DOM renderer on software-only WebGL when left on automatic, and says why', async () => {

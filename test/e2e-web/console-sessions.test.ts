@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { launchChromium } from '../support/browser'
-import { startHostProcess, type HostProcess } from '../support/host-process'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchSharedChromium } from '../support/browser'
+import { freshApp, type FreshApp } from '../support/fresh-app'
 import { startTelnetd, type Telnetd } from '../support/telnetd'
 import { startRfc2217Server, type Rfc2217Server } from '../support/rfc2217-server'
 import { startSocatPair, type SocatPair } from '../support/socat'
@@ -12,9 +12,10 @@ import { SlowRouterPeer } from '../support/slow-router-peer'
 import { startSshd, type Sshd } from '../support/sshd'
 import { terminalText, waitForTerminal } from '../support/page'
 
-// Each test opens its own tab from quick connect, so none depends on another's state; the servers
-// (a real telnetd, pyserial's RFC 2217 server on a socat pty, a slow router on another pty) are
-// started once for the file and stopped by PID afterwards.
+// Each test gets its own app (host, user-data folder, browser context; one Chromium for the file)
+// and opens its own tab from quick connect, so none depends on another's state. The servers (a
+// real telnetd, pyserial's RFC 2217 server on a socat pty, a slow router on another pty, a legacy
+// sshd) hold no app state: they are started once for the file and stopped by PID afterwards.
 
 async function quickConnect(page: Page, target: string): Promise<void> {
   const toggle = page.getByRole('button', { name: 'Connections' })
@@ -62,10 +63,11 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
   let serialPair: SocatPair
   let peer: SlowRouterPeer
   let legacySshd: Sshd
-  let host: HostProcess
-  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let browser: Browser
+  let app: FreshApp | undefined
   let page: Page
-  const pageErrors: string[] = []
+  let pageErrors: string[]
+  let userDataDir: string
 
   beforeAll(async () => {
     telnetd = await startTelnetd()
@@ -74,16 +76,18 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     serialPair = await startSocatPair()
     peer = await SlowRouterPeer.open({ path: serialPair.b, bufferSize: 64, prompt: 'Router(config)#' })
     legacySshd = await startSshd({ legacy: true, routerName: 'OldRouter' })
-    host = await startHostProcess()
-    browser = await launchChromium()
-    page = await browser.context.newPage()
-    page.on('pageerror', (e) => pageErrors.push(e.message))
-    await page.goto(`${host.url}&renderer=dom`)
-    await page.getByRole('tab').first().waitFor()
+    browser = await launchSharedChromium()
+  })
+  beforeEach(async () => {
+    app = await freshApp(browser, { query: '?renderer=dom' })
+    ;({ page, pageErrors, userDataDir } = app)
+  })
+  afterEach(async () => {
+    await app?.dispose()
+    app = undefined
   })
   afterAll(async () => {
     await browser?.close()
-    await host?.stop()
     await peer?.close()
     await serialPair?.dispose()
     await comServer?.stop()
@@ -131,7 +135,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     const dialog = page.getByRole('dialog', { name: 'Start logging' })
     await dialog.getByLabel('Log file name').fill('console-server.log')
     await dialog.getByRole('button', { name: 'Start logging' }).click()
-    const logPath = path.join(host.userDataDir, 'logs', 'console-server.log')
+    const logPath = path.join(userDataDir, 'logs', 'console-server.log')
     await expect.poll(() => page.locator('.banner-log').textContent()).toContain(`Logging to ${logPath}`)
     await expect.poll(() => page.getByRole('contentinfo').textContent()).toContain('· logging')
 
@@ -242,10 +246,10 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
 
   it('makes "do not connect" the default on a changed host key: Enter refuses and the key on record stays', async () => {
     // A different RSA key on record for this host and port: what a man in the middle would look like.
-    const keyDir = fs.mkdtempSync(path.join(host.userDataDir, 'otherkey-'))
+    const keyDir = fs.mkdtempSync(path.join(userDataDir, 'otherkey-'))
     execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-N', '', '-f', path.join(keyDir, 'k')])
     const [type, blob] = fs.readFileSync(path.join(keyDir, 'k.pub'), 'utf8').trim().split(' ')
-    const knownHosts = path.join(host.userDataDir, 'known_hosts')
+    const knownHosts = path.join(userDataDir, 'known_hosts')
     const recorded = `[127.0.0.1]:${legacySshd.port} ${type} ${blob}\n`
     fs.writeFileSync(knownHosts, recorded, { mode: 0o600 })
 
@@ -264,7 +268,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
 
   it('stops a log on a full disk with a notice in the tab and the status bar (/dev/full)', async () => {
     await openTelnetTab(page, telnetd.port)
-    const logsDir = path.join(host.userDataDir, 'logs')
+    const logsDir = path.join(userDataDir, 'logs')
     fs.mkdirSync(logsDir, { recursive: true })
     fs.symlinkSync('/dev/full', path.join(logsDir, 'full-disk.log'))
     await page.getByRole('button', { name: 'Start log…' }).click()

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { launchChromium } from '../support/browser'
-import { startHostProcess, type HostProcess } from '../support/host-process'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchSharedChromium } from '../support/browser'
+import { freshApp, saveProfiles, trustHostKeys, type FreshApp } from '../support/fresh-app'
 import { startSshd, type Sshd } from '../support/sshd'
 import { startSocatPair, type SocatPair } from '../support/socat'
 import { SlowRouterPeer } from '../support/slow-router-peer'
@@ -34,35 +34,84 @@ async function showConnections(page: Page): Promise<void> {
 
 const count = (text: string, word: string): number => text.split(word).length - 1
 
+// One Chromium for the file and the real servers (sshd, a socat pair with a slow router on its far
+// end) once per file: none holds app state. Every test gets its own app (host, user-data folder,
+// browser context); what a test needs that earlier tests used to leave behind (the saved profiles,
+// the trusted host key, an open SSH or serial tab) it sets up itself, so any test passes alone.
 describe('console pane in Chromium: profiles, SSH, search, paste, serial', () => {
   let sshd: Sshd
   let pair: SocatPair
   let peer: SlowRouterPeer
-  let host: HostProcess
-  let browser: Awaited<ReturnType<typeof launchChromium>>
-  let page: Page
-  const pageErrors: string[] = []
+  let browser: Browser
+  let app: FreshApp | undefined
 
   beforeAll(async () => {
     sshd = await startSshd()
     pair = await startSocatPair()
     peer = await SlowRouterPeer.open({ path: pair.b })
-    host = await startHostProcess()
-    browser = await launchChromium()
-    page = await browser.context.newPage()
-    page.on('pageerror', (e) => pageErrors.push(e.message))
-    await page.goto(host.urlWith('?renderer=dom'))
-    await page.getByRole('tab').first().waitFor()
+    browser = await launchSharedChromium()
+  })
+  afterEach(async () => {
+    await app?.dispose()
+    app = undefined
   })
   afterAll(async () => {
     await browser?.close()
-    await host?.stop()
     await peer?.close()
     await pair?.dispose()
     await sshd?.stop()
   })
 
+  /** A fresh app with nothing saved: what a first start looks like. */
+  const start = async (): Promise<FreshApp> => (app = await freshApp(browser, { query: '?renderer=dom' }))
+
+  /**
+   * A fresh app that already has what a user of this lab has: the "Lab SSH" and "Console cable"
+   * profiles saved and the sshd's host keys trusted, saved through the contract before the page loads.
+   */
+  const startWithLab = async (): Promise<FreshApp> =>
+    (app = await freshApp(browser, {
+      query: '?renderer=dom',
+      prepare: async ({ client, userDataDir }) => {
+        await saveProfiles(client, [
+          { id: 'lab-ssh', name: 'Lab SSH', spec: { kind: 'ssh', host: sshd.host, port: sshd.port, username: sshd.user, auth: 'password' } },
+          { id: 'console-cable', name: 'Console cable', spec: { kind: 'serial', path: pair.a, baudRate: 9600 } },
+        ])
+        trustHostKeys(
+          userDataDir,
+          sshd.host,
+          sshd.port,
+          sshd.hostKeys.map((k) => k.publicKey),
+        )
+      },
+    }))
+
+  /** Answers the password dialog of an SSH session that is opening. */
+  async function givePassword(page: Page): Promise<void> {
+    const password = page.getByRole('dialog').filter({ has: page.getByLabel('Password') })
+    await password.getByLabel('Password').fill(sshd.password)
+    await password.getByRole('button', { name: 'OK' }).click()
+  }
+
+  /** Opens the saved "Lab SSH" profile (its key already trusted) and waits for the router prompt. */
+  async function openLabSsh(page: Page): Promise<void> {
+    await showConnections(page)
+    await page.getByRole('button', { name: 'Open Lab SSH' }).click()
+    await givePassword(page)
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toContain('Lab SSH')
+    await waitForTerminal(page, /Router>/)
+  }
+
+  /** Opens the saved "Console cable" profile on the socat pty and waits until the line is open. */
+  async function openConsoleCable(page: Page): Promise<void> {
+    await showConnections(page)
+    await page.getByRole('button', { name: 'Open Console cable' }).click()
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toContain('Console cable')
+    await expect.poll(() => page.getByRole('tab', { selected: true }).locator('.dot.state-open').count(), { timeout: 10_000 }).toBe(1)
+  }
+
   it('refuses an incomplete SSH profile with the reason next to each field', async () => {
+    const { page } = await start()
     await showConnections(page)
     await page.getByRole('button', { name: 'New profile' }).click()
     const editor = page.getByRole('dialog', { name: 'New profile' })
@@ -77,6 +126,7 @@ describe('console pane in Chromium: profiles, SSH, search, paste, serial', () =>
   })
 
   it('saves an SSH profile, accepts the host key and the password in dialogs, and runs show version', async () => {
+    const { page } = await start()
     await showConnections(page)
     await page.getByRole('button', { name: 'New profile' }).click()
     const editor = page.getByRole('dialog', { name: 'New profile' })
@@ -106,6 +156,11 @@ describe('console pane in Chromium: profiles, SSH, search, paste, serial', () =>
   })
 
   it('finds a word that has scrolled out of view', async () => {
+    const { page } = await startWithLab()
+    await openLabSsh(page)
+    // The word to find: show version's "Cisco IOS Software [Cupertino]", then pushed out of view.
+    await typeInTerminal(page, 'show version')
+    await waitForTerminal(page, /Cupertino[\s\S]*Router>/)
     await typeInTerminal(page, 'show flood 200')
     await waitForTerminal(page, /flood done/)
     expect(await terminalText(page)).not.toContain('Cupertino')
@@ -131,6 +186,8 @@ describe('console pane in Chromium: profiles, SSH, search, paste, serial', () =>
   })
 
   it('asks before a multi-line paste, sends nothing on Cancel, and pastes on Paste', async () => {
+    const { page } = await startWithLab()
+    await openLabSsh(page)
     await typeInTerminal(page, '')
     const before = count(await terminalText(page), 'Width:')
     await pasteIntoTerminal(page, 'show terminal\nshow terminal\n')
@@ -146,10 +203,11 @@ describe('console pane in Chromium: profiles, SSH, search, paste, serial', () =>
   })
 
   it('opens the same SSH target from quick connect, and offers Reconnect after a refused login', async () => {
+    const { page } = await startWithLab()
     await showConnections(page)
     await page.getByLabel('Quick connect').fill(`ssh ${sshd.user}@${sshd.host} -p ${sshd.port}`)
     await page.getByRole('button', { name: 'Connect', exact: true }).click()
-    // The key was trusted above: only the password is asked.
+    // The key is on record (startWithLab): only the password is asked.
     const password = page.getByRole('dialog').filter({ has: page.getByLabel('Password') })
     await password.waitFor()
     await password.getByRole('button', { name: 'Cancel' }).click()
@@ -166,6 +224,7 @@ describe('console pane in Chromium: profiles, SSH, search, paste, serial', () =>
   })
 
   it('creates a serial profile and pastes the Task 1 configuration paced, arriving complete', async () => {
+    const { page, userDataDir } = await start()
     await showConnections(page)
     await page.getByRole('button', { name: 'New profile' }).click()
     const editor = page.getByRole('dialog', { name: 'New profile' })
@@ -182,7 +241,7 @@ describe('console pane in Chromium: profiles, SSH, search, paste, serial', () =>
     await expect.poll(() => page.locator('.session-banner').textContent()).toMatch(/Logging to .*Console.cable/)
 
     await page.getByRole('button', { name: 'Open log folder' }).click()
-    await expect.poll(() => page.locator('.banner-log [role=status]').textContent()).toBe(`Log folder: ${host.userDataDir}/logs`)
+    await expect.poll(() => page.locator('.banner-log [role=status]').textContent()).toBe(`Log folder: ${userDataDir}/logs`)
 
     peer.reset()
     await page.getByRole('button', { name: 'Paste paced…' }).click()
@@ -206,6 +265,8 @@ describe('console pane in Chromium: profiles, SSH, search, paste, serial', () =>
   }, 90_000)
 
   it('cancels a paced paste part way and says where it stopped', async () => {
+    const { page } = await startWithLab()
+    await openConsoleCable(page)
     await page.getByRole('button', { name: 'Paste paced…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Paste paced' })
     await dialog.getByRole('textbox', { name: /Text to send/ }).fill('hostname A\nhostname B\nhostname C\nhostname D\nhostname E\n')
@@ -220,22 +281,46 @@ describe('console pane in Chromium: profiles, SSH, search, paste, serial', () =>
   })
 
   it('sends BREAK from the toolbar and says why a pty cannot', async () => {
+    const { page } = await startWithLab()
+    await openConsoleCable(page)
     await page.getByRole('button', { name: 'Send BREAK' }).click()
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'BREAK not sent' }).count()).toBe(1)
   })
 
   it('shows an unplugged cable in the tab banner, and clears it when the cable is back', async () => {
-    await peer.close()
-    await pair.stop()
-    const detail = page.locator('.banner-detail')
-    await expect.poll(() => detail.textContent(), { timeout: 10_000 }).toBe(`cable disconnected — waiting for ${pair.a}`)
-    await pair.restart()
-    peer = await SlowRouterPeer.open({ path: pair.b })
-    await expect.poll(() => detail.count(), { timeout: 10_000 }).toBe(0)
-    expect(await page.getByRole('tab', { selected: true }).locator('.dot.state-open').count()).toBe(1)
+    const { page } = await startWithLab()
+    await openConsoleCable(page)
+    let peerClosed = false
+    try {
+      peerClosed = true
+      await peer.close()
+      await pair.stop()
+      const detail = page.locator('.banner-detail')
+      await expect.poll(() => detail.textContent(), { timeout: 10_000 }).toBe(`cable disconnected — waiting for ${pair.a}`)
+      await pair.restart()
+      peer = await SlowRouterPeer.open({ path: pair.b })
+      peerClosed = false
+      await expect.poll(() => detail.count(), { timeout: 10_000 }).toBe(0)
+      expect(await page.getByRole('tab', { selected: true }).locator('.dot.state-open').count()).toBe(1)
+    } finally {
+      // The pair is the file's, not this test's: plug it back in even when the test failed half way.
+      if (pair.pid === undefined) await pair.restart()
+      if (peerClosed) peer = await SlowRouterPeer.open({ path: pair.b })
+    }
   })
 
   it('shows the SSH tab without a BREAK button and kept every tab', async () => {
+    const { page, pageErrors } = await startWithLab()
+    // The tabs a session of this file's stories ends with: the practice router it starts on, the
+    // saved SSH profile, the same target from quick connect, and the serial cable.
+    await openLabSsh(page)
+    await showConnections(page)
+    await page.getByLabel('Quick connect').fill(`ssh ${sshd.user}@${sshd.host} -p ${sshd.port}`)
+    await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    await givePassword(page)
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toContain(`${sshd.user}@${sshd.host}:${sshd.port}`)
+    await waitForTerminal(page, /Router>/)
+    await openConsoleCable(page)
     await page.getByRole('tab', { name: /Lab SSH/ }).click()
     expect(await page.getByRole('button', { name: 'Send BREAK' }).count()).toBe(0)
     expect(await page.getByRole('tab').count()).toBe(4)
@@ -243,6 +328,7 @@ describe('console pane in Chromium: profiles, SSH, search, paste, serial', () =>
   })
 
   it('edits and deletes profiles, and keeps them across a reload', async () => {
+    const { page } = await startWithLab()
     await showConnections(page)
     await page.getByRole('button', { name: 'Edit Lab SSH' }).click()
     const editor = page.getByRole('dialog', { name: 'Edit profile Lab SSH' })

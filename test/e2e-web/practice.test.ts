@@ -1,31 +1,40 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { launchChromium } from '../support/browser'
-import { startHostProcess, type HostProcess } from '../support/host-process'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchSharedChromium } from '../support/browser'
+import { freshApp, type FreshApp } from '../support/fresh-app'
 import { waitForTerminal } from '../support/page'
 
+// Every test starts the app afresh (own host, user-data folder and browser context in one shared
+// Chromium): the practice router it opens on is each test's own, never one an earlier test changed.
 describe('a fresh start opens on the practice router', () => {
-  let host: HostProcess
-  let browser: Awaited<ReturnType<typeof launchChromium>>
-  let page: Page
+  let browser: Browser
+  let app: FreshApp | undefined
 
   beforeAll(async () => {
-    host = await startHostProcess()
-    browser = await launchChromium()
-    page = await browser.context.newPage()
-    await page.goto(host.url)
+    browser = await launchSharedChromium()
+  })
+  afterEach(async () => {
+    await app?.dispose()
+    app = undefined
   })
   afterAll(async () => {
     await browser?.close()
-    await host?.stop()
   })
 
+  const start = async (): Promise<Page> => (app = await freshApp(browser)).page
+
+  /** The practice router's banner and first prompt, before anything is typed into it. */
+  const atPracticePrompt = (page: Page): Promise<string> => waitForTerminal(page, /simulated Cisco CISCO2921[\s\S]*VG-CME-1>/)
+
   it('shows the practice router in the console, saying it is simulated', async () => {
+    const page = await start()
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toMatch(/Practice router/)
     await waitForTerminal(page, /simulated Cisco CISCO2921[\s\S]*VG-CME-1>/)
   })
 
   it('answers show version', async () => {
+    const page = await start()
+    await atPracticePrompt(page)
     await page.locator('.terminal:not([hidden]) .xterm-screen').click()
     await page.keyboard.type('show version')
     await page.keyboard.press('Enter')
@@ -36,6 +45,8 @@ describe('a fresh start opens on the practice router', () => {
   })
 
   it('resets the practice lab after confirmation', async () => {
+    const page = await start()
+    await atPracticePrompt(page)
     const term = page.locator('.terminal[data-session]:not([hidden]) .xterm-screen')
     await term.click()
     await page.keyboard.type('enable\rconfigure terminal\rhostname REHEARSAL\rend\r')
@@ -47,6 +58,7 @@ describe('a fresh start opens on the practice router', () => {
   })
 
   it('fills a new site with the practice lab addresses in one click', async () => {
+    const page = await start()
     const pane = page.getByRole('region', { name: 'Checklist' })
     await pane.getByRole('button', { name: 'Add site' }).click()
     await pane.getByLabel('New site name').fill('Rehearsal')

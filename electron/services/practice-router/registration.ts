@@ -13,7 +13,7 @@ export function profileBlockers(state: RouterSnapshot, runtime: Runtime, id: num
   if (!profile) return ['profile not configured']
   if (!runtime.ntpSynced) reasons.push('clock not synchronized by NTP')
   if (!enabledServerName(state)) reasons.push('certificate server not enabled')
-  if (!state.voiceCard?.dspfarm) reasons.push('dsp service dspfarm not configured')
+  if (!state.voiceCard?.dspfarm) reasons.push('dsp services dspfarm not configured')
   if (profile.shutdown) reasons.push('profile is shut down')
   if (profile.application !== 'SCCP') reasons.push('profile not associated with SCCP')
   const tp = profile.trustpoint ? state.trustpoints[profile.trustpoint] : undefined

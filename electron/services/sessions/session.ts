@@ -40,6 +40,7 @@ export class Session {
   private readonly disposers: Array<() => void> = []
   private readonly endListeners = new Set<(info: SessionInfo) => void>()
   private endReason: string | undefined
+  private sizeWhileOpening: { cols: number; rows: number } | undefined
 
   constructor(
     readonly id: string,
@@ -82,7 +83,12 @@ export class Session {
     try {
       this.events.state(this.info)
       await this.transport.open({ cols, rows, prompt: (request) => this.ask(request) })
-      if (this.info.state === 'opening') this.update({ state: 'open' })
+      if (this.info.state === 'opening') {
+        this.update({ state: 'open' })
+        const size = this.sizeWhileOpening
+        if (size && (size.cols !== cols || size.rows !== rows)) this.transport.resize(size.cols, size.rows)
+      }
+      this.sizeWhileOpening = undefined
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err)
       this.ended({ reason, error: true })
@@ -141,6 +147,9 @@ export class Session {
 
   resize(cols: number, rows: number): void {
     if (this.info.state === 'open') this.transport.resize(cols, rows)
+    // The window fits its terminal while the session is still opening (a login, a host key):
+    // keep the size and apply it once open, or the device keeps the size asked at open.
+    else if (this.info.state === 'opening') this.sizeWhileOpening = { cols, rows }
   }
 
   respond(promptId: string, answer: PromptAnswer & { remember?: boolean }): boolean {
