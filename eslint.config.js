@@ -2,9 +2,8 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import prettier from 'eslint-config-prettier'
 
-// @peculiar/x509 needs its Reflect polyfill loaded first: shared/pki/x509-lib.ts is the only way in.
-const x509Only = { name: '@peculiar/x509', message: 'import { x509 } from shared/pki/x509-lib (it loads reflect-metadata first)' }
 const noNode = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net'], message: 'shared/ must not use Node built-ins' }
 
 export default tseslint.config(
@@ -28,15 +27,11 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [x509Only], patterns: [
+      'no-restricted-imports': ['error', { patterns: [
         noNode,
         { group: ['**/electron/**', 'electron', '**/renderer/**'], message: 'shared/ must not import from electron/ or renderer/' },
       ] }],
     },
-  },
-  {
-    files: ['shared/pki/x509-lib.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noNode] }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -44,18 +39,47 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [x509Only], patterns: [
+      'no-restricted-imports': ['error', { patterns: [
         { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net'], message: 'the renderer has no Node' },
         { group: ['**/electron/**', 'electron'], message: 'the renderer reaches the main process only through platform/ and the contract' },
       ] }],
     },
   },
   {
+    // The store is below the panes: panes read and change it, never the other way round.
+    files: ['renderer/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net'], message: 'the renderer has no Node' },
+        { group: ['**/electron/**', 'electron'], message: 'the renderer reaches the main process only through platform/ and the contract' },
+        { group: ['**/panes/**'], message: 'renderer/store must not import renderer/panes: move what it needs into store/ or shared/' },
+      ] }],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [x509Only], patterns: [
+      'no-restricted-imports': ['error', { patterns: [
         { group: ['**/renderer/**'], message: 'electron/ must not import from renderer/' },
       ] }],
     },
   },
+  {
+    // Services run under Node alone (the browser host, tests, the practice router CLI): Electron
+    // reaches them only through the hooks the desktop host passes in, as VS Code's layering rules
+    // keep electron-main out of its common and node layers.
+    files: ['electron/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'electron/services must not import electron: take what you need as a parameter from the desktop host' }],
+        patterns: [
+          { group: ['**/renderer/**'], message: 'electron/ must not import from renderer/' },
+          { group: ['electron/*'], message: 'electron/services must not import electron' },
+        ],
+      }],
+    },
+  },
+  // Last, so that it turns off every stylistic rule above: formatting is Prettier's job
+  // (as in the electron-vite template).
+  prettier,
 )

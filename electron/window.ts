@@ -18,6 +18,12 @@ export interface WindowDeps<W extends SecureWindowLike> {
   readonly openExternal: (url: string) => unknown
 }
 
+/**
+ * The window icon, relative to the app root (the folder holding out/ and package.json; inside
+ * app.asar once packaged). electron-builder.yml's `files` ships exactly this path.
+ */
+export const WINDOW_ICON = 'resources/icon.png'
+
 /** The one way the app opens a window: isolated, sandboxed, guarded, loading app://lab. */
 export function createSecureWindow<W extends SecureWindowLike>(outDir: string, deps: WindowDeps<W>): W {
   const win = new deps.BrowserWindow({
@@ -28,7 +34,7 @@ export function createSecureWindow<W extends SecureWindowLike>(outDir: string, d
     title: 'Lab Console',
     show: false,
     backgroundColor: '#1e1e1e',
-    icon: path.join(outDir, '..', 'resources', 'icon.png'),
+    icon: path.join(outDir, '..', WINDOW_ICON),
     webPreferences: {
       ...secureWebPreferences(path.join(outDir, 'preload', 'preload.cjs')),
       // Repeated as literals so static scanners (electronegativity, in npm run lint) can see them.

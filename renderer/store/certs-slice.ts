@@ -2,7 +2,7 @@ import type { StateCreator, StoreApi } from 'zustand/vanilla'
 import { KEPT_CERTIFICATE_PEM_MAX, MAX_KEPT_CERTIFICATES, type KeptCertificate, type Payload } from '../../shared/contract'
 import { parseInput, type InputProblem, type KeyBlockInfo, type ParseResult, type ParsedCertificate } from '../../shared/pki'
 import { matchPrintedFingerprints, type SectionMatch } from '../../shared/pki/fingerprint-compare'
-import { cleanName, entryName, keptId, roleFromLabel } from '../panes/certs/naming'
+import { cleanName, entryName, keptId, roleFromLabel } from './cert-naming'
 import type { LabState } from './types'
 
 export type RouterFingerprint = Payload<'session.fingerprints'>['fingerprints'][number]

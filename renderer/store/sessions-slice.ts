@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla'
 import { LogOptions, type Out, type PacedSendOptions, type SessionInfo, type SessionOptions, type SessionPrompt, type SessionSpec } from '../../shared/contract'
-import { pasteLineCount } from '../panes/console/paste'
+import { pasteLineCount } from './paste-lines'
 import type { LabState, StoreDeps } from './types'
 
 export interface SessionTab {

@@ -1,5 +1,6 @@
 import { cleanTerminalText } from './text'
 import { guardInput, notParsed, parsed, type Parsed } from './result'
+import { groupHex } from '../pki/fingerprints'
 
 export type FingerprintAlgorithm = 'MD5' | 'SHA1' | 'SHA256'
 
@@ -33,14 +34,12 @@ export function normalizeFingerprint(value: string): string {
 
 /** IOS style: upper-case groups of 8 hex digits separated by single spaces. */
 export function formatIosFingerprint(value: string): string {
-  const hex = normalizeFingerprint(value)
-  return (hex.match(/.{1,8}/g) ?? []).join(' ')
+  return groupHex(normalizeFingerprint(value), 8, ' ')
 }
 
 /** Colon style: `38:3B:A1:…`. */
 export function formatColonFingerprint(value: string): string {
-  const hex = normalizeFingerprint(value)
-  return (hex.match(/.{1,2}/g) ?? []).join(':')
+  return groupHex(normalizeFingerprint(value), 2, ':')
 }
 
 /** Equal ignoring case, spaces and colons; empty values never match. */

@@ -36,22 +36,36 @@ function skipEscape(text: string, from: number): number {
     }
     return text.length
   }
+  // SS3 (ESC O x): application-mode arrow and F1–F4 keys; the byte after O belongs to it.
+  if (next === 0x4f) return Math.min(from + 3, text.length)
   let j = from + 1
   while (j < text.length && text.charCodeAt(j) >= 0x20 && text.charCodeAt(j) <= 0x2f) j++
   return j < text.length ? j + 1 : j
 }
 
 /**
- * Remove ANSI/VT escape sequences (CSI, OSC, two-byte escapes, 8-bit CSI) and controls that
+ * Remove ANSI/VT escape sequences (CSI, OSC, SS3, two-byte escapes, 8-bit CSI) and controls that
  * carry no text. A sequence cut off at the end of the text is dropped too.
  */
 export function stripAnsi(text: string): string {
+  return strip(text, true)
+}
+
+/**
+ * Remove only the escape sequences and keep every control character: what typed input needs
+ * (arrow and function keys are not text, but DEL and BS are edits the echo must show).
+ */
+export function stripEscapeSequences(text: string): string {
+  return strip(text, false)
+}
+
+function strip(text: string, dropControls: boolean): string {
   const parts: string[] = []
   let start = 0
   let i = 0
   while (i < text.length) {
     const code = text.charCodeAt(i)
-    if (code === ESC || code === 0x9b || isDroppedControl(code)) {
+    if (code === ESC || code === 0x9b || (dropControls && isDroppedControl(code))) {
       if (i > start) parts.push(text.slice(start, i))
       i = code === ESC ? skipEscape(text, i) : code === 0x9b ? skipCsi(text, i + 1) : i + 1
       start = i

@@ -20,7 +20,6 @@ import { commonNameOf, readName, sameName } from './names'
 import { SIGNATURE_ALGORITHMS } from './oids'
 import { readSpki } from './public-key'
 import type { CertRole, ParsedCertificate, SignatureAlgorithmInfo, SourceRef } from './types'
-import { x509 } from './x509-lib'
 
 /** Thrown for bytes that are not a certificate; carries the byte offset when one is known. */
 export class CertificateParseError extends Error {
@@ -133,9 +132,8 @@ export function parseCertificateDer(der: Uint8Array, source: SourceRef, roleLabe
       der,
       expectUniversal(childrenOf(der, expectUniversal(alg, TAG.SEQUENCE, 'signatureAlgorithm'))[0], TAG.OID, 'signature algorithm OID'),
     )
-    // The library's schema parse is the authority on "is this a well-formed X.509 certificate".
-    const lib = new x509.X509Certificate(new Uint8Array(der))
-    const extensions = readExtensions(lib)
+    // issuerUniqueID [1] and subjectUniqueID [2] may stand between the key and the extensions [3].
+    const extensions = readExtensions(der, fields.slice(i).find((f) => isContext(f, 3)))
     const publicKey = readSpki(der, spkiTlv)
     const serialText = serialHex(der, serial)
     const isCa = extensions.basicConstraints?.ca === true

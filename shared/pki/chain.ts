@@ -1,11 +1,11 @@
 // Rule 5: a leaf chains to a CA when the issuer DN equals the CA subject DN AND the signature
-// verifies with the CA key. RSA (MD5/SHA-1/SHA-2) goes through node-forge, because WebCrypto has
-// no MD5 and IOS CAs sign with it; ECDSA goes through WebCrypto (node-forge has no EC).
-import forge from 'node-forge'
+// verifies with the CA key. RSA (MD5/SHA-1/SHA-2) is checked in rsa-verify.ts, because WebCrypto
+// has no MD5 and IOS CAs sign with it; ECDSA goes through WebCrypto.
 import { decodeBase64 } from './base64'
 import { splitCertificate, signatureAlgorithmInfo } from './certificate'
 import { childrenOf, contentOf, isUniversal, readTlv, TAG } from './der'
-import { digestBinary, toBinaryString, type HashName } from './hash'
+import { type HashName } from './hash'
+import { rsaPublicKeyOf, verifyPkcs1v15 } from './rsa-verify'
 import { sameName } from './names'
 import type { ParsedCertificate } from './types'
 
@@ -67,18 +67,10 @@ async function verifySignature(leaf: ParsedCertificate, ca: ParsedCertificate): 
     if (ca.publicKey.algorithm !== 'RSA') throw new Error(`the CA key is ${ca.publicKey.algorithm}, the signature is RSA`)
     const hash = alg.hash
     if (hash === 'SHA-224') return null
-    let key: forge.pki.rsa.PublicKey
-    try {
-      key = forge.pki.publicKeyFromAsn1(forge.asn1.fromDer(toBinaryString(spki))) as forge.pki.rsa.PublicKey
-    } catch {
-      throw new Error(`the public key of ${ca.commonName ?? ca.subject.text} cannot be read`)
-    }
-    try {
-      return key.verify(digestBinary(hash, parts.tbs), toBinaryString(parts.signature))
-    } catch {
-      // forge throws on bad padding, which is what a wrong key produces.
-      return false
-    }
+    const key = rsaPublicKeyOf(spki)
+    if (!key) throw new Error(`the public key of ${ca.commonName ?? ca.subject.text} cannot be read`)
+    // A wrong key yields bad padding, which is a plain "does not verify".
+    return verifyPkcs1v15(key, hash, parts.tbs, parts.signature)
   }
   if (alg.keyType === 'EC') {
     if (ca.publicKey.algorithm !== 'EC') throw new Error(`the CA key is ${ca.publicKey.algorithm}, the signature is ECDSA`)

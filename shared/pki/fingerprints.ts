@@ -8,16 +8,21 @@ export function normalizeHex(text: string): string {
   return text.replace(/[^0-9a-fA-F]/g, '').toUpperCase()
 }
 
+/** `hex` cut into groups of `size` characters joined by `separator` (the last group may be shorter). */
+export function groupHex(hex: string, size: number, separator: string): string {
+  const groups: string[] = []
+  for (let i = 0; i < hex.length; i += size) groups.push(hex.slice(i, i + size))
+  return groups.join(separator)
+}
+
 /** IOS style: upper-case, groups of 8 hex digits separated by single spaces. */
 export function iosStyle(hex: string): string {
-  const h = normalizeHex(hex)
-  return (h.match(/.{1,8}/g) ?? []).join(' ')
+  return groupHex(normalizeHex(hex), 8, ' ')
 }
 
 /** openssl style: upper-case byte pairs separated by colons. */
 export function colonStyle(hex: string): string {
-  const h = normalizeHex(hex)
-  return (h.match(/.{1,2}/g) ?? []).join(':')
+  return groupHex(normalizeHex(hex), 2, ':')
 }
 
 export function toFingerprint(hex: string): Fingerprint {

@@ -4,20 +4,14 @@
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { methods, type Method } from '../../shared/contract'
-import { TransportBase, type TransportContext } from '../../electron/services/sessions/transport'
+import type { TransportContext } from '../../electron/services/sessions/transport'
 import { testServices } from '../support/services'
 import { FUZZ_TIMEOUT_MS, params, printTotals, report } from './fuzz-config'
+import { FakeDevice } from '../support/fake-device'
 
-class QuietDevice extends TransportBase {
+class QuietDevice extends FakeDevice {
   readonly title = 'quiet device'
   async open(_ctx: TransportContext): Promise<void> {}
-  write(): void {}
-  resize(): void {}
-  pause(): void {}
-  resume(): void {}
-  close(): void {
-    this.emitExit({ reason: 'closed' })
-  }
 }
 
 // No real shell, SSH, telnet or serial connection is ever made from random input.

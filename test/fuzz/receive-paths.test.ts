@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:net'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SerialSpec, type SessionKind } from '../../shared/contract'
-import { TransportBase, type TransportContext } from '../../electron/services/sessions/transport'
+import type { TransportContext } from '../../electron/services/sessions/transport'
 import { parseServerKexInit } from '../../electron/services/sessions/ssh/kexinit'
 import { SerialTransport } from '../../electron/services/sessions/serial/serial-transport'
 import { SshTransport } from '../../electron/services/sessions/ssh'
@@ -16,20 +16,14 @@ import { PracticeRouter } from '../../electron/services/practice-router'
 import { startSocatPair, type SocatPair } from '../support/socat'
 import { testServices } from '../support/services'
 import { FUZZ_SLOW_RUNS, FUZZ_TIMEOUT_MS, hostileBytes, params, printTotals, report } from './fuzz-config'
+import { FakeDevice } from '../support/fake-device'
 
 /** Stands in for any transport: hands the session whatever bytes the run chose. */
-class HostileDevice extends TransportBase {
+class HostileDevice extends FakeDevice {
   static next: Uint8Array[] = []
   readonly title = 'hostile device'
   async open(_ctx: TransportContext): Promise<void> {
     for (const chunk of HostileDevice.next) this.emitData(chunk)
-  }
-  write(): void {}
-  resize(): void {}
-  pause(): void {}
-  resume(): void {}
-  close(): void {
-    this.emitExit({ reason: 'closed' })
   }
 }
 

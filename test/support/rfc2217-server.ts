@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { stopChild } from './telnetd'
+import { stopChild } from './stop-child'
 
 /** pyserial's example server as Debian ships it (apt-get install python3-serial). */
 export const RFC2217_EXAMPLE = '/usr/share/doc/python3-serial/examples/rfc2217_server.py'

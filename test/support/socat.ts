@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { stopChild } from './stop-child'
 
 /**
  * A pair of connected pseudo-terminals made by socat: what one end writes, the other reads.
@@ -45,25 +46,6 @@ function waitForLinks(child: ChildProcess, paths: readonly string[], log: () => 
       }
     }, 20)
     child.once('exit', onExit)
-  })
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve()
-  const pid = child.pid
-  return new Promise((resolve) => {
-    const force = setTimeout(() => {
-      try {
-        process.kill(pid, 'SIGKILL')
-      } catch {
-        // Already gone.
-      }
-    }, 2000)
-    child.once('exit', () => {
-      clearTimeout(force)
-      resolve()
-    })
-    process.kill(pid, 'SIGTERM')
   })
 }
 

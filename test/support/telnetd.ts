@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { stopChild } from './stop-child'
 
 /** Debian's inetutils-telnetd (apt-get install inetutils-telnetd). */
 export const TELNETD = '/usr/sbin/telnetd'
@@ -12,26 +13,6 @@ export interface Telnetd {
   readonly port: number
   readonly pid: number
   stop(): Promise<void>
-}
-
-/** Ends a child we started, by its PID, and waits for it (SIGKILL if SIGTERM is not enough). */
-export function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve()
-  const pid = child.pid
-  return new Promise((resolve) => {
-    const force = setTimeout(() => {
-      try {
-        process.kill(pid, 'SIGKILL')
-      } catch {
-        // Already gone.
-      }
-    }, 3000)
-    child.once('exit', () => {
-      clearTimeout(force)
-      resolve()
-    })
-    process.kill(pid, 'SIGTERM')
-  })
 }
 
 /** The IOS-like responder the SSH tests use, as what telnetd runs on its pty (a console server line). */

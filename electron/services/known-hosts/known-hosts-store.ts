@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { writeFileAtomic } from '../state/atomic-write'
+import { WriteQueue } from '../state/write-queue'
 import { fingerprintSha256, keyTypeOf, knownHostsName } from './host-key'
 import { hostsFieldMatches, parseKnownHosts, withoutHost } from './known-hosts-file'
 import type { KnownHostEntry, KnownHostsText } from './known-hosts-file'
@@ -42,7 +43,7 @@ function isNotFound(error: unknown): boolean {
 }
 
 export class KnownHostsStore {
-  private queue: Promise<unknown> = Promise.resolve()
+  private readonly writes = new WriteQueue()
 
   constructor(readonly filePath: string) {}
 
@@ -129,13 +130,10 @@ export class KnownHostsStore {
   }
 
   private change(edit: (file: KnownHostsText) => string[]): Promise<void> {
-    const next = this.queue.then(async () => {
+    return this.writes.run(async () => {
       const lines = edit(await this.read())
       await this.writeAtomically(lines.length > 0 ? `${lines.join('\n')}\n` : '')
     })
-    // A failed change must not block the ones after it; the caller still sees its own error.
-    this.queue = next.catch(() => undefined)
-    return next
   }
 
   private async writeAtomically(text: string): Promise<void> {

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { PracticeRouter, RouterSnapshotSchema, practiceCucmCertificateAsync, type RouterSnapshot } from '../practice-router'
 import { writeFileAtomic } from '../state/atomic-write'
+import { KeyedWriteQueue } from '../state/write-queue'
 
 export interface PracticeLabsOptions {
   /** Makes the lab's CallManager.pem from its seed; async so the key search leaves the event loop free. */
@@ -18,7 +19,7 @@ const StoredCucmCertificate = z.object({ seed: z.string(), pem: z.string().max(6
  */
 export class PracticeLabs {
   /** The last write per lab: a session reopened right after closing must read what was saved. */
-  private readonly writes = new Map<string, Promise<void>>()
+  private readonly writes = new KeyedWriteQueue()
   /** One certificate being made per lab: concurrent requests share it. */
   private readonly making = new Map<string, Promise<string>>()
 
@@ -36,7 +37,7 @@ export class PracticeLabs {
   }
 
   async load(lab: string): Promise<{ snapshot?: RouterSnapshot; warning?: string }> {
-    await this.writes.get(lab)
+    await this.writes.idle(lab)
     let text: string
     try {
       text = await fs.readFile(this.file(lab), 'utf8')
@@ -65,9 +66,7 @@ export class PracticeLabs {
   }
 
   private queue(lab: string, write: () => Promise<void>): Promise<void> {
-    const next = (this.writes.get(lab) ?? Promise.resolve()).then(write)
-    this.writes.set(lab, next.catch(() => undefined))
-    return next
+    return this.writes.run(lab, write)
   }
 
   /**

@@ -1,8 +1,10 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { LinePacer } from './line-pacer'
 import { PracticeRouter, type PracticeRouterOptions } from './router'
 import { RouterSnapshotSchema } from './state'
+import { writeFileAtomic } from '../state/atomic-write'
+import { WriteQueue } from '../state/write-queue'
 
 /**
  * The practice router on stdin/stdout, for a terminal, a pipe, an sshd ForceCommand or a socat pty.
@@ -68,11 +70,15 @@ if (statePath && existsSync(statePath)) {
 
 const router = new PracticeRouter(options)
 
+// The app's own atomic write (fsync, then rename): a power cut leaves the old lab or the new one.
+// The snapshot is taken when the change happens; the writes then run one at a time.
+const saves = new WriteQueue()
 function save(): void {
   if (!statePath) return
-  const tmp = `${statePath}.tmp`
-  writeFileSync(tmp, `${JSON.stringify(router.snapshot(), null, 2)}\n`)
-  renameSync(tmp, statePath)
+  const body = `${JSON.stringify(router.snapshot(), null, 2)}\n`
+  saves.run(() => writeFileAtomic(statePath, body)).catch((err: unknown) => {
+    process.stderr.write(`practice-router: could not save the lab to ${statePath}: ${err instanceof Error ? err.message : String(err)}\n`)
+  })
 }
 
 // A terminal's output processing (ONLCR, which libuv's raw mode keeps) adds the CR itself.
@@ -88,7 +94,7 @@ function quit(code = 0): void {
   quitting = true
   save()
   router.dispose()
-  process.stdout.write('', () => process.exit(code))
+  void saves.idle().then(() => process.stdout.write('', () => process.exit(code)))
 }
 router.onExit(() => quit(0))
 

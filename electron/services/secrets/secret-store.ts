@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises'
 import { writeFileAtomic } from '../state/atomic-write'
+import { WriteQueue } from '../state/write-queue'
 
 /** Encryption by the operating system's keychain (Electron safeStorage in the desktop app). */
 export interface SecretCipher {
@@ -33,7 +34,7 @@ export const NO_KEYCHAIN = 'Passwords can be remembered only in the desktop app,
  */
 export class SecretStore {
   private cache: Map<string, string> | undefined
-  private writing: Promise<void> = Promise.resolve()
+  private readonly writes = new WriteQueue()
 
   constructor(
     private readonly filePath: string,
@@ -85,8 +86,6 @@ export class SecretStore {
 
   private save(entries: Map<string, string>): Promise<void> {
     const body = JSON.stringify(Object.fromEntries(entries), null, 2)
-    const next = this.writing.then(() => writeFileAtomic(this.filePath, body, 0o600))
-    this.writing = next.catch(() => undefined)
-    return next
+    return this.writes.run(() => writeFileAtomic(this.filePath, body, 0o600))
   }
 }

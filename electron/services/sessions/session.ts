@@ -1,7 +1,7 @@
 import { LIMITS, fitMiddle, fitText, type SessionInfo, type SessionKind, type SessionPrompt } from '../../../shared/contract'
 import { OutputBatcher, type FlowControlOptions, DEFAULT_FLOW } from './flow-control'
 import type { ExitInfo, PromptAnswer, PromptRequest, Transport } from './transport'
-import type { MiddlewareChain } from './serial/line-handling'
+import type { MiddlewareChain } from './middleware'
 
 export interface SessionEvents {
   data(id: string, text: string): void

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { PERSISTED_SLICES, PersistedState, type PersistedSlice, type Revisions } from '../../../shared/contract'
 import { merge3 } from '../../../shared/persist/merge3'
 import { removeStaleTemps, writeFileAtomic } from './atomic-write'
+import { WriteQueue } from './write-queue'
 import { STATE_VERSION, migrate } from './migrations'
 
 export interface LoadResult {
@@ -34,7 +35,7 @@ function errorCode(err: unknown): string | undefined {
  *   never erase each other's changes (see `save`).
  */
 export class StateFile {
-  private writing: Promise<unknown> = Promise.resolve()
+  private readonly writes = new WriteQueue()
   private loaded: Promise<{ values: SliceValues; revisions: Revisions; warnings: string[]; target: string }> | undefined
 
   constructor(
@@ -59,7 +60,7 @@ export class StateFile {
    * current value for the caller to merge into. Saves are queued, so two never race.
    */
   save(slice: PersistedSlice, value: unknown, base: number): Promise<SaveResult> {
-    const next = this.writing.then(async (): Promise<SaveResult> => {
+    return this.writes.run(async (): Promise<SaveResult> => {
       const current = await this.loadedState()
       const revision = current.revisions[slice]
       if (base !== revision) return { saved: false, revision, value: current.values[slice] }
@@ -70,8 +71,6 @@ export class StateFile {
       current.revisions[slice] = revision + 1
       return { saved: true, revision: revision + 1 }
     })
-    this.writing = next.catch(() => undefined)
-    return next
   }
 
   private async loadedState() {

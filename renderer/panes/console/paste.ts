@@ -1,10 +1,7 @@
-/** Lines in a paste, not counting the line break that usually ends a copied block. */
-export function pasteLineCount(text: string): number {
-  if (text === '') return 0
-  const lines = text.split(/\r\n|\r|\n/)
-  if (lines.length > 1 && lines.at(-1) === '') lines.pop()
-  return lines.length
-}
+import { pasteLineCount } from '../../store/paste-lines'
+
+// The store counts paste lines too (paced send), and the store must not import panes.
+export { pasteLineCount }
 
 /** A multi-line paste runs every line as a command: it is worth a question first. */
 export function needsPasteConfirmation(text: string, confirmMultiline: boolean): boolean {

@@ -51,6 +51,13 @@ describe('local echo', () => {
     expect(shown).toBe('ab\b \bc\r\n')
   })
 
+  it('skips application-mode arrows and F1 (SS3: ESC O x) and keeps DEL as an erase', () => {
+    const m = new LocalEchoMiddleware()
+    let shown = ''
+    m.fromTerminal('x\x1bOAy\x1bOP\x7f', (t) => (shown += t))
+    expect(shown).toBe('xy\b \b')
+  })
+
   it('runs before the line-ending rewrite in a chain', () => {
     const chain = buildLineHandling({ localEcho: true, sendLineEnding: 'crlf' })
     expect(chain.fromTerminal('end\r')).toEqual({ toDevice: 'end\r\n', toTerminal: 'end\r\n' })

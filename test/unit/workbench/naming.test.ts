@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { KeptCertificate } from '../../../shared/contract'
 import { parseInput } from '../../../shared/pki'
-import { cleanName, entryName, keptId, roleFromLabel } from '../../../renderer/panes/certs/naming'
+import { cleanName, entryName, keptId, roleFromLabel } from '../../../renderer/store/cert-naming'
 import { fixtureText, loadOne, opensslValue } from '../pki/helpers'
 
 describe('workbench entry naming', () => {

@@ -5,17 +5,13 @@
  * run them for any transport.
  */
 
-export type SendLineEnding = 'cr' | 'lf' | 'crlf'
+import { stripEscapeSequences } from '../../../../shared/ios/text'
+import { MiddlewareChain, type Middleware } from '../middleware'
 
-export interface Middleware {
-  /**
-   * Keyboard or paste text on its way to the device. `toTerminal` writes straight back to the
-   * terminal (local echo) without going to the device.
-   */
-  fromTerminal?(data: string, toTerminal: (text: string) => void): string
-  /** Bytes from the device on their way to the terminal. */
-  fromDevice?(chunk: Uint8Array): Uint8Array
-}
+// Re-exported: callers that build line handling also hold the chain and its parts.
+export { MiddlewareChain, type Middleware, type TerminalInputResult } from '../middleware'
+
+export type SendLineEnding = 'cr' | 'lf' | 'crlf'
 
 const ENDINGS: Record<SendLineEnding, string> = { cr: '\r', lf: '\n', crlf: '\r\n' }
 
@@ -69,38 +65,14 @@ export class LfToCrlfMiddleware implements Middleware {
   }
 }
 
-const ESC = '\u001b'
-
-/** Drops CSI, SS3 and two-byte escapes: arrow and function keys must not be echoed as text. */
-function stripEscapes(data: string): string {
-  let out = ''
-  let i = 0
-  while (i < data.length) {
-    if (data[i] !== ESC) {
-      out += data[i]
-      i += 1
-      continue
-    }
-    const kind = data[i + 1]
-    if (kind === '[') {
-      i += 2
-      // Parameters and intermediates run until a final byte in @..~.
-      while (i < data.length && !/[@-~]/.test(data[i] ?? '')) i += 1
-      i += 1
-    } else {
-      i += kind === 'O' ? 3 : 2
-    }
-  }
-  return out
-}
-
 /** For devices that do not echo (some modems, microcontrollers): show what was typed. */
 export class LocalEchoMiddleware implements Middleware {
   private afterCr = false
 
   fromTerminal(data: string, toTerminal: (text: string) => void): string {
     let echo = ''
-    for (const ch of stripEscapes(data)) {
+    // Arrow and function keys must not be echoed as text.
+    for (const ch of stripEscapeSequences(data)) {
       const code = ch.charCodeAt(0)
       if (ch === '\n' && this.afterCr) {
         this.afterCr = false
@@ -148,36 +120,6 @@ export class HexViewMiddleware implements Middleware {
       this.offset += slice.length
     }
     return this.encoder.encode(text)
-  }
-}
-
-export interface TerminalInputResult {
-  /** What to write to the device. */
-  readonly toDevice: string
-  /** What to show in the terminal right away (local echo); empty when nothing. */
-  readonly toTerminal: string
-}
-
-/** Keyboard text runs through the middlewares in order; device bytes in reverse order. */
-export class MiddlewareChain {
-  constructor(private readonly middlewares: readonly Middleware[]) {}
-
-  fromTerminal(data: string): TerminalInputResult {
-    let toTerminal = ''
-    let text = data
-    for (const middleware of this.middlewares) {
-      if (middleware.fromTerminal) text = middleware.fromTerminal(text, (echo) => (toTerminal += echo))
-    }
-    return { toDevice: text, toTerminal }
-  }
-
-  fromDevice(chunk: Uint8Array): Uint8Array {
-    let bytes = chunk
-    for (let i = this.middlewares.length - 1; i >= 0; i--) {
-      const middleware = this.middlewares[i]
-      if (middleware?.fromDevice) bytes = middleware.fromDevice(bytes)
-    }
-    return bytes
   }
 }
 

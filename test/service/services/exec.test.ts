@@ -1,20 +1,20 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { TransportBase } from '../../../electron/services/sessions/transport'
 import { directClient, waitForState } from '../../support/clients'
 import { testServices } from '../../support/services'
+import { FakeDevice } from '../../support/fake-device'
 
 /**
  * A device whose output arrives late: the prompt of an earlier Enter shows up just after the
  * next command is typed, before that command's echo — what a slow console or a cold-starting
  * router does. exec must not take that stale prompt as the answer to the new command.
  */
-class LaggingRouter extends TransportBase {
+class LaggingRouter extends FakeDevice {
   readonly title = 'lagging router'
   private readonly enc = new TextEncoder()
   async open(): Promise<void> {
     setTimeout(() => this.say('\r\nR1>'), 5)
   }
-  write(data: string | Uint8Array): void {
+  override write(data: string | Uint8Array): void {
     const line = String(data).replace(/\r$/, '')
     if (line === 'show version') {
       this.say('\r\nR1>')
@@ -23,12 +23,6 @@ class LaggingRouter extends TransportBase {
   }
   private say(text: string): void {
     this.emitData(this.enc.encode(text))
-  }
-  resize(): void {}
-  pause(): void {}
-  resume(): void {}
-  close(): void {
-    this.emitExit({ reason: 'closed' })
   }
 }
 

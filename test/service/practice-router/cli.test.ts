@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as pty from 'node-pty'
@@ -97,7 +97,8 @@ describe('practice router CLI', () => {
   })
 
   it('saves the lab to --state and loads it on the next start', async () => {
-    const file = join(dir, 'lab.json')
+    const labDir = mkdtempSync(join(dir, 'lab-'))
+    const file = join(labDir, 'lab.json')
     const first = start(['--seed', 'cli-state', '--state', file])
     await first.waitFor('VG-CME-1>')
     first.write('enable\nconfigure terminal\nhostname LAB9\nend\n')
@@ -106,6 +107,10 @@ describe('practice router CLI', () => {
     expect(await first.exited).toBe(0)
     expect(existsSync(file)).toBe(true)
     expect((JSON.parse(readFileSync(file, 'utf8')) as { hostname: string }).hostname).toBe('LAB9')
+    // Saved through the app's writeFileAtomic: user-only (the lab holds practice private keys),
+    // and no temp file left beside it.
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(readdirSync(labDir)).toEqual(['lab.json'])
     const second = start(['--state', file])
     await second.waitFor('LAB9>')
     second.write('enable\nshow running-config\n')

@@ -7,7 +7,7 @@ import { transportPort, type ConsolePort } from '../../../renderer/panes/checkli
 import { buildRunContext } from '../../../renderer/panes/checklist/run-context'
 import { sendStep, verifyStep, type RunnerHooks } from '../../../renderer/panes/checklist/runner'
 import { collectOutput, waitForState } from '../../support/clients'
-import { kept, workbenchOf } from '../checklist/helpers'
+import { kept, workbenchOf } from '../../unit/checklist/helpers'
 import { cucmLab, type CucmLab } from './support'
 
 /**

@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { launchChromium } from '../../support/browser'
 import { extractFromText } from '../../../shared/pki'
 import type * as PkiModule from '../../../shared/pki'
-import { fixtureText } from './helpers'
+import { fixtureText } from '../../unit/pki/helpers'
 
 type Pki = typeof PkiModule
 

@@ -8,8 +8,8 @@ import { buildRunContext } from '../../../renderer/panes/checklist/run-context'
 import { sendStep, verifyStep, type RunnerHooks, type RunOutcome } from '../../../renderer/panes/checklist/runner'
 import { collectOutput, directClient, waitForState, type TestClient } from '../../support/clients'
 import { PLAIN_SHELL, testServices } from '../../support/services'
-import { fixtureText } from '../pki/helpers'
-import { ios, kept, opensslFingerprint, workbenchOf } from './helpers'
+import { fixtureText } from '../../unit/pki/helpers'
+import { ios, kept, opensslFingerprint, workbenchOf } from '../../unit/checklist/helpers'
 
 /**
  * The runner against the real services: the practice router behind session.exec / session.tail,

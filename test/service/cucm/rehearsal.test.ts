@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CucmActionInput } from '../../../shared/contract/cucm'
-import { RouterDriver } from '../practice-router/driver'
-import { authenticateAndEnroll, configureBridgeTrustpoint, configureCa, enableCa, importCucm } from '../practice-router/procedure'
+import { RouterDriver } from '../../unit/practice-router/driver'
+import { authenticateAndEnroll, configureBridgeTrustpoint, configureCa, enableCa, importCucm } from '../../unit/practice-router/procedure'
 import { cucmLab, type CucmLab } from './support'
 
 /** The practice CUCM publisher's address on the lab network. */

@@ -6,8 +6,9 @@ import path from 'node:path'
 import { createServer, type Server } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { LIMITS, type EventName, type SessionInfo } from '../../../shared/contract'
-import { TransportBase, type TransportContext } from '../../../electron/services/sessions/transport'
+import type { TransportContext } from '../../../electron/services/sessions/transport'
 import { testServices } from '../../support/services'
+import { FakeDevice } from '../../support/fake-device'
 
 type Services = ReturnType<typeof testServices>
 const opened: Services[] = []
@@ -19,7 +20,7 @@ afterEach(() => {
 })
 
 /** A device that prints a script on connect and otherwise stays quiet. */
-class ScriptedDevice extends TransportBase {
+class ScriptedDevice extends FakeDevice {
   constructor(
     readonly title: string,
     private readonly script: string,
@@ -28,13 +29,6 @@ class ScriptedDevice extends TransportBase {
   }
   async open(_ctx: TransportContext): Promise<void> {
     setTimeout(() => this.emitData(new TextEncoder().encode(this.script)), 5)
-  }
-  write(): void {}
-  resize(): void {}
-  pause(): void {}
-  resume(): void {}
-  close(): void {
-    this.emitExit({ reason: 'closed' })
   }
 }
 
