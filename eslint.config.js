@@ -27,10 +27,15 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        noNode,
-        { group: ['**/electron/**', 'electron', '**/renderer/**'], message: 'shared/ must not import from electron/ or renderer/' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noNode,
+            { group: ['**/electron/**', 'electron', '**/renderer/**'], message: 'shared/ must not import from electron/ or renderer/' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -39,29 +44,46 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net'], message: 'the renderer has no Node' },
-        { group: ['**/electron/**', 'electron'], message: 'the renderer reaches the main process only through platform/ and the contract' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net'], message: 'the renderer has no Node' },
+            {
+              group: ['**/electron/**', 'electron'],
+              message: 'the renderer reaches the main process only through platform/ and the contract',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The store is below the panes: panes read and change it, never the other way round.
     files: ['renderer/store/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net'], message: 'the renderer has no Node' },
-        { group: ['**/electron/**', 'electron'], message: 'the renderer reaches the main process only through platform/ and the contract' },
-        { group: ['**/panes/**'], message: 'renderer/store must not import renderer/panes: move what it needs into store/ or shared/' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net'], message: 'the renderer has no Node' },
+            {
+              group: ['**/electron/**', 'electron'],
+              message: 'the renderer reaches the main process only through platform/ and the contract',
+            },
+            { group: ['**/panes/**'], message: 'renderer/store must not import renderer/panes: move what it needs into store/ or shared/' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/renderer/**'], message: 'electron/ must not import from renderer/' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**'], message: 'electron/ must not import from renderer/' }] },
+      ],
     },
   },
   {
@@ -70,13 +92,21 @@ export default tseslint.config(
     // keep electron-main out of its common and node layers.
     files: ['electron/services/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'electron/services must not import electron: take what you need as a parameter from the desktop host' }],
-        patterns: [
-          { group: ['**/renderer/**'], message: 'electron/ must not import from renderer/' },
-          { group: ['electron/*'], message: 'electron/services must not import electron' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'electron/services must not import electron: take what you need as a parameter from the desktop host',
+            },
+          ],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'electron/ must not import from renderer/' },
+            { group: ['electron/*'], message: 'electron/services must not import electron' },
+          ],
+        },
+      ],
     },
   },
   // Last, so that it turns off every stylistic rule above: formatting is Prettier's job

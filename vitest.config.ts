@@ -28,7 +28,10 @@ export default defineConfig({
         // tier's time was importing the same modules again for every file.
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false },
       },
-      { extends: true, test: { name: 'service', include: ['test/service/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/fuzz/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'service', include: ['test/service/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/fuzz/**/*.test.ts'] },
+      },
       { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'] } },
     ],
   },

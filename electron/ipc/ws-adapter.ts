@@ -32,7 +32,10 @@ export function attachWebSocketAdapter(wss: WebSocketServer, dispatch: Dispatch,
     if (clients.size === 0) return
     const audience = hooks.audienceOf?.(event, payload)
     // Terminal output goes as a binary frame (shared/contract/terminal-frame.ts), the rest as JSON.
-    const frame = event === 'session.data' && isSessionData(payload) ? encodeSessionData(payload.id, payload.data) : JSON.stringify({ t: 'event', event, payload })
+    const frame =
+      event === 'session.data' && isSessionData(payload)
+        ? encodeSessionData(payload.id, payload.data)
+        : JSON.stringify({ t: 'event', event, payload })
     for (const [ws, client] of clients) {
       if (ws.readyState === ws.OPEN && (audience === undefined || audience === client)) ws.send(frame)
     }

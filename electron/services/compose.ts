@@ -87,7 +87,11 @@ export function createServices(options: ServiceOptions): Services {
       throw new ContractError({
         code: 'failed',
         message: error.message,
-        issues: [{ path: 'kind', message: kind }, ...(fingerprint ? [{ path: 'sha256', message: fingerprint }] : []), ...(axlcode ? [{ path: 'axlcode', message: axlcode }] : [])],
+        issues: [
+          { path: 'kind', message: kind },
+          ...(fingerprint ? [{ path: 'sha256', message: fingerprint }] : []),
+          ...(axlcode ? [{ path: 'axlcode', message: axlcode }] : []),
+        ],
       })
     }
   }
@@ -202,8 +206,10 @@ export function createServices(options: ServiceOptions): Services {
     },
     'practice.reset': async ({ lab }) => (await labs.reset(lab), await practiceCucms.reset(lab), null),
     'practice.cucmCertificate': async ({ lab }) => ({ pem: await labs.cucmCertificate(lab), name: 'CallManager.pem' }),
-    'cucm.connect': ({ connection, axl, platform, remember }) => cucmCall(() => cucm.connect(connection, { ...(axl ? { axl } : {}), ...(platform ? { platform } : {}), remember })),
-    'cucm.trustCertificate': ({ host, port, sha256 }) => cucmCall(async () => (await cucm.trust(host, port, sha256), { pinned: true as const })),
+    'cucm.connect': ({ connection, axl, platform, remember }) =>
+      cucmCall(() => cucm.connect(connection, { ...(axl ? { axl } : {}), ...(platform ? { platform } : {}), remember })),
+    'cucm.trustCertificate': ({ host, port, sha256 }) =>
+      cucmCall(async () => (await cucm.trust(host, port, sha256), { pinned: true as const })),
     'cucm.disconnect': ({ site }) => (cucm.disconnect(site), null),
     'cucm.forgetCredentials': async ({ site }) => (await cucm.forgetCredentials(site), null),
     'cucm.lists': ({ site }) => cucmCall(() => cucm.lists(site)),

@@ -1,5 +1,12 @@
 import type { z } from 'zod'
-import { ContractError, LogOptions, type ExecResult, type PacedSendOptions, type SessionOptions, type SessionSpec } from '../../shared/contract'
+import {
+  ContractError,
+  LogOptions,
+  type ExecResult,
+  type PacedSendOptions,
+  type SessionOptions,
+  type SessionSpec,
+} from '../../shared/contract'
 import type { EventHub } from '../../shared/contract/dispatcher'
 import type { Session } from './sessions/session'
 import { execLines, type ExecRequest } from './sessions/exec'
@@ -101,17 +108,22 @@ export class SessionFeatures {
   startLog(session: Session, request: LogRequest): string {
     const entry = this.entry(session)
     this.stopLog(session)
-    const file = SessionLog.start(this.logsDir, { mode: request.mode, timestamps: request.timestamps, template: entry.template }, entry.profile, {
-      appendTo: request.fileName,
-      onError: (message) => {
-        if (entry.log?.file !== file) return
-        entry.log.untap()
-        entry.log = undefined
-        // A long log path must not push the reason past its cap: shortened visibly, never thrown.
-        session.setCondition({ logPath: undefined, logError: fitText(message, LOG_ERROR_MAX) })
-        this.hub.emit('app.notice', { level: 'warning', message: fitText(`${session.state.title}: ${message}`, NOTICE_MAX) })
+    const file = SessionLog.start(
+      this.logsDir,
+      { mode: request.mode, timestamps: request.timestamps, template: entry.template },
+      entry.profile,
+      {
+        appendTo: request.fileName,
+        onError: (message) => {
+          if (entry.log?.file !== file) return
+          entry.log.untap()
+          entry.log = undefined
+          // A long log path must not push the reason past its cap: shortened visibly, never thrown.
+          session.setCondition({ logPath: undefined, logError: fitText(message, LOG_ERROR_MAX) })
+          this.hub.emit('app.notice', { level: 'warning', message: fitText(`${session.state.title}: ${message}`, NOTICE_MAX) })
+        },
       },
-    })
+    )
     const log: NonNullable<Attached['log']> = {
       file,
       bytes: 0,

@@ -54,7 +54,15 @@ export function Splitter({ orientation, label, value, min, max, onPreview, onCom
     const less = orientation === 'vertical' ? 'ArrowLeft' : 'ArrowUp'
     const more = orientation === 'vertical' ? 'ArrowRight' : 'ArrowDown'
     const next =
-      event.key === less ? value - KEY_STEP : event.key === more ? value + KEY_STEP : event.key === 'Home' ? min : event.key === 'End' ? max : undefined
+      event.key === less
+        ? value - KEY_STEP
+        : event.key === more
+          ? value + KEY_STEP
+          : event.key === 'Home'
+            ? min
+            : event.key === 'End'
+              ? max
+              : undefined
     if (next === undefined) return
     event.preventDefault()
     onCommit(clamp(next))

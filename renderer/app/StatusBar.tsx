@@ -10,7 +10,11 @@ export function StatusBar() {
   return (
     <footer className="statusbar" role="contentinfo">
       <span className={connected ? 'ok' : 'bad'}>
-        {connected ? 'Host connected' : refused ? 'Host refused this page — open the address the host printed' : 'Host connection lost — retrying…'}
+        {connected
+          ? 'Host connected'
+          : refused
+            ? 'Host refused this page — open the address the host printed'
+            : 'Host connection lost — retrying…'}
       </span>
       {status && (
         <span>

@@ -42,4 +42,3 @@ export function takeToken(location: LocationLike, history: HistoryLike, storage:
     return ''
   }
 }
-

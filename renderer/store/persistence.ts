@@ -1,12 +1,5 @@
-import type {
-  PersistedState} from '../../shared/contract';
-import {
-  PERSISTED_ITEMS,
-  PERSISTED_SLICES,
-  type LabTransport,
-  type Payload,
-  type PersistedSlice,
-} from '../../shared/contract'
+import type { PersistedState } from '../../shared/contract'
+import { PERSISTED_ITEMS, PERSISTED_SLICES, type LabTransport, type Payload, type PersistedSlice } from '../../shared/contract'
 import { merge3 } from '../../shared/persist/merge3'
 import type { LabState, LabStore } from './types'
 
@@ -73,7 +66,10 @@ export async function startPersistence(store: LabStore, transport: LabTransport,
     for (const warning of warnings) notify('warning', warning)
     for (const slice of PERSISTED_SLICES) remember(slice, revisions[slice], savable(slice))
   } catch (err) {
-    notify('error', `Could not load saved settings: ${(err as Error).message}. Changes in this window will not be saved; reload to try again.`)
+    notify(
+      'error',
+      `Could not load saved settings: ${(err as Error).message}. Changes in this window will not be saved; reload to try again.`,
+    )
     // Saving on top of a state we could not read would overwrite it: stay read-only this run.
     return () => undefined
   }
@@ -90,7 +86,10 @@ export async function startPersistence(store: LabStore, transport: LabTransport,
       if (!refused.has(key)) {
         refused.add(key)
         const why = checked.error.issues[0]
-        notify('error', `${itemLabel(item)} in ${slice} cannot be saved (${why ? `${why.path.join('.')}: ${why.message}` : 'invalid'}); everything else is saved.`)
+        notify(
+          'error',
+          `${itemLabel(item)} in ${slice} cannot be saved (${why ? `${why.path.join('.')}: ${why.message}` : 'invalid'}); everything else is saved.`,
+        )
       }
       return false
     })

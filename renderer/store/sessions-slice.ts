@@ -1,5 +1,13 @@
 import type { StateCreator } from 'zustand/vanilla'
-import { LogOptions, type Out, type PacedSendOptions, type SessionInfo, type SessionOptions, type SessionPrompt, type SessionSpec } from '../../shared/contract'
+import {
+  LogOptions,
+  type Out,
+  type PacedSendOptions,
+  type SessionInfo,
+  type SessionOptions,
+  type SessionPrompt,
+  type SessionSpec,
+} from '../../shared/contract'
 import { pasteLineCount } from './paste-lines'
 import type { LabState, StoreDeps } from './types'
 
@@ -187,7 +195,8 @@ export function createSessionsSlice(deps: StoreDeps): StateCreator<LabState, [],
           const result = await deps.transport.invoke('session.setBaudRate', { id: tab.sessionId, baudRate })
           const spec = tab.spec
           if (spec.kind === 'serial') setTab(tabId, { spec: { ...spec, baudRate: result.baudRate } })
-          else if (spec.kind === 'telnet' && spec.comPort) setTab(tabId, { spec: { ...spec, comPort: { ...spec.comPort, baudRate: result.baudRate } } })
+          else if (spec.kind === 'telnet' && spec.comPort)
+            setTab(tabId, { spec: { ...spec, comPort: { ...spec.comPort, baudRate: result.baudRate } } })
         } catch (err) {
           get().notify('error', (err as Error).message)
         }

@@ -67,7 +67,13 @@ export const consoleMethods = {
   /** Send text line by line, paced, waiting for echo or prompt; progress arrives as session.sendProgress. */
   'session.pacedSend': method(
     z.object({ id: SessionId, text: z.string().max(1024 * 1024), options: PacedSendOptions.default(PacedSendOptions.parse({})) }),
-    z.object({ lines: z.number().int(), linesSent: z.number().int(), bytes: z.number().int(), elapsedMs: z.number(), theoreticalMs: z.number() }),
+    z.object({
+      lines: z.number().int(),
+      linesSent: z.number().int(),
+      bytes: z.number().int(),
+      elapsedMs: z.number(),
+      theoreticalMs: z.number(),
+    }),
   ),
   'session.cancelSend': method(z.object({ id: SessionId }), z.null()),
   /**

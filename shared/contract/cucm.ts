@@ -9,13 +9,24 @@ import { method } from './define'
  */
 
 const SiteId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/)
-const Lab = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
-const Host = z.string().min(1).max(255).regex(/^[A-Za-z0-9.:_[\]-]+$/, 'a host name or IP address')
+const Lab = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
+const Host = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9.:_[\]-]+$/, 'a host name or IP address')
 const Port = z.number().int().min(1).max(65535)
 const NodeName = z.string().min(1).max(128)
 const Sha256 = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
 const Text = (max: number) => z.string().max(max)
-const Pem = z.string().min(1).max(64 * 1024)
+const Pem = z
+  .string()
+  .min(1)
+  .max(64 * 1024)
 
 export const CucmVersion = z.enum(['12.5', '14.0', '15.0'])
 export type CucmVersion = z.infer<typeof CucmVersion>
@@ -128,7 +139,17 @@ export const CucmRegistration = z.object({
   name: z.string().max(128),
   total: z.number().int().min(0),
   devices: z
-    .array(z.object({ node: Text(128), name: Text(128), status: Text(64), statusReason: Text(64), protocol: Text(32), ipAddress: Text(64), description: Text(256) }))
+    .array(
+      z.object({
+        node: Text(128),
+        name: Text(128),
+        status: Text(64),
+        statusReason: Text(64),
+        protocol: Text(32),
+        ipAddress: Text(64),
+        description: Text(256),
+      }),
+    )
     .max(50),
   /** "Registered with CUCMPUB15 from 10.10.10.1" or why not. */
   summary: Text(1000),
@@ -136,7 +157,13 @@ export const CucmRegistration = z.object({
 })
 export type CucmRegistration = z.infer<typeof CucmRegistration>
 
-export const CucmPhone = z.object({ name: Text(128), description: Text(256), model: Text(128), devicePoolName: Text(128), mediaResourceListName: Text(128) })
+export const CucmPhone = z.object({
+  name: Text(128),
+  description: Text(256),
+  model: Text(128),
+  devicePoolName: Text(128),
+  mediaResourceListName: Text(128),
+})
 
 export const CucmLogEntry = z.object({
   at: Text(40),
@@ -167,7 +194,12 @@ export const cucmMethods = {
    * (AXL getCCMVersion). Credentials come from the input or, when remembered, the keychain.
    */
   'cucm.connect': method(
-    z.object({ connection: CucmConnection, axl: CucmCredential.optional(), platform: CucmCredential.optional(), remember: z.boolean().default(false) }),
+    z.object({
+      connection: CucmConnection,
+      axl: CucmCredential.optional(),
+      platform: CucmCredential.optional(),
+      remember: z.boolean().default(false),
+    }),
     CucmConnectResult,
   ),
   /** Trust (pin) the certificate a node presents now; refused unless it still has this fingerprint. */
@@ -176,7 +208,10 @@ export const cucmMethods = {
   'cucm.forgetCredentials': method(SiteIn, z.null()),
   /** Device pools and locations, for the conference bridge's pickers. */
   'cucm.lists': method(SiteIn, z.object({ devicePools: z.array(Text(128)).max(5000), locations: z.array(Text(128)).max(5000) })),
-  'cucm.phones': method(SiteIn.extend({ search: z.string().max(64).default('') }), z.object({ phones: z.array(CucmPhone).max(200), truncated: z.boolean() })),
+  'cucm.phones': method(
+    SiteIn.extend({ search: z.string().max(64).default('') }),
+    z.object({ phones: z.array(CucmPhone).max(200), truncated: z.boolean() }),
+  ),
   /** Each node's CallManager.pem through the certificate management API (CUCM 14+). */
   'cucm.callManagerPem': method(
     SiteIn.extend({ nodes: z.array(NodeName).max(8).default([]) }),
@@ -188,7 +223,10 @@ export const cucmMethods = {
   /** Applies an action if its plan is still the one shown (same hash); refused in read-only mode. */
   'cucm.apply': method(SiteIn.extend({ action: CucmAction, planHash: z.string().min(1).max(128) }), CucmApplyResult),
   /** The site's API log (requests and answers, passwords and Authorization removed). */
-  'cucm.log': method(SiteIn.extend({ limit: z.number().int().min(1).max(200).default(50) }), z.object({ path: Text(1000), entries: z.array(CucmLogEntry).max(200) })),
+  'cucm.log': method(
+    SiteIn.extend({ limit: z.number().int().min(1).max(200).default(50) }),
+    z.object({ path: Text(1000), entries: z.array(CucmLogEntry).max(200) }),
+  ),
   /** Starts (or finds) the lab's practice CUCM and says where it listens and how to log in. */
   'cucm.practiceStart': method(z.object({ lab: Lab }), PracticeCucmInfo),
 } as const

@@ -47,4 +47,3 @@ export const SessionOptions = z.object({
   lineHandling: LineHandling.optional(),
 })
 export type SessionOptions = z.infer<typeof SessionOptions>
-

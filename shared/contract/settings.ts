@@ -83,13 +83,11 @@ export const Revisions = z.object(Object.fromEntries(PERSISTED_SLICES.map((s) =>
 export type Revisions = z.infer<typeof Revisions>
 
 /** A slice's value checked against that slice's own schema. */
-const SliceValue = z
-  .object({ slice: PersistedSlice, value: z.unknown() })
-  .superRefine((input, ctx) => {
-    const checked = PersistedState.shape[input.slice].safeParse(input.value)
-    if (checked.success) return
-    for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['value', ...issue.path] })
-  })
+const SliceValue = z.object({ slice: PersistedSlice, value: z.unknown() }).superRefine((input, ctx) => {
+  const checked = PersistedState.shape[input.slice].safeParse(input.value)
+  if (checked.success) return
+  for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['value', ...issue.path] })
+})
 
 export const persistMethods = {
   /** Everything saved, with each slice's revision (the base of that window's next save). */

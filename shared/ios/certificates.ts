@@ -84,27 +84,96 @@ function finish(draft: Draft): ShownCertificate {
 type Field = (draft: Draft, value: string) => void
 
 const FIELDS: ReadonlyArray<readonly [RegExp, Field]> = [
-  [/^Status:\s*(.+)$/, (d, v) => { d.status = v }],
-  [/^Version:\s*(\d+)$/, (d, v) => { d.version = Number(v) }],
-  [/^Certificate Serial Number(?:\s*\(hex\))?\s*:\s*(.+)$/, (d, v) => {
-    const serial = normalizeSerial(v)
-    if (serial) d.serialHex = serial
-  }],
-  [/^Certificate Usage:\s*(.+)$/, (d, v) => { d.usage = v }],
-  [/^Key Usage:\s*(.+)$/, (d, v) => { d.usage ??= v }],
-  [/^start date:\s*(.+)$/, (d, v) => { const date = parseIosDate(v); if (date) d.validFrom = date }],
-  [/^end\s+date:\s*(.+)$/, (d, v) => { const date = parseIosDate(v); if (date) d.validTo = date }],
-  [/^Public Key Algorithm:\s*(.+)$/, (d, v) => { d.publicKeyAlgorithm = v }],
-  [/^(?:RSA|EC|ECDSA|DSA)? ?Public Key:\s*\((\d+) bits?\)/, (d, v) => { d.publicKeyBits = Number(v) }],
-  [/^Signature Algorithm:\s*(.+)$/, (d, v) => { d.signatureAlgorithm = v }],
-  [/^Associated Trustpoints?:\s*(.*)$/, (d, v) => {
-    const names = v.split(/\s+/).filter((n) => n.length > 0)
-    d.inTrustpool = names.includes('Trustpool')
-    d.associatedTrustpoints = names.filter((n) => n !== 'Trustpool')
-  }],
-  [/^Storage:\s*(\S+)/, (d, v) => { d.storage = v }],
-  [/^Key Label:\s*(\S+)/, (d, v) => { d.keyLabel = v }],
-  [/^Cert install time:\s*(.+)$/, (d, v) => { const date = parseIosDate(v); if (date) d.installedAt = date }],
+  [
+    /^Status:\s*(.+)$/,
+    (d, v) => {
+      d.status = v
+    },
+  ],
+  [
+    /^Version:\s*(\d+)$/,
+    (d, v) => {
+      d.version = Number(v)
+    },
+  ],
+  [
+    /^Certificate Serial Number(?:\s*\(hex\))?\s*:\s*(.+)$/,
+    (d, v) => {
+      const serial = normalizeSerial(v)
+      if (serial) d.serialHex = serial
+    },
+  ],
+  [
+    /^Certificate Usage:\s*(.+)$/,
+    (d, v) => {
+      d.usage = v
+    },
+  ],
+  [
+    /^Key Usage:\s*(.+)$/,
+    (d, v) => {
+      d.usage ??= v
+    },
+  ],
+  [
+    /^start date:\s*(.+)$/,
+    (d, v) => {
+      const date = parseIosDate(v)
+      if (date) d.validFrom = date
+    },
+  ],
+  [
+    /^end\s+date:\s*(.+)$/,
+    (d, v) => {
+      const date = parseIosDate(v)
+      if (date) d.validTo = date
+    },
+  ],
+  [
+    /^Public Key Algorithm:\s*(.+)$/,
+    (d, v) => {
+      d.publicKeyAlgorithm = v
+    },
+  ],
+  [
+    /^(?:RSA|EC|ECDSA|DSA)? ?Public Key:\s*\((\d+) bits?\)/,
+    (d, v) => {
+      d.publicKeyBits = Number(v)
+    },
+  ],
+  [
+    /^Signature Algorithm:\s*(.+)$/,
+    (d, v) => {
+      d.signatureAlgorithm = v
+    },
+  ],
+  [
+    /^Associated Trustpoints?:\s*(.*)$/,
+    (d, v) => {
+      const names = v.split(/\s+/).filter((n) => n.length > 0)
+      d.inTrustpool = names.includes('Trustpool')
+      d.associatedTrustpoints = names.filter((n) => n !== 'Trustpool')
+    },
+  ],
+  [
+    /^Storage:\s*(\S+)/,
+    (d, v) => {
+      d.storage = v
+    },
+  ],
+  [
+    /^Key Label:\s*(\S+)/,
+    (d, v) => {
+      d.keyLabel = v
+    },
+  ],
+  [
+    /^Cert install time:\s*(.+)$/,
+    (d, v) => {
+      const date = parseIosDate(v)
+      if (date) d.installedAt = date
+    },
+  ],
 ]
 
 export function parseShowCertificates(text: string): Parsed<ShowCertificates> {
@@ -133,8 +202,16 @@ export function parseShowCertificates(text: string): Parsed<ShowCertificates> {
       }
       dnTarget = undefined
     }
-    if (/^Issuer:\s*$/.test(line)) { dnTarget = 'issuer'; draft.issuer ??= []; continue }
-    if (/^Subject:\s*$/.test(line)) { dnTarget = 'subject'; draft.subject ??= []; continue }
+    if (/^Issuer:\s*$/.test(line)) {
+      dnTarget = 'issuer'
+      draft.issuer ??= []
+      continue
+    }
+    if (/^Subject:\s*$/.test(line)) {
+      dnTarget = 'subject'
+      draft.subject ??= []
+      continue
+    }
     if (/^Fingerprint\s/i.test(line)) {
       for (const fp of findFingerprintLines(line).lines) {
         const key = fp.algorithm === 'MD5' ? 'md5' : fp.algorithm === 'SHA1' ? 'sha1' : 'sha256'
@@ -162,12 +239,6 @@ export function parseShowCertificates(text: string): Parsed<ShowCertificates> {
 }
 
 /** Certificates of one trustpoint (case-sensitive, as IOS names are), optionally of one kind. */
-export function certificatesOf(
-  shown: ShowCertificates,
-  trustpoint: string,
-  kind?: ShownCertificateKind,
-): ShownCertificate[] {
-  return shown.certificates.filter(
-    (c) => c.associatedTrustpoints.includes(trustpoint) && (kind === undefined || c.kind === kind),
-  )
+export function certificatesOf(shown: ShowCertificates, trustpoint: string, kind?: ShownCertificateKind): ShownCertificate[] {
+  return shown.certificates.filter((c) => c.associatedTrustpoints.includes(trustpoint) && (kind === undefined || c.kind === kind))
 }

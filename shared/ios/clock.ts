@@ -24,7 +24,11 @@ export function parseShowClockLine(line: string): RouterClock | null {
   const date = parseIosDate(m[2] ?? '')
   if (!date) return null
   const mark = m[1] ?? ''
-  return mark === '*' ? { date, authoritative: false } : mark === '.' ? { date, authoritative: true, ntpSynchronized: false } : { date, authoritative: true }
+  return mark === '*'
+    ? { date, authoritative: false }
+    : mark === '.'
+      ? { date, authoritative: true, ntpSynchronized: false }
+      : { date, authoritative: true }
 }
 
 /** The last `show clock` reading in a transcript. */

@@ -33,8 +33,17 @@ export function parseIosDate(value: string): IosDate | null {
   const [hour, minute, second, day, year] = [m[1], m[2], m[3], m[6], m[7]].map((part) => Number(part))
   const monthIndex = MONTHS.indexOf((m[5] ?? '').toLowerCase() as (typeof MONTHS)[number])
   if (
-    hour === undefined || minute === undefined || second === undefined || day === undefined || year === undefined ||
-    monthIndex < 0 || hour > 23 || minute > 59 || second > 60 || day < 1 || day > 31
+    hour === undefined ||
+    minute === undefined ||
+    second === undefined ||
+    day === undefined ||
+    year === undefined ||
+    monthIndex < 0 ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 60 ||
+    day < 1 ||
+    day > 31
   ) {
     return null
   }

@@ -72,18 +72,34 @@ function apply(draft: Draft, pairs: Array<{ key: string; value: string }>): void
   let previous = ''
   for (const { key, value } of pairs) {
     switch (key) {
-      case 'Profile Description': if (value) draft.description = value; break
+      case 'Profile Description':
+        if (value) draft.description = value
+        break
       case 'Profile Service Mode':
         draft.serviceMode = value
         draft.secure = value.toLowerCase() === 'secure'
         break
-      case 'Trustpoint': if (value) draft.trustpoint = value; break
-      case 'TLS Version': draft.tlsVersion = value; break
-      case 'TLS Cipher': draft.tlsCipher = value; break
-      case 'Profile Admin State': draft.adminState = value; break
-      case 'Profile Operation State': draft.operationState = value; break
-      case 'Application': draft.application = value; break
-      case 'Resource Provider': draft.resourceProvider = value; break
+      case 'Trustpoint':
+        if (value) draft.trustpoint = value
+        break
+      case 'TLS Version':
+        draft.tlsVersion = value
+        break
+      case 'TLS Cipher':
+        draft.tlsCipher = value
+        break
+      case 'Profile Admin State':
+        draft.adminState = value
+        break
+      case 'Profile Operation State':
+        draft.operationState = value
+        break
+      case 'Application':
+        draft.application = value
+        break
+      case 'Resource Provider':
+        draft.resourceProvider = value
+        break
       case 'Status':
         if (previous === 'Application') draft.applicationStatus = value
         else if (previous === 'Resource Provider') draft.resourceProviderStatus = value
@@ -93,14 +109,17 @@ function apply(draft: Draft, pairs: Array<{ key: string; value: string }>): void
         if (Number.isInteger(n)) draft.maxParticipants = n
         break
       }
-      case 'Codec': draft.codecs.push({ name: value }); break
+      case 'Codec':
+        draft.codecs.push({ name: value })
+        break
       case 'Maximum Packetization Period': {
         const last = draft.codecs[draft.codecs.length - 1]
         const n = Number.parseInt(value, 10)
         if (previous === 'Codec' && last && Number.isInteger(n)) draft.codecs[draft.codecs.length - 1] = { ...last, maxPacketizationMs: n }
         break
       }
-      default: break
+      default:
+        break
     }
     previous = key
   }

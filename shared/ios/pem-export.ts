@@ -57,7 +57,8 @@ function canonicalLabel(raw: string): string {
   const words = raw.replace(/\s+/g, ' ').trim()
   const lower = words.toLowerCase()
   if (lower === 'key name') return 'Key name'
-  if (lower.endsWith('ca certificate')) return words.toLowerCase().startsWith('self-signed') ? 'Self-signed CA certificate' : 'CA certificate'
+  if (lower.endsWith('ca certificate'))
+    return words.toLowerCase().startsWith('self-signed') ? 'Self-signed CA certificate' : 'CA certificate'
   if (lower === 'general purpose certificate') return 'General Purpose Certificate'
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
@@ -142,7 +143,11 @@ export function parsePkiExport(text: string): Parsed<PkiExport, PkiExportFailure
   }
 
   if (blocks.length === 0) {
-    if (notEnrolled) return notParsed('not-enrolled', `The trustpoint is not enrolled (${notEnrolled[1] ?? ''}): run crypto pki authenticate and enroll first.`)
+    if (notEnrolled)
+      return notParsed(
+        'not-enrolled',
+        `The trustpoint is not enrolled (${notEnrolled[1] ?? ''}): run crypto pki authenticate and enroll first.`,
+      )
     const message = firstIosMessage(source)
     if (message) return notParsed('router-error', `The router answered: ${message}`)
     return notParsed('not-recognised', problems[0] ?? 'No BEGIN/END blocks found.')

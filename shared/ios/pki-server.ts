@@ -36,35 +36,78 @@ export interface ShowPkiServer {
 type Draft = { -readonly [K in keyof PkiServer]: PkiServer[K] }
 
 const FIELDS: ReadonlyArray<readonly [RegExp, (d: Draft, m: RegExpExecArray) => void]> = [
-  [/^Status:\s*([^,]+?)\s*(?:,\s*(.+))?$/, (d, m) => {
-    d.status = m[1]
-    if (m[2]) d.statusDetail = m[2]
-  }],
-  [/^State:\s*(.+)$/, (d, m) => { d.state = m[1] }],
-  [/^Server's configuration is locked/i, (d) => { d.configurationLocked = true }],
-  [/^Issuer name:\s*(.+)$/, (d, m) => {
-    d.issuerName = m[1]
-    d.issuer = parseDnText(m[1] ?? '')
-  }],
-  [/^CA cert fingerprint:\s*(.+)$/, (d, m) => {
-    const fp = findFingerprintLines(`Fingerprint MD5: ${m[1] ?? ''}`).lines[0]
-    if (fp) d.caFingerprintMd5 = fp.hex
-  }],
-  [/^Granting mode is:\s*(\S+)/, (d, m) => { d.grantingMode = m[1] }],
-  [/^Last certificate issued serial number(?:\s*\(hex\))?:\s*(\S+)/, (d, m) => { d.lastIssuedSerialHex = (m[1] ?? '').toUpperCase() }],
-  [/^CA certificate expiration timer:\s*(.+)$/, (d, m) => {
-    const date = parseIosDate(m[1] ?? '')
-    if (date) d.caExpiresAt = date
-  }],
-  [/^CRL NextUpdate timer:\s*(.+)$/, (d, m) => {
-    const date = parseIosDate(m[1] ?? '')
-    if (date) d.crlNextUpdate = date
-  }],
-  [/^Current primary storage dir:\s*(\S+)/, (d, m) => { d.storageDir = m[1] }],
-  [/^Database Level:\s*([A-Za-z]+)\s*(?:-\s*(.+))?$/, (d, m) => {
-    d.databaseLevel = m[1]
-    if (m[2]) d.databaseLevelDetail = m[2]
-  }],
+  [
+    /^Status:\s*([^,]+?)\s*(?:,\s*(.+))?$/,
+    (d, m) => {
+      d.status = m[1]
+      if (m[2]) d.statusDetail = m[2]
+    },
+  ],
+  [
+    /^State:\s*(.+)$/,
+    (d, m) => {
+      d.state = m[1]
+    },
+  ],
+  [
+    /^Server's configuration is locked/i,
+    (d) => {
+      d.configurationLocked = true
+    },
+  ],
+  [
+    /^Issuer name:\s*(.+)$/,
+    (d, m) => {
+      d.issuerName = m[1]
+      d.issuer = parseDnText(m[1] ?? '')
+    },
+  ],
+  [
+    /^CA cert fingerprint:\s*(.+)$/,
+    (d, m) => {
+      const fp = findFingerprintLines(`Fingerprint MD5: ${m[1] ?? ''}`).lines[0]
+      if (fp) d.caFingerprintMd5 = fp.hex
+    },
+  ],
+  [
+    /^Granting mode is:\s*(\S+)/,
+    (d, m) => {
+      d.grantingMode = m[1]
+    },
+  ],
+  [
+    /^Last certificate issued serial number(?:\s*\(hex\))?:\s*(\S+)/,
+    (d, m) => {
+      d.lastIssuedSerialHex = (m[1] ?? '').toUpperCase()
+    },
+  ],
+  [
+    /^CA certificate expiration timer:\s*(.+)$/,
+    (d, m) => {
+      const date = parseIosDate(m[1] ?? '')
+      if (date) d.caExpiresAt = date
+    },
+  ],
+  [
+    /^CRL NextUpdate timer:\s*(.+)$/,
+    (d, m) => {
+      const date = parseIosDate(m[1] ?? '')
+      if (date) d.crlNextUpdate = date
+    },
+  ],
+  [
+    /^Current primary storage dir:\s*(\S+)/,
+    (d, m) => {
+      d.storageDir = m[1]
+    },
+  ],
+  [
+    /^Database Level:\s*([A-Za-z]+)\s*(?:-\s*(.+))?$/,
+    (d, m) => {
+      d.databaseLevel = m[1]
+      if (m[2]) d.databaseLevelDetail = m[2]
+    },
+  ],
 ]
 
 function finish(d: Draft): PkiServer {

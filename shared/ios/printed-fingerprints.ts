@@ -40,7 +40,8 @@ interface Section {
 
 const BLOCK_HEADING = /^((?:CA |Router Self-Signed |RA \S+ )?Certificate)\s*$/
 const TRUSTPOINT = /^Trustpoint\s+(\S+?):\s*$/
-const TRUSTPOINT_PART = /^\s+((?:Issuing CA|Router General Purpose|Router Signature|Router Encryption|Router Self-Signed)[\w\s-]*?certificate) configured:\s*$/i
+const TRUSTPOINT_PART =
+  /^\s+((?:Issuing CA|Router General Purpose|Router Signature|Router Encryption|Router Self-Signed)[\w\s-]*?certificate) configured:\s*$/i
 const AUTHENTICATE = /Certificate has the following attributes:/i
 const SUBJECT = /^\s*Subject(?: Name)?:\s*(.*)$/
 const CN = /(?:^|[\s,])cn=([^,\s]+)/i

@@ -5,15 +5,7 @@ import { cleanTerminalText } from './text'
  * console login asks for it before `Password:`, and answering it like a password would be wrong.
  */
 export type PromptKind =
-  | 'user-exec'
-  | 'privileged'
-  | 'config'
-  | 'yes-no'
-  | 'password'
-  | 'username'
-  | 'confirm'
-  | 'more'
-  | 'enrollment-paste'
+  'user-exec' | 'privileged' | 'config' | 'yes-no' | 'password' | 'username' | 'confirm' | 'more' | 'enrollment-paste'
 
 export interface DetectedPrompt {
   readonly kind: PromptKind
@@ -54,9 +46,7 @@ export function detectPrompt(tail: string): DetectedPrompt | null {
   const yesNo = YES_NO.exec(last)
   if (yesNo) {
     const inside = (yesNo[1] ?? '').toLowerCase()
-    return inside === 'yes' || inside === 'no'
-      ? { kind: 'yes-no', text, defaultAnswer: inside }
-      : { kind: 'yes-no', text }
+    return inside === 'yes' || inside === 'no' ? { kind: 'yes-no', text, defaultAnswer: inside } : { kind: 'yes-no', text }
   }
   if (CONFIRM.test(last)) return { kind: 'confirm', text }
   const defaulted = DEFAULTED_QUESTION.exec(last)

@@ -3,8 +3,7 @@
  * not recognised. Parsers never throw on garbage.
  */
 export type Parsed<T, C extends string = ParseFailureCode> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly code: C; readonly reason: string }
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: C; readonly reason: string }
 
 export type ParseFailureCode = 'empty' | 'not-recognised' | 'router-error' | 'not-enrolled' | 'malformed'
 

@@ -64,16 +64,33 @@ export function parseShowSccp(text: string): Parsed<ShowSccp> {
     const line = raw.trim()
     if (line === '' || section === 'done') continue
     let m: RegExpExecArray | null
-    if ((m = /^SCCP Admin State:\s*(\S+)/i.exec(line))) { out.adminState = m[1]; recognised = true; continue }
-    if (/^SCCP Application Service\(s\) Statistics/i.test(line)) { section = 'done'; continue }
-    if ((m = /^Gateway Local Interface:\s*(\S+)/i.exec(line))) { out.gatewayInterface = m[1]; section = 'gateway'; continue }
+    if ((m = /^SCCP Admin State:\s*(\S+)/i.exec(line))) {
+      out.adminState = m[1]
+      recognised = true
+      continue
+    }
+    if (/^SCCP Application Service\(s\) Statistics/i.test(line)) {
+      section = 'done'
+      continue
+    }
+    if ((m = /^Gateway Local Interface:\s*(\S+)/i.exec(line))) {
+      out.gatewayInterface = m[1]
+      section = 'gateway'
+      continue
+    }
     if ((m = /^Gateway IP Address:\s*([\d.]+)\s*,\s*Port Number:\s*(\d+)/i.exec(line))) {
       out.gatewayIp = m[1]
       out.gatewayPort = Number(m[2])
       continue
     }
-    if (section === 'gateway' && (m = /^IPv4 Address:\s*([\d.]+)/i.exec(line))) { out.gatewayIp = m[1]; continue }
-    if (section === 'gateway' && (m = /^Port Number:\s*(\d+)/i.exec(line))) { out.gatewayPort = Number(m[1]); continue }
+    if (section === 'gateway' && (m = /^IPv4 Address:\s*([\d.]+)/i.exec(line))) {
+      out.gatewayIp = m[1]
+      continue
+    }
+    if (section === 'gateway' && (m = /^Port Number:\s*(\d+)/i.exec(line))) {
+      out.gatewayPort = Number(m[1])
+      continue
+    }
     if ((m = /^Call Manager:\s*([^\s,]+)\s*,\s*Port Number:\s*(\d+)/i.exec(line))) {
       callManagers.push({ ip: m[1] ?? '', port: Number(m[2]) })
       section = 'ccm'
@@ -88,7 +105,10 @@ export function parseShowSccp(text: string): Parsed<ShowSccp> {
         ccm.identifier = Number(m[3])
         continue
       }
-      if ((m = /^Trustpoint:\s*(.+)$/i.exec(line))) { ccm.trustpoint = m[1]; continue }
+      if ((m = /^Trustpoint:\s*(.+)$/i.exec(line))) {
+        ccm.trustpoint = m[1]
+        continue
+      }
     }
     if ((m = /^(.+?)\s+Oper State:\s*(\S+)(?:\s*-\s*Cause Code:\s*(\S+))?/i.exec(line))) {
       const svc = newService()
@@ -111,9 +131,19 @@ export function parseShowSccp(text: string): Parsed<ShowSccp> {
       recognised = true
       continue
     }
-    if ((m = /^Signaling Security:\s*(.+)$/i.exec(line))) { current().signalingSecurity = m[1]; recognised = true; continue }
-    if ((m = /^Media Security:\s*(.+)$/i.exec(line))) { current().mediaSecurity = m[1]; continue }
-    if ((m = /^Reported Max Streams:\s*(\d+)/i.exec(line))) { current().reportedMaxStreams = Number(m[1]); continue }
+    if ((m = /^Signaling Security:\s*(.+)$/i.exec(line))) {
+      current().signalingSecurity = m[1]
+      recognised = true
+      continue
+    }
+    if ((m = /^Media Security:\s*(.+)$/i.exec(line))) {
+      current().mediaSecurity = m[1]
+      continue
+    }
+    if ((m = /^Reported Max Streams:\s*(\d+)/i.exec(line))) {
+      current().reportedMaxStreams = Number(m[1])
+      continue
+    }
     if ((m = /^Supported Codecs?:\s*([^,]+)/i.exec(line))) current().codecs.push((m[1] ?? '').trim())
   }
   if (!recognised) {

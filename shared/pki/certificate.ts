@@ -133,7 +133,10 @@ export function parseCertificateDer(der: Uint8Array, source: SourceRef, roleLabe
       expectUniversal(childrenOf(der, expectUniversal(alg, TAG.SEQUENCE, 'signatureAlgorithm'))[0], TAG.OID, 'signature algorithm OID'),
     )
     // issuerUniqueID [1] and subjectUniqueID [2] may stand between the key and the extensions [3].
-    const extensions = readExtensions(der, fields.slice(i).find((f) => isContext(f, 3)))
+    const extensions = readExtensions(
+      der,
+      fields.slice(i).find((f) => isContext(f, 3)),
+    )
     const publicKey = readSpki(der, spkiTlv)
     const serialText = serialHex(der, serial)
     const isCa = extensions.basicConstraints?.ca === true

@@ -59,7 +59,9 @@ export function checkCertificate(cert: ParsedCertificate, ctx: CheckContext): Ch
       `${name} expired on ${day(cert.notAfter)} (${-daysLeft} days ago): IOS and CUCM reject expired certificates, so the TLS connection fails.`,
     )
   } else if (notBefore - (ctx.routerNow ?? ctx.now).getTime() > CLOCK_SKEW_TOLERANCE_MS) {
-    const clock = ctx.routerNow ? `the router's clock (${ctx.routerNow.toISOString()}, from show clock)` : `this computer's clock (${ctx.now.toISOString()})`
+    const clock = ctx.routerNow
+      ? `the router's clock (${ctx.routerNow.toISOString()}, from show clock)`
+      : `this computer's clock (${ctx.now.toISOString()})`
     add(
       'warning',
       'not-yet-valid',

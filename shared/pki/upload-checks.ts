@@ -68,7 +68,11 @@ export async function checkUploadSet(certs: readonly ParsedCertificate[], ctx: U
   // Blocking per-certificate faults (expired, key too large, CN mismatch, wildcard) block the upload too.
   for (const cert of [root, bridge]) {
     if (!cert) continue
-    const own = checkCertificate(cert, { now: ctx.now, ...(ctx.routerNow ? { routerNow: ctx.routerNow } : {}), ...(cert === bridge && ctx.bridgeName ? { bridgeName: ctx.bridgeName } : {}) })
+    const own = checkCertificate(cert, {
+      now: ctx.now,
+      ...(ctx.routerNow ? { routerNow: ctx.routerNow } : {}),
+      ...(cert === bridge && ctx.bridgeName ? { bridgeName: ctx.bridgeName } : {}),
+    })
     checks.push(...own.filter((c) => c.severity === 'error'))
   }
   if (root && bridge) {

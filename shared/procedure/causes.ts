@@ -16,7 +16,11 @@ export const CAUSES: Readonly<Record<CauseId, Omit<Cause, 'id'>>> = {
   'ntp-unreachable': {
     title: 'NTP server not reachable',
     detail: 'The router has no association with {ntpServerIp}, so its clock never becomes authoritative.',
-    fixes: ['show ntp associations — the server should be marked with *', 'ping {ntpServerIp}; allow UDP 123 on the path', 'check `ntp server {ntpServerIp}` is in the running configuration'],
+    fixes: [
+      'show ntp associations — the server should be marked with *',
+      'ping {ntpServerIp}; allow UDP 123 on the path',
+      'check `ntp server {ntpServerIp}` is in the running configuration',
+    ],
   },
   'clock-not-synced': {
     title: 'Clock not synchronized (%PKI-2-NON_AUTHORITATIVE_CLOCK)',
@@ -51,7 +55,10 @@ export const CAUSES: Readonly<Record<CauseId, Omit<Cause, 'id'>>> = {
   'fingerprint-mismatch': {
     title: 'Fingerprint does not match',
     detail: 'The certificate the router received is not the one expected: answer no, find out why (wrong URL, wrong file, tampering).',
-    fixes: ['compare with `show crypto pki server` (CA cert fingerprint) or the workbench fingerprints of CallManager.pem', 'no crypto pki trustpoint <name> and start the trustpoint again'],
+    fixes: [
+      'compare with `show crypto pki server` (CA cert fingerprint) or the workbench fingerprints of CallManager.pem',
+      'no crypto pki trustpoint <name> and start the trustpoint again',
+    ],
   },
   'command-rejected': {
     title: 'The router rejected a command',
@@ -61,16 +68,25 @@ export const CAUSES: Readonly<Record<CauseId, Omit<Cause, 'id'>>> = {
   'cucm-certificate-not-imported': {
     title: "CUCM's certificate not trusted by the router",
     detail: 'Without CallManager.pem in {cucmTrustpoint} the TLS handshake to CUCM fails.',
-    fixes: ['crypto pki authenticate {cucmTrustpoint}, paste CallManager.pem, end with quit', 'answer yes only if the fingerprint matches the workbench'],
+    fixes: [
+      'crypto pki authenticate {cucmTrustpoint}, paste CallManager.pem, end with quit',
+      'answer yes only if the fingerprint matches the workbench',
+    ],
   },
   'bridge-name-cn-mismatch': {
     title: 'Bridge name ≠ certificate CN',
-    detail: 'CUCM matches the conference bridge name, the `register` name and the certificate CN (ignoring case; only its SDL traces upper-case the name); all must be {bridgeName}.',
-    fixes: ['show crypto pki certificates {bridgeName} — Subject cn=', 'show sccp ccm group {ccmGroupId} — Registration Name', 'CUCM Conference Bridge Name'],
+    detail:
+      'CUCM matches the conference bridge name, the `register` name and the certificate CN (ignoring case; only its SDL traces upper-case the name); all must be {bridgeName}.',
+    fixes: [
+      'show crypto pki certificates {bridgeName} — Subject cn=',
+      'show sccp ccm group {ccmGroupId} — Registration Name',
+      'CUCM Conference Bridge Name',
+    ],
   },
   'wrong-trust-store-or-not-restarted': {
     title: 'Certificates in the wrong CUCM store, or CallManager not restarted',
-    detail: 'The bridge and CA certificates belong in CallManager-trust (not tomcat-trust), and Cisco CallManager only reads them after a restart.',
+    detail:
+      'The bridge and CA certificates belong in CallManager-trust (not tomcat-trust), and Cisco CallManager only reads them after a restart.',
     fixes: ['upload {caName}.pem and {bridgeName}.pem as CallManager-trust', 'restart Cisco CallManager on every node running it'],
   },
   'cluster-not-mixed-mode': {
@@ -80,7 +96,8 @@ export const CAUSES: Readonly<Record<CauseId, Omit<Cause, 'id'>>> = {
   },
   'security-mode-mismatch': {
     title: 'Security mode differs between router and CUCM',
-    detail: 'The DSP profile is `conference security` (secure) and the CUCM bridge must be "Encrypted Conference Bridge", or registration is refused.',
+    detail:
+      'The DSP profile is `conference security` (secure) and the CUCM bridge must be "Encrypted Conference Bridge", or registration is refused.',
     fixes: ['show dspfarm profile {dspProfileId} — Profile Service Mode : secure', 'CUCM Conference Bridge → Device Security Mode'],
   },
   'certificate-expired': {
@@ -95,7 +112,11 @@ export const CAUSES: Readonly<Record<CauseId, Omit<Cause, 'id'>>> = {
   },
   'sccp-address-wrong': {
     title: 'SCCP points at the wrong address',
-    detail: 'The bridge registers from `sccp local {sccpInterface}` to a node of its CUCM group ({cucmNodesDescribed}); a wrong interface or IP means no TCP link.',
-    fixes: ['show sccp — Gateway Local Interface and Call Manager lines', 'ping <node IP> source {sccpInterface}, for each of {cucmNodeIps}'],
+    detail:
+      'The bridge registers from `sccp local {sccpInterface}` to a node of its CUCM group ({cucmNodesDescribed}); a wrong interface or IP means no TCP link.',
+    fixes: [
+      'show sccp — Gateway Local Interface and Call Manager lines',
+      'ping <node IP> source {sccpInterface}, for each of {cucmNodeIps}',
+    ],
   },
 }

@@ -44,7 +44,11 @@ export type OutputLookup = (command: string) => string | undefined
 const pass = (expected: string, seen: string): CheckEvaluation => ({ status: 'pass', expected, seen })
 const fail = (expected: string, seen: string, hints?: CauseId[]): CheckEvaluation =>
   hints && hints.length > 0 ? { status: 'fail', expected, seen, hints } : { status: 'fail', expected, seen }
-const missingOutput = (expected: string, command: string): CheckEvaluation => ({ status: 'missing', expected, seen: `No output yet for \`${command}\`.` })
+const missingOutput = (expected: string, command: string): CheckEvaluation => ({
+  status: 'missing',
+  expected,
+  seen: `No output yet for \`${command}\`.`,
+})
 
 const collapse = (s: string): string => s.trim().replace(/\s+/g, ' ')
 const HOUR_MS = 3_600_000
@@ -59,13 +63,18 @@ type Evaluator<K extends Check['kind']> = (check: CheckOf<K>, output: OutputLook
 
 /** Both certificate-server checks read the same `show crypto pki server` block. */
 function pkiServerCheck(check: CheckOf<'pki-server-running' | 'pki-server-granting'>, output: OutputLookup): CheckEvaluation {
-  const expected = check.kind === 'pki-server-running' ? `Certificate Server ${check.server}: Status enabled, State enabled` : `Certificate Server ${check.server}: Granting mode is ${check.mode}`
+  const expected =
+    check.kind === 'pki-server-running'
+      ? `Certificate Server ${check.server}: Status enabled, State enabled`
+      : `Certificate Server ${check.server}: Granting mode is ${check.mode}`
   const text = output(check.command)
   if (text === undefined) return missingOutput(expected, check.command)
   const r = parseShowPkiServer(text)
   if (!r.ok) return fail(expected, r.reason, r.code === 'not-recognised' ? ['ca-not-enabled'] : [])
-  const server = r.value.servers.find((s) => s.name === check.server) ?? r.value.servers.find((s) => s.name.toLowerCase() === check.server.toLowerCase())
-  if (!server) return fail(expected, `No certificate server named ${check.server} (found ${r.value.servers.map((s) => s.name).join(', ')}).`)
+  const server =
+    r.value.servers.find((s) => s.name === check.server) ?? r.value.servers.find((s) => s.name.toLowerCase() === check.server.toLowerCase())
+  if (!server)
+    return fail(expected, `No certificate server named ${check.server} (found ${r.value.servers.map((s) => s.name).join(', ')}).`)
   if (check.kind === 'pki-server-granting') {
     const seen = `Granting mode is: ${server.grantingMode ?? '?'}`
     return server.grantingMode === check.mode ? pass(expected, seen) : fail(expected, seen, ['grant-manual'])
@@ -84,7 +93,9 @@ const CHECK_KINDS: { readonly [K in Check['kind']]: Evaluator<K> } = {
     const r = parseShowNtpStatus(text)
     if (!r.ok) return fail(expected, r.reason)
     const v = r.value
-    const seen = v.synchronized ? `Clock is synchronized, stratum ${v.stratum}, reference ${v.reference ?? '?'}` : `Clock is unsynchronized, stratum ${v.stratum}`
+    const seen = v.synchronized
+      ? `Clock is synchronized, stratum ${v.stratum}, reference ${v.reference ?? '?'}`
+      : `Clock is unsynchronized, stratum ${v.stratum}`
     return v.synchronized ? pass(expected, seen) : fail(expected, seen, v.neverUpdated ? ['ntp-unreachable'] : ['clock-not-synced'])
   },
   'config-lines': (check, output) => {
@@ -93,7 +104,9 @@ const CHECK_KINDS: { readonly [K in Check['kind']]: Evaluator<K> } = {
     if (text === undefined) return missingOutput(expected, check.command)
     const present = new Set(toLines(text).map(collapse))
     const absent = check.lines.filter((line) => !present.has(collapse(line)))
-    return absent.length === 0 ? pass(expected, `All ${check.lines.length} lines present.`) : fail(expected, `Missing: ${absent.join(' | ')}`)
+    return absent.length === 0
+      ? pass(expected, `All ${check.lines.length} lines present.`)
+      : fail(expected, `Missing: ${absent.join(' | ')}`)
   },
   'pki-server-running': pkiServerCheck,
   'pki-server-granting': pkiServerCheck,
@@ -118,7 +131,8 @@ const CHECK_KINDS: { readonly [K in Check['kind']]: Evaluator<K> } = {
     const server = parseShowPkiServer(serverText)
     const tpMd5 = tp.ok ? tp.value.trustpoints.find((t) => t.name === check.trustpoint)?.issuingCa?.fingerprints.md5 : undefined
     const serverMd5 = server.ok ? server.value.servers.find((s) => s.name === check.server)?.caFingerprintMd5 : undefined
-    if (!tpMd5 || !serverMd5) return fail(expected, `Fingerprints not found (trustpoint: ${tpMd5 ? 'yes' : 'no'}, server: ${serverMd5 ? 'yes' : 'no'}).`)
+    if (!tpMd5 || !serverMd5)
+      return fail(expected, `Fingerprints not found (trustpoint: ${tpMd5 ? 'yes' : 'no'}, server: ${serverMd5 ? 'yes' : 'no'}).`)
     const seen = `${check.trustpoint} CA MD5 ${formatIosFingerprint(tpMd5)}; ${check.server} MD5 ${formatIosFingerprint(serverMd5)}`
     return fingerprintsEqual(tpMd5, serverMd5) ? pass(expected, seen) : fail(expected, seen, ['fingerprint-mismatch'])
   },
@@ -131,11 +145,16 @@ const CHECK_KINDS: { readonly [K in Check['kind']]: Evaluator<K> } = {
     if (!r.ok) return fail(expected, r.reason)
     const found = certificatesOf(r.value, check.trustpoint, check.certificate)
     if (found.length === 0) return fail(expected, `No ${what} block associated with ${check.trustpoint}.`)
-    const good = found.find((c) => c.status === 'Available' && (!check.subjectCn || c.subject?.cn?.toLowerCase() === check.subjectCn.toLowerCase()))
+    const good = found.find(
+      (c) => c.status === 'Available' && (!check.subjectCn || c.subject?.cn?.toLowerCase() === check.subjectCn.toLowerCase()),
+    )
     const first = found[0]
     const seen = `Status ${first?.status ?? '?'}${first?.subject?.cn !== undefined ? `, Subject cn=${first.subject.cn}` : ''}`
-    if (good) return pass(expected, `Status ${good.status ?? '?'}${good.subject?.cn !== undefined ? `, Subject cn=${good.subject.cn}` : ''}`)
-    const cnWrong = check.subjectCn !== undefined && found.some((c) => c.subject?.cn !== undefined && c.subject.cn.toLowerCase() !== check.subjectCn?.toLowerCase())
+    if (good)
+      return pass(expected, `Status ${good.status ?? '?'}${good.subject?.cn !== undefined ? `, Subject cn=${good.subject.cn}` : ''}`)
+    const cnWrong =
+      check.subjectCn !== undefined &&
+      found.some((c) => c.subject?.cn !== undefined && c.subject.cn.toLowerCase() !== check.subjectCn?.toLowerCase())
     return fail(expected, seen, cnWrong ? ['bridge-name-cn-mismatch'] : found.some((c) => c.status === 'Pending') ? ['grant-manual'] : [])
   },
   'certificates-current': (check, output, context) => {
@@ -164,7 +183,9 @@ const CHECK_KINDS: { readonly [K in Check['kind']]: Evaluator<K> } = {
         if (hints.length === 0) hints = ['clock-not-synced']
       }
     }
-    return problems.length === 0 ? pass(expected, `${r.value.certificates.length} certificate(s) current.`) : fail(expected, problems.join('; '), hints)
+    return problems.length === 0
+      ? pass(expected, `${r.value.certificates.length} certificate(s) current.`)
+      : fail(expected, problems.join('; '), hints)
   },
   'fingerprint-matches-expected': (check, output, context) => {
     const expected = `The certificate in ${check.trustpoint} has the fingerprint of CallManager.pem`
@@ -189,12 +210,18 @@ const CHECK_KINDS: { readonly [K in Check['kind']]: Evaluator<K> } = {
       return mismatch ? { comparable: comparable.length, mismatch } : { comparable: comparable.length }
     }
     const results = wanted.map((w) => ({ want: w, ...compare(w) }))
-    if (results.every((x) => x.comparable === 0)) return { status: 'missing', expected, seen: 'The output has no fingerprints to compare (use the verbose form).' }
-    const seenFp = cert.fingerprints.sha1 ? `SHA1 ${formatIosFingerprint(cert.fingerprints.sha1)}` : `MD5 ${formatIosFingerprint(cert.fingerprints.md5 ?? '')}`
+    if (results.every((x) => x.comparable === 0))
+      return { status: 'missing', expected, seen: 'The output has no fingerprints to compare (use the verbose form).' }
+    const seenFp = cert.fingerprints.sha1
+      ? `SHA1 ${formatIosFingerprint(cert.fingerprints.sha1)}`
+      : `MD5 ${formatIosFingerprint(cert.fingerprints.md5 ?? '')}`
     const hit = results.find((x) => x.comparable > 0 && !x.mismatch)
     if (hit) return pass(expected, `${seenFp}${hit.want.label ? ` (${hit.want.label})` : ''}`)
     const first = results.find((x) => x.mismatch)?.mismatch
-    const detail = wanted.length === 1 && first ? ` (CallManager.pem: ${formatIosFingerprint(first[2])})` : ` (none of the ${wanted.length} CUCM certificates in the workbench)`
+    const detail =
+      wanted.length === 1 && first
+        ? ` (CallManager.pem: ${formatIosFingerprint(first[2])})`
+        : ` (none of the ${wanted.length} CUCM certificates in the workbench)`
     return fail(expected, `${seenFp}${detail}`, ['fingerprint-mismatch'])
   },
   'export-complete': (check, output) => {
@@ -203,7 +230,10 @@ const CHECK_KINDS: { readonly [K in Check['kind']]: Evaluator<K> } = {
     if (text === undefined) return missingOutput(expected, check.command)
     const r = parsePkiExport(text)
     if (!r.ok) return fail(expected, r.reason, r.code === 'not-enrolled' ? ['ca-not-authenticated'] : [])
-    const has = [r.value.caCertificate ? 'CA certificate' : undefined, r.value.certificate ? 'general purpose certificate' : undefined].filter(Boolean)
+    const has = [
+      r.value.caCertificate ? 'CA certificate' : undefined,
+      r.value.certificate ? 'general purpose certificate' : undefined,
+    ].filter(Boolean)
     const seen = has.length > 0 ? `Found: ${has.join(', ')}.` : 'No labelled certificate blocks.'
     if (r.value.caCertificate && r.value.certificate) return pass(expected, seen)
     // Not enrolled, IOS still exports the CA certificate alone (see shared/ios/pem-export.ts):
@@ -219,7 +249,10 @@ const CHECK_KINDS: { readonly [K in Check['kind']]: Evaluator<K> } = {
       ['Profile Operation State', check.operationState],
       ['Application Status', check.applicationStatus],
     ]
-    const expected = `Profile ${check.profileId}: ${wants.filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`
+    const expected = `Profile ${check.profileId}: ${wants
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k} ${String(v)}`)
+      .join(', ')}`
     const text = output(check.command)
     if (text === undefined) return missingOutput(expected, check.command)
     const r = parseShowDspfarmProfile(text)
@@ -234,7 +267,10 @@ const CHECK_KINDS: { readonly [K in Check['kind']]: Evaluator<K> } = {
       'Application Status': p.applicationStatus,
     }
     const wrong = wants.filter(([k, v]) => v !== undefined && (k === 'Profile Service Mode' ? p.secure !== check.secure : actual[k] !== v))
-    const seen = wants.filter(([, v]) => v !== undefined).map(([k]) => `${k} ${actual[k] ?? '?'}`).join(', ')
+    const seen = wants
+      .filter(([, v]) => v !== undefined)
+      .map(([k]) => `${k} ${actual[k] ?? '?'}`)
+      .join(', ')
     if (wrong.length === 0) return pass(expected, seen)
     const hints: CauseId[] = []
     if (check.secure !== undefined && p.secure !== check.secure) hints.push('security-mode-mismatch')
@@ -270,7 +306,9 @@ const CHECK_KINDS: { readonly [K in Check['kind']]: Evaluator<K> } = {
     const group = r.value.groups.find((g) => String(g.id) === check.group)
     if (!group) return fail(expected, `No CCM group ${check.group}.`, ['command-rejected'])
     const profile = group.profiles.find((p) => String(p.id) === check.profileId)
-    const seen = profile ? `Associated Profile ${profile.id}, Registration Name ${profile.registrationName ?? '?'}` : `Profiles: ${group.profiles.map((p) => p.id).join(', ') || 'none'}`
+    const seen = profile
+      ? `Associated Profile ${profile.id}, Registration Name ${profile.registrationName ?? '?'}`
+      : `Profiles: ${group.profiles.map((p) => p.id).join(', ') || 'none'}`
     if (profile?.registrationName?.toLowerCase() === check.registrationName.toLowerCase()) return pass(expected, seen)
     return fail(expected, seen, profile ? ['bridge-name-cn-mismatch'] : ['command-rejected'])
   },

@@ -28,7 +28,9 @@ export function groupNodes(vars: Pick<SiteVars, 'cucmNodes' | 'ccmIdentifier' | 
 }
 
 /** The trustpoints step 9 creates: one per node, or the one CA-root trustpoint. */
-export function callManagerTrustpoints(vars: Pick<SiteVars, 'cucmNodes' | 'ccmIdentifier' | 'cucmTrustpoint' | 'callManagerTrust'>): string[] {
+export function callManagerTrustpoints(
+  vars: Pick<SiteVars, 'cucmNodes' | 'ccmIdentifier' | 'cucmTrustpoint' | 'callManagerTrust'>,
+): string[] {
   return [...new Set(groupNodes(vars).map((n) => n.trustpoint))]
 }
 

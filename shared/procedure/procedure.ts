@@ -4,7 +4,11 @@ import { TASK2_STEPS, TASK3_STEPS, TROUBLESHOOT_STEPS, VERIFY_STEPS } from './ta
 import type { ProcedureStep, Task, TaskId } from './types'
 
 export const TASKS: readonly Task[] = [
-  { id: 'task1', title: 'Task 1 — secure conference bridge registered to CUCM', summary: 'IOS CA, bridge certificate, trust both ways, secure DSP farm over SCCP/TLS.' },
+  {
+    id: 'task1',
+    title: 'Task 1 — secure conference bridge registered to CUCM',
+    summary: 'IOS CA, bridge certificate, trust both ways, secure DSP farm over SCCP/TLS.',
+  },
   { id: 'task2', title: 'Task 2 — phones in encrypted mode', summary: 'Encrypted device security profile on each phone.' },
   { id: 'task3', title: 'Task 3 — media resources', summary: 'MRG and MRGL holding the secure bridge, assigned to every phone.' },
   { id: 'verify', title: 'Verify', summary: 'Router state and a three-party secure conference.' },

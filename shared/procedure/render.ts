@@ -18,9 +18,33 @@ function isField(name: string): name is SiteField {
  * `{cucmNodesDescribed}` (CUCMPUB15 (10.10.10.10), …), `{cucmPublisherName}`, `{cucmPublisherIp}`.
  */
 const DERIVED: Readonly<Record<string, { readonly uses: readonly SiteField[]; readonly value: (vars: SiteVars) => string }>> = {
-  cucmNodeNames: { uses: ['cucmNodes'], value: (v) => joinOr(groupNodes(v).map((n) => n.name.trim() || '<node name>'), ', ', 'cucmNodes') },
-  cucmNodeNamesOr: { uses: ['cucmNodes'], value: (v) => joinOr(groupNodes(v).map((n) => n.name.trim() || '<node name>'), ' or ', 'cucmNodes') },
-  cucmNodeIps: { uses: ['cucmNodes'], value: (v) => joinOr(groupNodes(v).map((n) => n.ip.trim() || '<node IP>'), ' ', 'cucmNodes') },
+  cucmNodeNames: {
+    uses: ['cucmNodes'],
+    value: (v) =>
+      joinOr(
+        groupNodes(v).map((n) => n.name.trim() || '<node name>'),
+        ', ',
+        'cucmNodes',
+      ),
+  },
+  cucmNodeNamesOr: {
+    uses: ['cucmNodes'],
+    value: (v) =>
+      joinOr(
+        groupNodes(v).map((n) => n.name.trim() || '<node name>'),
+        ' or ',
+        'cucmNodes',
+      ),
+  },
+  cucmNodeIps: {
+    uses: ['cucmNodes'],
+    value: (v) =>
+      joinOr(
+        groupNodes(v).map((n) => n.ip.trim() || '<node IP>'),
+        ' ',
+        'cucmNodes',
+      ),
+  },
   cucmNodesDescribed: { uses: ['cucmNodes'], value: (v) => joinOr(groupNodes(v).map(describeNode), ', ', 'cucmNodes') },
   cucmPublisherName: { uses: ['cucmNodes'], value: (v) => v.cucmNodes.find((n) => n.publisher)?.name.trim() || '<publisher name>' },
   cucmPublisherIp: { uses: ['cucmNodes'], value: (v) => v.cucmNodes.find((n) => n.publisher)?.ip.trim() || '<publisher IP>' },
@@ -93,7 +117,8 @@ export function trustpointNodes(vars: SiteVars): GroupNode[] {
 function renderLine(line: CommandLine, vars: SiteVars): string[] {
   if (typeof line === 'string') return [renderText(line, vars)]
   if ('eachNode' in line) return groupNodes(vars).flatMap((node) => line.eachNode.map((l) => renderNodeText(l, vars, node)))
-  if ('eachTrustpoint' in line) return trustpointNodes(vars).flatMap((node) => line.eachTrustpoint.map((l) => renderNodeText(l, vars, node)))
+  if ('eachTrustpoint' in line)
+    return trustpointNodes(vars).flatMap((node) => line.eachTrustpoint.map((l) => renderNodeText(l, vars, node)))
   if ('each' in line) {
     const items = vars[line.each]
     return items.length === 0 ? [renderText(line.line, vars, missing(line.each))] : items.map((item) => renderText(line.line, vars, item))

@@ -11,9 +11,7 @@ export function escapeHtml(text: string): string {
  * table cell break, and flatten newlines (cells and list items are one line).
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/[\\`*_[\]<>|&!#~]/g, (ch) => `\\${ch}`)
+  return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\\`*_[\]<>|&!#~]/g, (ch) => `\\${ch}`)
 }
 
 /** A fenced code block whose fence is longer than any backtick run inside it. */

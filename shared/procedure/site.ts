@@ -25,7 +25,6 @@ export const KNOWN_CODECS = [
  */
 export const SCCP_VERSIONS = ['3.0', '3.1', '3.2', '3.3', '4.0', '4.1', '5.0.1', '6.0', '7.0', '7.0+', 'auto'] as const
 
-
 /**
  * One node of the bridge's CUCM group (the nodes the bridge may register with).
  * - `name`: the server name as CUCM shows it (System → Server). CUCM's conference-bridge page
@@ -76,11 +75,17 @@ const SiteVarsObject = z.object({
   dspProfileId: z.number().int().default(666),
   ccmIdentifier: z.number().int().default(666),
   ccmGroupId: z.number().int().default(666),
-  codecs: z.array(z.string().max(32)).max(16).default(() => ['g711ulaw', 'g711alaw', 'g729r8']),
+  codecs: z
+    .array(z.string().max(32))
+    .max(16)
+    .default(() => ['g711ulaw', 'g711alaw', 'g729r8']),
   maximumSessions: z.number().int().default(4),
   sccpVersion: z.string().max(16).default('7.0+'),
   /** Empty: not configured (the tech note has none); some IOS releases need `v1.2` for CUCM 15. */
-  phoneDns: z.array(z.string().max(32)).max(16).default(() => ['1001', '1002', '1003']),
+  phoneDns: z
+    .array(z.string().max(32))
+    .max(16)
+    .default(() => ['1001', '1002', '1003']),
   lifetimeCertificateDays: z.number().int().default(1800),
   /** IOS default CA lifetime (3 years); certificates it issues cannot outlive it. */
   caLifetimeDays: z.number().int().default(1095),
@@ -131,8 +136,16 @@ export interface SiteFieldInfo {
 }
 
 export const SITE_FIELDS: Readonly<Record<SiteField, SiteFieldInfo>> = {
-  ntpServerIp: { label: 'NTP server IP', help: 'The CA will not start until the router clock is synchronized to it.', example: '10.10.10.1' },
-  caIp: { label: 'CA IP (this router)', help: "The router's own address, used in `enrollment url http://<ip>:80`.", example: '10.10.10.254' },
+  ntpServerIp: {
+    label: 'NTP server IP',
+    help: 'The CA will not start until the router clock is synchronized to it.',
+    example: '10.10.10.1',
+  },
+  caIp: {
+    label: 'CA IP (this router)',
+    help: "The router's own address, used in `enrollment url http://<ip>:80`.",
+    example: '10.10.10.254',
+  },
   cucmNodes: {
     label: 'CUCM group nodes',
     help: "The nodes of the bridge's CUCM group (name as CUCM shows it, IP, priority 1–4); the bridge registers over SCCP/TLS (port 2443) to the first reachable one. Mark the publisher.",
@@ -143,10 +156,18 @@ export const SITE_FIELDS: Readonly<Record<SiteField, SiteFieldInfo>> = {
     help: 'Self-signed (CUCM default): one trustpoint per node. CA-signed: one trustpoint with the CA root trusts every node.',
     example: 'per-node',
   },
-  sccpInterface: { label: 'SCCP interface', help: 'The router interface whose address SCCP uses (`sccp local`).', example: 'GigabitEthernet0/1' },
+  sccpInterface: {
+    label: 'SCCP interface',
+    help: 'The router interface whose address SCCP uses (`sccp local`).',
+    example: 'GigabitEthernet0/1',
+  },
   voiceCard: { label: 'Voice card', help: 'Slot of the DSPs (`voice-card 0`).', example: '0' },
   caName: { label: 'CA name', help: 'Name of the IOS certificate server and its trustpoint.', example: 'testCA' },
-  bridgeName: { label: 'Bridge name', help: 'Trustpoint, certificate CN, `register` name and CUCM conference bridge name: all the same.', example: 'SecureCFB' },
+  bridgeName: {
+    label: 'Bridge name',
+    help: 'Trustpoint, certificate CN, `register` name and CUCM conference bridge name: all the same.',
+    example: 'SecureCFB',
+  },
   cucmTrustpoint: { label: 'CUCM trustpoint', help: "Trustpoint holding CUCM's CallManager certificate.", example: 'cucm-pub' },
   dspProfileId: { label: 'DSP farm profile', help: '`dspfarm profile <n> conference security`.', example: '666' },
   ccmIdentifier: { label: 'CCM identifier', help: '`sccp ccm <ip> identifier <n>`.', example: '666' },
@@ -155,6 +176,14 @@ export const SITE_FIELDS: Readonly<Record<SiteField, SiteFieldInfo>> = {
   maximumSessions: { label: 'Maximum sessions', help: 'Conferences the profile may host at once; limited by the DSPs.', example: '4' },
   sccpVersion: { label: 'SCCP version', help: 'Use 7.0+ for CUCM 7 and later.', example: '7.0+' },
   phoneDns: { label: 'Phone DNs', help: 'The three encrypted phones used for the conference test.', example: '1001 1002 1003' },
-  lifetimeCertificateDays: { label: 'Certificate lifetime (days)', help: 'IOS caps it at the CA certificate\'s remaining life.', example: '1800' },
-  caLifetimeDays: { label: 'CA lifetime (days)', help: 'IOS default 1095; a `lifetime ca-certificate` line is added only if changed.', example: '1095' },
+  lifetimeCertificateDays: {
+    label: 'Certificate lifetime (days)',
+    help: "IOS caps it at the CA certificate's remaining life.",
+    example: '1800',
+  },
+  caLifetimeDays: {
+    label: 'CA lifetime (days)',
+    help: 'IOS default 1095; a `lifetime ca-certificate` line is added only if changed.',
+    example: '1095',
+  },
 }

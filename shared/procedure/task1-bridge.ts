@@ -19,7 +19,10 @@ export const TASK1_BRIDGE_STEPS: readonly ProcedureStep[] = [
     verify: {
       commands: [],
       checks: [],
-      manual: ["Each node's CallManager.pem (or the CA root) is loaded in the Certificate workbench.", 'Cluster Security Mode is 1 (mixed mode).'],
+      manual: [
+        "Each node's CallManager.pem (or the CA root) is loaded in the Certificate workbench.",
+        'Cluster Security Mode is 1 (mixed mode).',
+      ],
     },
   },
   {
@@ -65,16 +68,29 @@ export const TASK1_BRIDGE_STEPS: readonly ProcedureStep[] = [
           perTrustpoint: true,
         },
         {
-          check: { kind: 'certificate-available', command: SHOW.allCertificatesVerbose, trustpoint: '{node.trustpoint}', certificate: 'ca' },
+          check: {
+            kind: 'certificate-available',
+            command: SHOW.allCertificatesVerbose,
+            trustpoint: '{node.trustpoint}',
+            certificate: 'ca',
+          },
           causes: ['cucm-certificate-not-imported'],
           perTrustpoint: true,
         },
         {
-          check: { kind: 'fingerprint-matches-expected', command: SHOW.allCertificatesVerbose, trustpoint: '{node.trustpoint}', expected: 'callmanager-pem' },
+          check: {
+            kind: 'fingerprint-matches-expected',
+            command: SHOW.allCertificatesVerbose,
+            trustpoint: '{node.trustpoint}',
+            expected: 'callmanager-pem',
+          },
           causes: ['fingerprint-mismatch'],
           perTrustpoint: true,
         },
-        { check: { kind: 'certificates-current', command: SHOW.allCertificatesVerbose }, causes: ['certificate-expired', 'clock-not-synced'] },
+        {
+          check: { kind: 'certificates-current', command: SHOW.allCertificatesVerbose },
+          causes: ['certificate-expired', 'clock-not-synced'],
+        },
       ],
     },
   },
@@ -87,7 +103,9 @@ export const TASK1_BRIDGE_STEPS: readonly ProcedureStep[] = [
     where: 'router',
     mode: 'config',
     commands: ['crypto pki export {bridgeName} pem terminal'],
-    instructions: ['Save "% CA certificate" as {caName}.pem and "% General Purpose Certificate" as {bridgeName}.pem (the Certificate workbench reads the output directly).'],
+    instructions: [
+      'Save "% CA certificate" as {caName}.pem and "% General Purpose Certificate" as {bridgeName}.pem (the Certificate workbench reads the output directly).',
+    ],
     verify: {
       commands: [SHOW.export],
       checks: [{ check: { kind: 'export-complete', command: SHOW.export }, causes: ['ca-not-authenticated', 'grant-manual'] }],
@@ -109,13 +127,16 @@ export const TASK1_BRIDGE_STEPS: readonly ProcedureStep[] = [
       'Certificate Purpose: CallManager-trust. Upload {bridgeName}.pem.',
       'Recommended: again with Certificate Purpose CallManager-trust, upload {caName}.pem.',
       "Maintenance window: restarting Cisco CallManager drops the registrations and calls on that node while it restarts. Plan it, and restart one node at a time so devices fail over to the group's other nodes.",
-      'Cisco Unified Serviceability → Tools → Control Center - Feature Services: restart Cisco CallManager on each node of the bridge\'s CUCM group: {cucmNodeNames}.',
-      'The workbench warns that these certificates use 1024-bit RSA and MD5/SHA-1. The tech note\'s bridge certificate (SHA-1, 1024-bit) registered on CUCM; whether CUCM 15 accepts the MD5-signed CA in a trust store is not shown there. Plan a stronger CA for production.',
+      "Cisco Unified Serviceability → Tools → Control Center - Feature Services: restart Cisco CallManager on each node of the bridge's CUCM group: {cucmNodeNames}.",
+      "The workbench warns that these certificates use 1024-bit RSA and MD5/SHA-1. The tech note's bridge certificate (SHA-1, 1024-bit) registered on CUCM; whether CUCM 15 accepts the MD5-signed CA in a trust store is not shown there. Plan a stronger CA for production.",
     ],
     verify: {
       commands: [],
       checks: [],
-      manual: ['{bridgeName} is listed under CallManager-trust (not tomcat-trust); {caName} too if you uploaded it.', 'Cisco CallManager was restarted on {cucmNodeNames} after the upload.'],
+      manual: [
+        '{bridgeName} is listed under CallManager-trust (not tomcat-trust); {caName} too if you uploaded it.',
+        'Cisco CallManager was restarted on {cucmNodeNames} after the upload.',
+      ],
     },
     corrections: ['callmanager-trust-not-tomcat', 'upload-ca-too', 'restart-callmanager', 'weak-crypto-flagged'],
   },
@@ -158,11 +179,24 @@ export const TASK1_BRIDGE_STEPS: readonly ProcedureStep[] = [
       commands: [SHOW.dspfarmProfile, SHOW.ccmGroup],
       checks: [
         {
-          check: { kind: 'dspfarm-profile', command: SHOW.dspfarmProfile, profileId: '{dspProfileId}', secure: true, trustpoint: '{bridgeName}', adminState: 'UP' },
+          check: {
+            kind: 'dspfarm-profile',
+            command: SHOW.dspfarmProfile,
+            profileId: '{dspProfileId}',
+            secure: true,
+            trustpoint: '{bridgeName}',
+            adminState: 'UP',
+          },
           causes: ['command-rejected', 'security-mode-mismatch'],
         },
         {
-          check: { kind: 'ccm-group-registration', command: SHOW.ccmGroup, group: '{ccmGroupId}', profileId: '{dspProfileId}', registrationName: '{bridgeName}' },
+          check: {
+            kind: 'ccm-group-registration',
+            command: SHOW.ccmGroup,
+            group: '{ccmGroupId}',
+            profileId: '{dspProfileId}',
+            registrationName: '{bridgeName}',
+          },
           causes: ['bridge-name-cn-mismatch', 'command-rejected'],
         },
       ],
@@ -188,11 +222,25 @@ export const TASK1_BRIDGE_STEPS: readonly ProcedureStep[] = [
       commands: [SHOW.dspfarmProfile, SHOW.sccp],
       checks: [
         {
-          check: { kind: 'dspfarm-profile', command: SHOW.dspfarmProfile, profileId: '{dspProfileId}', secure: true, operationState: 'ACTIVE', applicationStatus: 'ASSOCIATED' },
+          check: {
+            kind: 'dspfarm-profile',
+            command: SHOW.dspfarmProfile,
+            profileId: '{dspProfileId}',
+            secure: true,
+            operationState: 'ACTIVE',
+            applicationStatus: 'ASSOCIATED',
+          },
           causes: ['profile-needs-sccp-restart', 'bridge-name-cn-mismatch', 'security-mode-mismatch', 'wrong-trust-store-or-not-restarted'],
         },
         {
-          check: { kind: 'sccp-registered', command: SHOW.sccp, profileId: '{dspProfileId}', cucmIps: '{cucmNodeIps}', port: 2443, signaling: 'ENCRYPTED TLS' },
+          check: {
+            kind: 'sccp-registered',
+            command: SHOW.sccp,
+            profileId: '{dspProfileId}',
+            cucmIps: '{cucmNodeIps}',
+            port: 2443,
+            signaling: 'ENCRYPTED TLS',
+          },
           causes: [
             'sccp-address-wrong',
             'bridge-name-cn-mismatch',

@@ -15,7 +15,10 @@ export const TASK1_CA_STEPS: readonly ProcedureStep[] = [
     verify: {
       commands: [SHOW.ntp, SHOW.ntpAndHttpConfig],
       checks: [
-        { check: { kind: 'config-lines', command: SHOW.ntpAndHttpConfig, lines: ['ntp server {ntpServerIp}', 'ip http server'] }, causes: ['command-rejected'] },
+        {
+          check: { kind: 'config-lines', command: SHOW.ntpAndHttpConfig, lines: ['ntp server {ntpServerIp}', 'ip http server'] },
+          causes: ['command-rejected'],
+        },
         { check: { kind: 'ntp-synchronized', command: SHOW.ntp }, causes: ['ntp-unreachable', 'clock-not-synced'] },
       ],
     },
@@ -44,7 +47,13 @@ export const TASK1_CA_STEPS: readonly ProcedureStep[] = [
           check: {
             kind: 'config-lines',
             command: SHOW.pkiServerConfig,
-            lines: ['crypto pki server {caName}', 'database level complete', 'database url nvram:', 'grant auto', 'lifetime certificate {lifetimeCertificateDays}'],
+            lines: [
+              'crypto pki server {caName}',
+              'database level complete',
+              'database url nvram:',
+              'grant auto',
+              'lifetime certificate {lifetimeCertificateDays}',
+            ],
           },
           causes: ['command-rejected'],
         },
@@ -60,7 +69,13 @@ export const TASK1_CA_STEPS: readonly ProcedureStep[] = [
     why: "The certificate server uses a trustpoint of the same name for its own keys; pointing its enrollment URL at this router lets the router's other trustpoints find the CA.",
     where: 'router',
     mode: 'config',
-    commands: ['crypto pki trustpoint {caName}', ' enrollment url http://{caIp}:80', ' revocation-check none', ' rsakeypair {caName}', ' exit'],
+    commands: [
+      'crypto pki trustpoint {caName}',
+      ' enrollment url http://{caIp}:80',
+      ' revocation-check none',
+      ' rsakeypair {caName}',
+      ' exit',
+    ],
     verify: {
       commands: [SHOW.caTrustpointConfig],
       checks: [
@@ -95,7 +110,12 @@ export const TASK1_CA_STEPS: readonly ProcedureStep[] = [
       },
       // No minimum length: no Cisco source found states one for this dialog, and public IOS 15
       // captures show it taking the passphrase as typed (practice router README, "CA passphrase").
-      { match: '^Password:\\s*$', kind: 'password', answer: 'passphrase', note: 'Passphrase protecting the CA private key; IOS sets no minimum length: choose a strong one and keep it.' },
+      {
+        match: '^Password:\\s*$',
+        kind: 'password',
+        answer: 'passphrase',
+        note: 'Passphrase protecting the CA private key; IOS sets no minimum length: choose a strong one and keep it.',
+      },
       { match: '^Re-enter password:\\s*$', kind: 'password', answer: 'passphrase', note: 'The same passphrase again.' },
     ],
     precheck: {
@@ -105,7 +125,10 @@ export const TASK1_CA_STEPS: readonly ProcedureStep[] = [
     verify: {
       commands: [SHOW.pkiServer],
       checks: [
-        { check: { kind: 'pki-server-running', command: SHOW.pkiServer, server: '{caName}' }, causes: ['clock-not-synced', 'http-server-disabled', 'ca-not-enabled'] },
+        {
+          check: { kind: 'pki-server-running', command: SHOW.pkiServer, server: '{caName}' },
+          causes: ['clock-not-synced', 'http-server-disabled', 'ca-not-enabled'],
+        },
         { check: { kind: 'pki-server-granting', command: SHOW.pkiServer, server: '{caName}', mode: 'auto' }, causes: ['grant-manual'] },
       ],
     },
@@ -137,7 +160,16 @@ export const TASK1_CA_STEPS: readonly ProcedureStep[] = [
           check: {
             kind: 'config-lines',
             command: SHOW.bridgeTrustpointConfig,
-            lines: ['crypto pki trustpoint {bridgeName}', 'enrollment url http://{caIp}:80', 'serial-number none', 'fqdn none', 'ip-address none', 'subject-name cn={bridgeName}', 'revocation-check none', 'rsakeypair {bridgeName}'],
+            lines: [
+              'crypto pki trustpoint {bridgeName}',
+              'enrollment url http://{caIp}:80',
+              'serial-number none',
+              'fqdn none',
+              'ip-address none',
+              'subject-name cn={bridgeName}',
+              'revocation-check none',
+              'rsakeypair {bridgeName}',
+            ],
           },
           causes: ['command-rejected'],
         },
@@ -165,9 +197,18 @@ export const TASK1_CA_STEPS: readonly ProcedureStep[] = [
     verify: {
       commands: [SHOW.trustpointsStatus, SHOW.pkiServer],
       checks: [
-        { check: { kind: 'trustpoint-authenticated', command: SHOW.trustpointsStatus, trustpoint: '{bridgeName}' }, causes: ['http-server-disabled', 'enrollment-url-wrong', 'ca-not-enabled'] },
         {
-          check: { kind: 'ca-fingerprint-matches-server', command: SHOW.trustpointsStatus, trustpoint: '{bridgeName}', serverCommand: SHOW.pkiServer, server: '{caName}' },
+          check: { kind: 'trustpoint-authenticated', command: SHOW.trustpointsStatus, trustpoint: '{bridgeName}' },
+          causes: ['http-server-disabled', 'enrollment-url-wrong', 'ca-not-enabled'],
+        },
+        {
+          check: {
+            kind: 'ca-fingerprint-matches-server',
+            command: SHOW.trustpointsStatus,
+            trustpoint: '{bridgeName}',
+            serverCommand: SHOW.pkiServer,
+            server: '{caName}',
+          },
           causes: ['fingerprint-mismatch'],
         },
       ],
@@ -185,8 +226,20 @@ export const TASK1_CA_STEPS: readonly ProcedureStep[] = [
     prompts: [
       { match: '^Password:\\s*$', kind: 'password', answer: 'challenge-password', note: 'Challenge password (used only for revocation).' },
       { match: '^Re-enter password:\\s*$', kind: 'password', answer: 'challenge-password', note: 'The same challenge password again.' },
-      { match: 'Include the router serial number in the subject name\\?', kind: 'yes-no', answer: 'no', note: 'Asked only if serial-number none is missing.', optional: true },
-      { match: 'Include an IP address in the subject name\\?', kind: 'yes-no', answer: 'no', note: 'Asked only if ip-address none is missing.', optional: true },
+      {
+        match: 'Include the router serial number in the subject name\\?',
+        kind: 'yes-no',
+        answer: 'no',
+        note: 'Asked only if serial-number none is missing.',
+        optional: true,
+      },
+      {
+        match: 'Include an IP address in the subject name\\?',
+        kind: 'yes-no',
+        answer: 'no',
+        note: 'Asked only if ip-address none is missing.',
+        optional: true,
+      },
       { match: 'Request certificate from CA\\? \\[yes/no\\]:', kind: 'yes-no', answer: 'yes', note: 'Sends the request.' },
     ],
     verify: {
@@ -195,11 +248,23 @@ export const TASK1_CA_STEPS: readonly ProcedureStep[] = [
       commands: [SHOW.bridgeCertificates, SHOW.clock],
       checks: [
         {
-          check: { kind: 'certificate-available', command: SHOW.bridgeCertificates, trustpoint: '{bridgeName}', certificate: 'certificate', subjectCn: '{bridgeName}' },
+          check: {
+            kind: 'certificate-available',
+            command: SHOW.bridgeCertificates,
+            trustpoint: '{bridgeName}',
+            certificate: 'certificate',
+            subjectCn: '{bridgeName}',
+          },
           causes: ['grant-manual', 'ca-not-authenticated', 'clock-not-synced', 'http-server-disabled'],
         },
-        { check: { kind: 'certificate-available', command: SHOW.bridgeCertificates, trustpoint: '{bridgeName}', certificate: 'ca' }, causes: ['ca-not-authenticated'] },
-        { check: { kind: 'certificates-current', command: SHOW.bridgeCertificates, clockCommand: SHOW.clock }, causes: ['certificate-expired', 'clock-not-synced'] },
+        {
+          check: { kind: 'certificate-available', command: SHOW.bridgeCertificates, trustpoint: '{bridgeName}', certificate: 'ca' },
+          causes: ['ca-not-authenticated'],
+        },
+        {
+          check: { kind: 'certificates-current', command: SHOW.bridgeCertificates, clockCommand: SHOW.clock },
+          causes: ['certificate-expired', 'clock-not-synced'],
+        },
       ],
     },
     corrections: ['lifetime-capped', 'weak-crypto-flagged'],

@@ -40,7 +40,9 @@ export const TASK3_STEPS: readonly ProcedureStep[] = [
     title: 'Media resource group MRG_{bridgeName}',
     why: 'CUCM picks a conference bridge from the media resource group list of the phone that presses Conference.',
     where: 'cucm-web',
-    instructions: ['Media Resources → Media Resource Group → Add New: name MRG_{bridgeName}, move {bridgeName} into Selected Media Resources, Save.'],
+    instructions: [
+      'Media Resources → Media Resource Group → Add New: name MRG_{bridgeName}, move {bridgeName} into Selected Media Resources, Save.',
+    ],
     verify: { commands: [], checks: [], manual: ['MRG_{bridgeName} contains {bridgeName}.'] },
   },
   {
@@ -58,7 +60,7 @@ export const TASK3_STEPS: readonly ProcedureStep[] = [
     task: 'task3',
     number: 3,
     title: 'Assign MRGL_{bridgeName} to every phone',
-    why: 'Without it the phone uses the device pool\'s list and may pick a non-secure bridge.',
+    why: "Without it the phone uses the device pool's list and may pick a non-secure bridge.",
     where: 'cucm-web',
     instructions: ['Device → Phone: for each of {phoneDns}, set Media Resource Group List to MRGL_{bridgeName}. Save, Apply Config.'],
     verify: { commands: [], checks: [], manual: ['Each phone of {phoneDns} uses MRGL_{bridgeName}.'] },
@@ -78,24 +80,66 @@ export const VERIFY_STEPS: readonly ProcedureStep[] = [
       commands: [SHOW.sccp, SHOW.ccmGroup, SHOW.dspfarmProfile, SHOW.allCertificatesVerbose, SHOW.pkiServer, SHOW.ntp, SHOW.clock],
       checks: [
         { check: { kind: 'ntp-synchronized', command: SHOW.ntp }, causes: ['ntp-unreachable', 'clock-not-synced'] },
-        { check: { kind: 'pki-server-running', command: SHOW.pkiServer, server: '{caName}' }, causes: ['clock-not-synced', 'http-server-disabled', 'ca-not-enabled'] },
         {
-          check: { kind: 'certificate-available', command: SHOW.allCertificatesVerbose, trustpoint: '{bridgeName}', certificate: 'certificate', subjectCn: '{bridgeName}' },
+          check: { kind: 'pki-server-running', command: SHOW.pkiServer, server: '{caName}' },
+          causes: ['clock-not-synced', 'http-server-disabled', 'ca-not-enabled'],
+        },
+        {
+          check: {
+            kind: 'certificate-available',
+            command: SHOW.allCertificatesVerbose,
+            trustpoint: '{bridgeName}',
+            certificate: 'certificate',
+            subjectCn: '{bridgeName}',
+          },
           causes: ['bridge-name-cn-mismatch', 'grant-manual'],
         },
-        { check: { kind: 'certificate-available', command: SHOW.allCertificatesVerbose, trustpoint: '{cucmTrustpoint}', certificate: 'ca' }, causes: ['cucm-certificate-not-imported'] },
-        { check: { kind: 'certificates-current', command: SHOW.allCertificatesVerbose, clockCommand: SHOW.clock }, causes: ['certificate-expired', 'clock-not-synced'] },
         {
-          check: { kind: 'dspfarm-profile', command: SHOW.dspfarmProfile, profileId: '{dspProfileId}', secure: true, trustpoint: '{bridgeName}', operationState: 'ACTIVE', applicationStatus: 'ASSOCIATED' },
+          check: { kind: 'certificate-available', command: SHOW.allCertificatesVerbose, trustpoint: '{cucmTrustpoint}', certificate: 'ca' },
+          causes: ['cucm-certificate-not-imported'],
+        },
+        {
+          check: { kind: 'certificates-current', command: SHOW.allCertificatesVerbose, clockCommand: SHOW.clock },
+          causes: ['certificate-expired', 'clock-not-synced'],
+        },
+        {
+          check: {
+            kind: 'dspfarm-profile',
+            command: SHOW.dspfarmProfile,
+            profileId: '{dspProfileId}',
+            secure: true,
+            trustpoint: '{bridgeName}',
+            operationState: 'ACTIVE',
+            applicationStatus: 'ASSOCIATED',
+          },
           causes: ['profile-needs-sccp-restart', 'security-mode-mismatch', 'bridge-name-cn-mismatch'],
         },
         {
-          check: { kind: 'ccm-group-registration', command: SHOW.ccmGroup, group: '{ccmGroupId}', profileId: '{dspProfileId}', registrationName: '{bridgeName}' },
+          check: {
+            kind: 'ccm-group-registration',
+            command: SHOW.ccmGroup,
+            group: '{ccmGroupId}',
+            profileId: '{dspProfileId}',
+            registrationName: '{bridgeName}',
+          },
           causes: ['bridge-name-cn-mismatch'],
         },
         {
-          check: { kind: 'sccp-registered', command: SHOW.sccp, profileId: '{dspProfileId}', cucmIps: '{cucmNodeIps}', port: 2443, signaling: 'ENCRYPTED TLS' },
-          causes: ['sccp-address-wrong', 'wrong-trust-store-or-not-restarted', 'cluster-not-mixed-mode', 'certificate-expired', 'security-mode-mismatch'],
+          check: {
+            kind: 'sccp-registered',
+            command: SHOW.sccp,
+            profileId: '{dspProfileId}',
+            cucmIps: '{cucmNodeIps}',
+            port: 2443,
+            signaling: 'ENCRYPTED TLS',
+          },
+          causes: [
+            'sccp-address-wrong',
+            'wrong-trust-store-or-not-restarted',
+            'cluster-not-mixed-mode',
+            'certificate-expired',
+            'security-mode-mismatch',
+          ],
         },
       ],
     },
@@ -172,7 +216,13 @@ export const TROUBLESHOOT_STEPS: readonly ProcedureStep[] = [
       commands: [SHOW.dspfarmProfile],
       checks: [
         {
-          check: { kind: 'dspfarm-profile', command: SHOW.dspfarmProfile, profileId: '{dspProfileId}', operationState: 'ACTIVE', applicationStatus: 'ASSOCIATED' },
+          check: {
+            kind: 'dspfarm-profile',
+            command: SHOW.dspfarmProfile,
+            profileId: '{dspProfileId}',
+            operationState: 'ACTIVE',
+            applicationStatus: 'ASSOCIATED',
+          },
           causes: ['bridge-name-cn-mismatch', 'security-mode-mismatch', 'wrong-trust-store-or-not-restarted'],
         },
       ],

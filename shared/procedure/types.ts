@@ -21,14 +21,7 @@ export type CommandLine =
 
 /** How the console (or the engineer) answers an interactive prompt. */
 export type Answer =
-  | 'passphrase'
-  | 'challenge-password'
-  | 'yes-if-fingerprint-matches'
-  | 'yes'
-  | 'no'
-  | 'enter'
-  | 'space'
-  | 'paste-cucm-certificate'
+  'passphrase' | 'challenge-password' | 'yes-if-fingerprint-matches' | 'yes' | 'no' | 'enter' | 'space' | 'paste-cucm-certificate'
 
 export interface PromptExpectation {
   /** RegExp source matched (case-insensitive) against the prompt line. */
@@ -99,7 +92,12 @@ export type Check =
       /** `show clock`: when its output is there (UTC), start dates are judged against the router's clock. */
       readonly clockCommand?: string
     }
-  | { readonly kind: 'fingerprint-matches-expected'; readonly command: string; readonly trustpoint: string; readonly expected: 'callmanager-pem' }
+  | {
+      readonly kind: 'fingerprint-matches-expected'
+      readonly command: string
+      readonly trustpoint: string
+      readonly expected: 'callmanager-pem'
+    }
   | { readonly kind: 'export-complete'; readonly command: string }
   | {
       readonly kind: 'dspfarm-profile'

@@ -32,7 +32,9 @@ const PER_FIELD: Readonly<Record<SiteField, (value: unknown) => FieldIssue[]>> =
   caIp: checkIpv4,
   cucmNodes: checkCucmNodes,
   callManagerTrust: (v) =>
-    v === 'per-node' || v === 'ca-root' ? [] : [{ severity: 'error', message: 'Choose per-node (self-signed CallManager certificates) or ca-root (CA-signed).' }],
+    v === 'per-node' || v === 'ca-root'
+      ? []
+      : [{ severity: 'error', message: 'Choose per-node (self-signed CallManager certificates) or ca-root (CA-signed).' }],
   sccpInterface: checkInterfaceName,
   voiceCard: (v) =>
     typeof v === 'string' && /^\d{1,2}(?:\/\d{1,2})?$/.test(v.trim())
@@ -43,7 +45,8 @@ const PER_FIELD: Readonly<Record<SiteField, (value: unknown) => FieldIssue[]>> =
       what: 'CA name',
       maxLength: 64,
       warnAbove: 13,
-      warnReason: "Cisco's certificate-server guide limits the server label to 13 characters; a longer name may be refused by `crypto pki server`.",
+      warnReason:
+        "Cisco's certificate-server guide limits the server label to 13 characters; a longer name may be refused by `crypto pki server`.",
     }),
   bridgeName: (v) => checkIosName(v, { what: 'bridge name', maxLength: BRIDGE_NAME_MAX }),
   cucmTrustpoint: (v) => checkIosName(v, { what: 'CUCM trustpoint name', maxLength: 64 }),
@@ -55,7 +58,12 @@ const PER_FIELD: Readonly<Record<SiteField, (value: unknown) => FieldIssue[]>> =
     const issues = checkIntRange(v, 1, 128, 'maximum sessions')
     const n = toInteger(v)
     if (issues.length === 0 && n !== undefined && n > 32) {
-      return [{ severity: 'warning', message: `${n} sessions is more than most PVDMs hold; \`no shutdown\` on the profile fails if the DSPs cannot.` }]
+      return [
+        {
+          severity: 'warning',
+          message: `${n} sessions is more than most PVDMs hold; \`no shutdown\` on the profile fails if the DSPs cannot.`,
+        },
+      ]
     }
     return issues
   },
@@ -68,14 +76,26 @@ const PER_FIELD: Readonly<Record<SiteField, (value: unknown) => FieldIssue[]>> =
 }
 
 function crossChecks(vars: Partial<Record<SiteField, unknown>>, add: (field: SiteField, issue: FieldIssue) => void): void {
-  const names: Array<[SiteField, unknown]> = [['caName', vars.caName], ['bridgeName', vars.bridgeName], ['cucmTrustpoint', vars.cucmTrustpoint]]
+  const names: Array<[SiteField, unknown]> = [
+    ['caName', vars.caName],
+    ['bridgeName', vars.bridgeName],
+    ['cucmTrustpoint', vars.cucmTrustpoint],
+  ]
   for (let i = 0; i < names.length; i++) {
     for (let j = 0; j < i; j++) {
       const [field, value] = names[i] ?? ['caName', '']
       const [otherField, other] = names[j] ?? ['caName', '']
       if (typeof value !== 'string' || typeof other !== 'string' || value === '') continue
-      if (value === other) add(field, { severity: 'error', message: `Same as the ${otherField === 'caName' ? 'CA name' : 'bridge name'}: each trustpoint needs its own name.` })
-      else if (value.toLowerCase() === other.toLowerCase()) add(field, { severity: 'warning', message: `Differs from the ${otherField === 'caName' ? 'CA name' : 'bridge name'} only in case; CUCM compares names ignoring case (its SDL traces upper-case them), so this invites mix-ups.` })
+      if (value === other)
+        add(field, {
+          severity: 'error',
+          message: `Same as the ${otherField === 'caName' ? 'CA name' : 'bridge name'}: each trustpoint needs its own name.`,
+        })
+      else if (value.toLowerCase() === other.toLowerCase())
+        add(field, {
+          severity: 'warning',
+          message: `Differs from the ${otherField === 'caName' ? 'CA name' : 'bridge name'} only in case; CUCM compares names ignoring case (its SDL traces upper-case them), so this invites mix-ups.`,
+        })
     }
   }
   if (typeof vars.caIp === 'string' && vars.caIp !== '' && Array.isArray(vars.cucmNodes)) {
@@ -87,10 +107,16 @@ function crossChecks(vars: Partial<Record<SiteField, unknown>>, add: (field: Sit
   }
   const identifier = toInteger(vars.ccmIdentifier)
   if (identifier !== undefined && Array.isArray(vars.cucmNodes) && identifier + vars.cucmNodes.length - 1 > 65535) {
-    add('ccmIdentifier', { severity: 'error', message: `The nodes take identifiers ${identifier}…${identifier + vars.cucmNodes.length - 1}; the last must be 65535 or less.` })
+    add('ccmIdentifier', {
+      severity: 'error',
+      message: `The nodes take identifiers ${identifier}…${identifier + vars.cucmNodes.length - 1}; the last must be 65535 or less.`,
+    })
   }
   if (typeof vars.ntpServerIp === 'string' && vars.ntpServerIp !== '' && vars.ntpServerIp === vars.caIp) {
-    add('ntpServerIp', { severity: 'warning', message: 'Same as the CA IP: the router cannot take time from itself unless it is `ntp master`.' })
+    add('ntpServerIp', {
+      severity: 'warning',
+      message: 'Same as the CA IP: the router cannot take time from itself unless it is `ntp master`.',
+    })
   }
   const lifetime = toInteger(vars.lifetimeCertificateDays)
   const caLifetime = toInteger(vars.caLifetimeDays ?? 1095)

@@ -18,7 +18,8 @@ export function checkIpv4(value: unknown): FieldIssue[] {
   const octets: number[] = []
   for (const [i, part] of parts.entries()) {
     if (!/^\d+$/.test(part)) return [error(`Part ${i + 1} ("${part}") is not a number.`)]
-    if (part.length > 1 && part.startsWith('0')) return [error(`Part ${i + 1} ("${part}") has a leading zero; IOS may read it as octal. Write ${Number(part)}.`)]
+    if (part.length > 1 && part.startsWith('0'))
+      return [error(`Part ${i + 1} ("${part}") has a leading zero; IOS may read it as octal. Write ${Number(part)}.`)]
     const n = Number(part)
     if (n > 255) return [error(`Part ${i + 1} is ${n}; each part must be 0–255.`)]
     octets.push(n)
@@ -59,13 +60,22 @@ export function checkInterfaceName(value: unknown): FieldIssue[] {
   const typeWord = m?.[1] ?? ''
   const number = m?.[2] ?? ''
   const type = INTERFACE_TYPES.find(([pattern]) => pattern.test(typeWord))
-  if (!type) return [error(`"${typeWord || value}" is not an interface type SCCP can use (GigabitEthernet, FastEthernet, Ethernet, Loopback, Vlan, Port-channel…).`)]
+  if (!type)
+    return [
+      error(
+        `"${typeWord || value}" is not an interface type SCCP can use (GigabitEthernet, FastEthernet, Ethernet, Loopback, Vlan, Port-channel…).`,
+      ),
+    ]
   if (number === '') return [error(`${type[1]} needs a number, e.g. ${type[2] === 'slot' ? `${type[1]}0/1` : `${type[1]}0`}.`)]
   const pattern = type[2] === 'slot' ? /^\d{1,2}(?:\/\d{1,3}){0,3}(?:\.\d{1,10})?$/ : /^\d{1,10}(?:\.\d{1,10})?$/
   if (!pattern.test(number)) {
-    return [error(type[2] === 'slot'
-      ? `"${number}" is not a slot/port number like 0/1 or 0/0/1 (a sub-interface adds .100).`
-      : `"${number}" is not a number like 0 or 10.`)]
+    return [
+      error(
+        type[2] === 'slot'
+          ? `"${number}" is not a slot/port number like 0/1 or 0/0/1 (a sub-interface adds .100).`
+          : `"${number}" is not a number like 0 or 10.`,
+      ),
+    ]
   }
   if (type[1] === 'Vlan') {
     const id = Number(number)
@@ -87,7 +97,8 @@ export function checkIosName(value: unknown, rule: NameRule): FieldIssue[] {
   if (typeof value !== 'string' || value === '') return [error(`Required: the ${rule.what}.`)]
   if (/\s/.test(value)) return [error(`The ${rule.what} cannot contain spaces: IOS reads the part after a space as another argument.`)]
   const bad = [...new Set(value.replace(/[A-Za-z0-9._-]/g, ''))]
-  if (bad.length > 0) return [error(`The ${rule.what} may use letters, digits, "-", "_" and "." only; remove ${bad.map((c) => `"${c}"`).join(' ')}.`)]
+  if (bad.length > 0)
+    return [error(`The ${rule.what} may use letters, digits, "-", "_" and "." only; remove ${bad.map((c) => `"${c}"`).join(' ')}.`)]
   if (!/^[A-Za-z0-9]/.test(value)) return [error(`The ${rule.what} must start with a letter or digit.`)]
   if (value.length > rule.maxLength) return [error(`The ${rule.what} is ${value.length} characters; the limit is ${rule.maxLength}.`)]
   if (rule.warnAbove !== undefined && value.length > rule.warnAbove) {
@@ -113,7 +124,8 @@ export function checkIntRange(value: unknown, min: number, max: number, what: st
 
 /** `g711ulaw g711alaw` or `g711ulaw, g711alaw` or an array → list. */
 export function parseList(value: unknown): string[] | undefined {
-  if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? value.map((v: string) => v.trim()).filter((v) => v !== '') : undefined
+  if (Array.isArray(value))
+    return value.every((v) => typeof v === 'string') ? value.map((v: string) => v.trim()).filter((v) => v !== '') : undefined
   if (typeof value === 'string') return value.split(/[\s,;]+/).filter((v) => v !== '')
   return undefined
 }
@@ -126,14 +138,16 @@ export function checkCodecs(value: unknown): FieldIssue[] {
   if (unknown.length > 0) return [error(`Unknown codec ${unknown.map((c) => `"${c}"`).join(', ')}; known: ${KNOWN_CODECS.join(', ')}.`)]
   const dupes = codecs.filter((c, i) => codecs.indexOf(c) !== i)
   if (dupes.length > 0) return [error(`${dupes[0] ?? ''} is listed twice.`)]
-  if (!codecs.includes('g711ulaw') && !codecs.includes('g711alaw')) return [warning('No G.711 codec: phones that only offer G.711 will need a transcoder.')]
+  if (!codecs.includes('g711ulaw') && !codecs.includes('g711alaw'))
+    return [warning('No G.711 codec: phones that only offer G.711 will need a transcoder.')]
   return []
 }
 
 export function checkSccpVersion(value: unknown): FieldIssue[] {
   if (typeof value !== 'string' || value.trim() === '') return [error('Required: the SCCP version, 7.0+ for CUCM 15.')]
   const v = value.trim()
-  if (!(SCCP_VERSIONS as readonly string[]).includes(v)) return [error(`"${v}" is not an SCCP version IOS accepts (${SCCP_VERSIONS.join(', ')}).`)]
+  if (!(SCCP_VERSIONS as readonly string[]).includes(v))
+    return [error(`"${v}" is not an SCCP version IOS accepts (${SCCP_VERSIONS.join(', ')}).`)]
   if (v === 'auto') return [warning('"auto" is not offered by every IOS release; 7.0+ is what the procedure uses.')]
   if (v === '7.0') return [warning('IOS reads 7.0 as 7.0+; write 7.0+ to match the procedure.')]
   if (v !== '7.0+') return [warning(`Version ${v} predates CUCM 7; secure conferencing with CUCM 15 expects 7.0+.`)]
@@ -162,7 +176,11 @@ export const MAX_CUCM_GROUP_NODES = 4
 export function checkCucmNodes(value: unknown): FieldIssue[] {
   if (!Array.isArray(value) || value.length === 0) return [error('Add at least one CUCM node: the server the bridge registers with.')]
   if (value.length > MAX_CUCM_GROUP_NODES) {
-    return [error(`A CUCM group on IOS takes priorities 1–${MAX_CUCM_GROUP_NODES}, so at most ${MAX_CUCM_GROUP_NODES} nodes; ${value.length} listed.`)]
+    return [
+      error(
+        `A CUCM group on IOS takes priorities 1–${MAX_CUCM_GROUP_NODES}, so at most ${MAX_CUCM_GROUP_NODES} nodes; ${value.length} listed.`,
+      ),
+    ]
   }
   const issues: FieldIssue[] = []
   const seenNames = new Map<string, number>()
@@ -173,9 +191,13 @@ export function checkCucmNodes(value: unknown): FieldIssue[] {
     const node = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
     const name = typeof node.name === 'string' ? node.name.trim() : ''
     const who = `Node ${i + 1}${name ? ` (${name})` : ''}`
-    if (name === '') issues.push(error(`${who}: the name is required, as CUCM shows it under System → Server; step 13 expects "Registered with … <name>".`))
+    if (name === '')
+      issues.push(
+        error(`${who}: the name is required, as CUCM shows it under System → Server; step 13 expects "Registered with … <name>".`),
+      )
     else if (/\s/.test(name)) issues.push(error(`${who}: a CUCM server name has no spaces.`))
-    else if (seenNames.has(name.toLowerCase())) issues.push(error(`${who}: same name as node ${(seenNames.get(name.toLowerCase()) ?? 0) + 1}.`))
+    else if (seenNames.has(name.toLowerCase()))
+      issues.push(error(`${who}: same name as node ${(seenNames.get(name.toLowerCase()) ?? 0) + 1}.`))
     else seenNames.set(name.toLowerCase(), i)
     for (const issue of checkIpv4(node.ip)) issues.push({ severity: issue.severity, message: `${who}: ${issue.message}` })
     const ip = typeof node.ip === 'string' ? node.ip.trim() : ''
@@ -185,11 +207,15 @@ export function checkCucmNodes(value: unknown): FieldIssue[] {
     if (priority === undefined || priority < 1 || priority > MAX_CUCM_GROUP_NODES) {
       issues.push(error(`${who}: the priority is 1–${MAX_CUCM_GROUP_NODES} (1 is tried first).`))
     } else if (seenPriorities.has(priority)) {
-      issues.push(error(`${who}: priority ${priority} is already node ${(seenPriorities.get(priority) ?? 0) + 1}'s; each node of the group needs its own.`))
+      issues.push(
+        error(
+          `${who}: priority ${priority} is already node ${(seenPriorities.get(priority) ?? 0) + 1}'s; each node of the group needs its own.`,
+        ),
+      )
     } else seenPriorities.set(priority, i)
     if (node.publisher === true) publishers++
   })
-  if (publishers === 0) issues.push(error('Mark the publisher: one node of the list is the cluster\'s publisher.'))
+  if (publishers === 0) issues.push(error("Mark the publisher: one node of the list is the cluster's publisher."))
   if (publishers > 1) issues.push(error(`${publishers} nodes are marked publisher; a cluster has one.`))
   return issues
 }

@@ -52,7 +52,12 @@ const normalizeCommand = (command: string): string => command.trim().replace(/\s
 function renderCheck(check: Check, render: (template: string) => string): Check {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(check)) {
-    out[key] = typeof value === 'string' ? render(value) : Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? render(v) : v)) : value
+    out[key] =
+      typeof value === 'string'
+        ? render(value)
+        : Array.isArray(value)
+          ? value.map((v: unknown) => (typeof v === 'string' ? render(v) : v))
+          : value
   }
   return out as Check
 }
@@ -68,7 +73,12 @@ function renderChecks(spec: VerificationSpec, vars: SiteVars): Array<{ check: Ch
 
 export function renderCause(id: CauseId, vars: SiteVars): LikelyCause {
   const cause = CAUSES[id]
-  return { id, title: renderText(cause.title, vars), detail: renderText(cause.detail, vars), fixes: cause.fixes.map((f) => renderText(f, vars)) }
+  return {
+    id,
+    title: renderText(cause.title, vars),
+    detail: renderText(cause.detail, vars),
+    fixes: cause.fixes.map((f) => renderText(f, vars)),
+  }
 }
 
 function evaluateSpec(
@@ -94,7 +104,14 @@ function evaluateSpec(
   const checks: CheckOutcome[] = renderChecks(spec, vars).map(({ check: rendered, causes }) => {
     const result = evaluateCheck(rendered, lookup, context)
     const ordered = [...new Set([...(result.hints ?? []), ...causes])]
-    return { kind: rendered.kind, command: rendered.command, status: result.status, expected: result.expected, seen: result.seen, causes: ordered }
+    return {
+      kind: rendered.kind,
+      command: rendered.command,
+      status: result.status,
+      expected: result.expected,
+      seen: result.seen,
+      causes: ordered,
+    }
   })
 
   const errors = [...used].flatMap((command) => iosErrors(outputs.get(command) ?? ''))
@@ -146,7 +163,18 @@ export function evaluatePrecheck(
 }
 
 function unknownStep(stepId: string): VerificationResult {
-  return { stepId, status: 'unknown-step', ok: false, expected: [], seen: [], likelyCauses: [], checks: [], missingCommands: [], manual: [], routerErrors: [] }
+  return {
+    stepId,
+    status: 'unknown-step',
+    ok: false,
+    expected: [],
+    seen: [],
+    likelyCauses: [],
+    checks: [],
+    missingCommands: [],
+    manual: [],
+    routerErrors: [],
+  }
 }
 
 /** Rendered verification commands of a step, to send after it. */

@@ -58,7 +58,9 @@ export async function activateTab(page: CdpPage, name: string): Promise<void> {
 }
 
 export async function terminalBox(page: CdpPage): Promise<{ width: number; height: number }> {
-  return page.evaluate(`(() => { const r = document.querySelector('${VISIBLE}').getBoundingClientRect(); return { width: r.width, height: r.height } })()`)
+  return page.evaluate(
+    `(() => { const r = document.querySelector('${VISIBLE}').getBoundingClientRect(); return { width: r.width, height: r.height } })()`,
+  )
 }
 
 export async function focusTerminal(page: CdpPage): Promise<void> {

@@ -20,7 +20,10 @@ export async function connectHostInspector(output: () => string): Promise<{ memo
   return {
     async memory() {
       await cdp.send('HeapProfiler.collectGarbage')
-      const m = await evaluate<{ rss: number; heapUsed: number }>(cdp, `(() => { const m = process.memoryUsage(); return { rss: m.rss, heapUsed: m.heapUsed } })()`)
+      const m = await evaluate<{ rss: number; heapUsed: number }>(
+        cdp,
+        `(() => { const m = process.memoryUsage(); return { rss: m.rss, heapUsed: m.heapUsed } })()`,
+      )
       return { rssMb: m.rss / 1048576, heapUsedMb: m.heapUsed / 1048576 }
     },
     close: () => cdp.close(),

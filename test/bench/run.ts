@@ -18,7 +18,17 @@ import { runPacedPasteBench } from '../support/paced-bench'
 import { wsClient, waitForState } from '../support/clients'
 import { writeRouterOutput } from './router-output'
 import { rawXtermRound, serveRawXterm } from './raw-xterm'
-import { activateTab, focusTerminal, openAndTimeUntilPainted, openApp, openProfile, terminalBox, VISIBLE, waitForTabState, waitInPage } from './app-page'
+import {
+  activateTab,
+  focusTerminal,
+  openAndTimeUntilPainted,
+  openApp,
+  openProfile,
+  terminalBox,
+  VISIBLE,
+  waitForTabState,
+  waitInPage,
+} from './app-page'
 import { echoLatencies } from './echo-latency'
 import { launchBareChromium, type CdpPage, type Chromium } from './cdp'
 import { connectHostInspector } from './host-memory'
@@ -79,7 +89,9 @@ function checkLog(logsDir: string, expected: Buffer, prefix: string): { lost: nu
   const identical = log.equals(expected)
   const prefixOk = expected.subarray(0, log.length).equals(log)
   const lost = prefixOk ? expected.length - log.length : expected.length
-  const text = identical ? `identical (sha256 ${sha(log).slice(0, 16)}…)` : `${prefixOk ? 'cut short' : 'DIFFERENT'}: ${log.length} of ${expected.length} bytes`
+  const text = identical
+    ? `identical (sha256 ${sha(log).slice(0, 16)}…)`
+    : `${prefixOk ? 'cut short' : 'DIFFERENT'}: ${log.length} of ${expected.length} bytes`
   return { lost, identical, text }
 }
 
@@ -177,7 +189,10 @@ async function pipelineRounds(page: CdpPage, host: HostProcess, file: string): P
     `ratio app / xterm alone (${ROUNDS} rounds)`,
     `median ${fmt(r.median, 2)}, min ${fmt(sorted[0] ?? Number.NaN, 2)}, max ${fmt(sorted.at(-1) ?? Number.NaN, 2)} (target ≥ 0.7)`,
   )
-  line('bytes lost (raw log vs source)', `${lost} (target 0; ${logResults.every((t) => t === 'identical') ? `every log identical to the source, sha256 ${sha(expected).slice(0, 16)}…` : logResults.join(' | ')})`)
+  line(
+    'bytes lost (raw log vs source)',
+    `${lost} (target 0; ${logResults.every((t) => t === 'identical') ? `every log identical to the source, sha256 ${sha(expected).slice(0, 16)}…` : logResults.join(' | ')})`,
+  )
 }
 
 async function exitProbes(page: CdpPage, host: HostProcess, smallFile: string): Promise<void> {
@@ -215,7 +230,10 @@ async function echoFigures(page: CdpPage, host: HostProcess, stopFile: string): 
   const busy = summarize(await echoLatencies(page, '%ABCDEFGHIJKLMNOPQRSTUVWXYZ', 60))
   writeFileSync(stopFile, '')
   await waitForTabState(page, 'Bench flood 2', 'closed')
-  line('echo latency, during a flood', `${describeLatency(busy)} (target p95 < 100 ms; the flood ran ${fmt((Date.now() - started) / 1000)} s in the other tab)`)
+  line(
+    'echo latency, during a flood',
+    `${describeLatency(busy)} (target p95 < 100 ms; the flood ran ${fmt((Date.now() - started) / 1000)} s in the other tab)`,
+  )
 }
 
 /** SOAK_FLOODS floods through the host (a WebSocket client acknowledging as a window does). */
@@ -267,7 +285,11 @@ async function startupAndWorkbench(chromium: Chromium, work: string): Promise<vo
       }
       tick()
     })`)
-    await waitInPage(page, `[...document.querySelectorAll('h3')].some((h) => h.textContent === 'Library (${CERTIFICATES})')`, 'the library to list every certificate')
+    await waitInPage(
+      page,
+      `[...document.querySelectorAll('h3')].some((h) => h.textContent === 'Library (${CERTIFICATES})')`,
+      'the library to list every certificate',
+    )
     const library = await page.evaluate<number>('performance.now()')
     const long = await page.evaluate<Array<{ start: number; ms: number }>>('window.__long')
     const worst = (until: number): number => Math.max(0, ...long.filter((t) => t.start < until).map((t) => t.ms))
@@ -300,7 +322,10 @@ async function startupAndWorkbench(chromium: Chromium, work: string): Promise<vo
       await new Promise((r) => setTimeout(r, 200))
       return { ms, worst: Math.max(0, ...window.__long.slice(from).map((t) => t.duration ?? t.ms)) }
     })()`)
-    line(`workbench, ${CERTIFICATES} certificates pasted`, `${fmt(result.ms / 1000, 2)} s to all listed, longest task ${fmt(result.worst, 0)} ms (targets < 1.5 s, < 125 ms)`)
+    line(
+      `workbench, ${CERTIFICATES} certificates pasted`,
+      `${fmt(result.ms / 1000, 2)} s to all listed, longest task ${fmt(result.worst, 0)} ms (targets < 1.5 s, < 125 ms)`,
+    )
   } finally {
     await empty.stop()
   }
@@ -309,7 +334,10 @@ async function startupAndWorkbench(chromium: Chromium, work: string): Promise<vo
 function serialFigures(p: Awaited<ReturnType<typeof runPacedPasteBench>>): void {
   const describe = (f: { lostBytes: number; elapsedMs: number }): string =>
     `${f.lostBytes} of ${p.totalBytes} bytes lost, ${fmt(f.elapsedMs / 1000, 2)} s (${fmt(f.elapsedMs / p.idealMs, 2)} × ideal)`
-  line('serial model (9600 8N1, 64-byte ring)', `Task 1, ${p.totalBytes} bytes: ideal ${fmt(p.idealMs / 1000, 2)} s = line time ${fmt(p.lineTimeMs / 1000, 2)} s + IOS stalls ${fmt(p.stallMs / 1000, 2)} s`)
+  line(
+    'serial model (9600 8N1, 64-byte ring)',
+    `Task 1, ${p.totalBytes} bytes: ideal ${fmt(p.idealMs / 1000, 2)} s = line time ${fmt(p.lineTimeMs / 1000, 2)} s + IOS stalls ${fmt(p.stallMs / 1000, 2)} s`,
+  )
   line('  plain paste', describe(p.plain))
   line('  paced paste (wait for echo)', describe(p.paced))
 }

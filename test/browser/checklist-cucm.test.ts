@@ -65,7 +65,12 @@ describe('checklist in Chromium: both halves on the practice lab', { timeout: 90
   }
 
   /** Plans a CUCM action, checks what the plan says, and confirms it. */
-  async function planAndConfirm(article: Locator, label: string | RegExp, confirm: string | RegExp, expectText: RegExp[] = []): Promise<string> {
+  async function planAndConfirm(
+    article: Locator,
+    label: string | RegExp,
+    confirm: string | RegExp,
+    expectText: RegExp[] = [],
+  ): Promise<string> {
     await article.getByRole('button', { name: label }).click()
     const plan = article.getByRole('alertdialog')
     await plan.waitFor({ timeout: STEP_WAIT })
@@ -132,15 +137,19 @@ describe('checklist in Chromium: both halves on the practice lab', { timeout: 90
 
   it('step 11 uploads testCA and SecureCFB to CallManager-trust, then restarts CallManager after naming the node', async () => {
     const eleven = await open(/^Step 11: Upload the bridge certificate/)
-    await planAndConfirm(eleven, /^Upload testCA.pem and SecureCFB.pem to CallManager-trust/, 'Upload', [/Upload to CallManager-trust on CUCMPUB15 — new: testCA\.pem \(.*CN=testCA/])
-    await planAndConfirm(await open(/^Step 11:/), 'Restart Cisco CallManager', 'Restart Cisco CallManager on CUCMPUB15 now', [/drops the calls in progress on those nodes/])
+    await planAndConfirm(eleven, /^Upload testCA.pem and SecureCFB.pem to CallManager-trust/, 'Upload', [
+      /Upload to CallManager-trust on CUCMPUB15 — new: testCA\.pem \(.*CN=testCA/,
+    ])
+    await planAndConfirm(await open(/^Step 11:/), 'Restart Cisco CallManager', 'Restart Cisco CallManager on CUCMPUB15 now', [
+      /drops the calls in progress on those nodes/,
+    ])
     await waitState(/^Step 11:/, 'verified')
     const evidence = (await (await open(/^Step 11:/)).getByLabel('Evidence').textContent()) ?? ''
     expect(evidence).toContain('CUCM answered: ')
     expect(evidence).toMatch(/Cisco CallManager Started at/)
   })
 
-  it('step 12 on the router; step 13 adds the bridge from CUCM\'s lists and holds only when both sides agree', async () => {
+  it("step 12 on the router; step 13 adds the bridge from CUCM's lists and holds only when both sides agree", async () => {
     await send(/^Step 12: Configure the secure DSP farm and SCCP/)
     const thirteen = await open(/^Step 13: Add the bridge in CUCM/)
     await thirteen.getByRole('button', { name: 'Read device pools and locations from CUCM' }).click()
@@ -152,7 +161,8 @@ describe('checklist in Chromium: both halves on the practice lab', { timeout: 90
     await expect
       .poll(
         async () => {
-          if ((await badge(/^Step 13:/).textContent()) !== 'router OK, confirm CUCM') await (await open(/^Step 13:/)).getByRole('button', { name: 'Verify from router' }).click()
+          if ((await badge(/^Step 13:/).textContent()) !== 'router OK, confirm CUCM')
+            await (await open(/^Step 13:/)).getByRole('button', { name: 'Verify from router' }).click()
           return badge(/^Step 13:/).textContent()
         },
         { timeout: STEP_WAIT, interval: 3_000 },
@@ -170,18 +180,22 @@ describe('checklist in Chromium: both halves on the practice lab', { timeout: 90
     const task3 = pane().getByRole('button', { name: /^Task 3 — / })
     if ((await task3.getAttribute('aria-expanded')) !== 'true') await task3.click()
     const mrg = await open(/^Step 1: Media resource group MRG_SecureCFB/)
-    await planAndConfirm(mrg, 'Create MRG_SecureCFB and MRGL_SecureCFB', 'Create them', [/Add media resource group MRG_SecureCFB with member SecureCFB/])
+    await planAndConfirm(mrg, 'Create MRG_SecureCFB and MRGL_SecureCFB', 'Create them', [
+      /Add media resource group MRG_SecureCFB with member SecureCFB/,
+    ])
     await waitState(/^Step 1: Media resource group MRG_SecureCFB/, 'verified')
     await waitState(/^Step 2: Media resource group list MRGL_SecureCFB/, 'verified')
     const phones = await open(/^Step 3: Assign MRGL_SecureCFB to every phone/)
     await phones.getByLabel('Find phones (name or description)').fill('DN 100')
     await phones.getByRole('button', { name: 'Search CUCM' }).click()
     for (const name of ['SEP00A3D15E7B01', 'SEP00A3D15E7B02', 'SEP00A3D15E7B03']) await phones.getByLabel(new RegExp(name)).check()
-    await planAndConfirm(phones, 'Assign MRGL_SecureCFB to the chosen phones', 'Assign and apply config', [/SEP00A3D15E7B03.*"None" → MRGL_SecureCFB/s])
+    await planAndConfirm(phones, 'Assign MRGL_SecureCFB to the chosen phones', 'Assign and apply config', [
+      /SEP00A3D15E7B03.*"None" → MRGL_SecureCFB/s,
+    ])
     await waitState(/^Step 3: Assign MRGL_SecureCFB to every phone/, 'verified')
   })
 
-  it('the report shows the router\'s show sccp and CUCM\'s RisPort70 answer for the bridge', async () => {
+  it("the report shows the router's show sccp and CUCM's RisPort70 answer for the bridge", async () => {
     const before = downloads.length
     await pane().getByRole('button', { name: 'Export report' }).click()
     await expect.poll(() => downloads.length).toBe(before + 2)

@@ -243,8 +243,20 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
     await page.keyboard.press('Enter')
     const routerFps = workbench().getByRole('list', { name: 'Router fingerprints' })
     await expect.poll(() => routerFps.locator(':scope > li').count(), { timeout: STEP_WAIT }).toBe(3)
-    await expect.poll(() => routerFps.locator(':scope > li').filter({ hasText: /✔ matches/ }).count()).toBe(3)
-    expect(await workbench().getByRole('alert').filter({ hasText: /fingerprint/i }).count()).toBe(0)
+    await expect
+      .poll(() =>
+        routerFps
+          .locator(':scope > li')
+          .filter({ hasText: /✔ matches/ })
+          .count(),
+      )
+      .toBe(3)
+    expect(
+      await workbench()
+        .getByRole('alert')
+        .filter({ hasText: /fingerprint/i })
+        .count(),
+    ).toBe(0)
     expect(await routerFps.textContent()).toMatch(/CA Certificate cn=testCA.*✔ matches testCA \(CA\)/s)
 
     const eleven = await open(/^Step 11: Upload the bridge certificate/)

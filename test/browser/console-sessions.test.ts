@@ -152,7 +152,11 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     expect(fs.readFileSync(logPath, 'utf8')).not.toContain('NOT-4-LOGGED')
 
     // The tab's menu has the same actions; Disconnect from there.
-    await page.getByRole('tab', { selected: true }).locator('xpath=..').getByRole('button', { name: /^Session menu of telnet/ }).click()
+    await page
+      .getByRole('tab', { selected: true })
+      .locator('xpath=..')
+      .getByRole('button', { name: /^Session menu of telnet/ })
+      .click()
     await page.getByRole('menuitem', { name: /Disconnect/ }).click()
     await expect.poll(() => page.locator('.session-banner').textContent()).toMatch(/^closed: /)
   })
@@ -191,7 +195,9 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
       `At least ${((bytes * 10) / 9600).toFixed(1)} s at 9600 baud for ${bytes.toLocaleString('en-US')} bytes.`,
     )
     // The default button is paced sending: Enter takes it.
-    await expect.poll(() => dialog.getByRole('button', { name: 'Paste paced' }).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+    await expect
+      .poll(() => dialog.getByRole('button', { name: 'Paste paced' }).evaluate((el) => el === el.ownerDocument.activeElement))
+      .toBe(true)
     expect(await dialog.getByRole('button', { name: 'Paste all at once' }).count()).toBe(1)
     await page.keyboard.press('Enter')
     const paced = page.getByRole('dialog', { name: 'Paste paced' })
@@ -203,7 +209,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     expect(pageErrors).toEqual([])
   }, 90_000)
 
-  it('shows an algorithm mismatch as short lists, switch first; quick connect\'s legacy switch gets through; the host-key dialog answers to Escape and Enter', async () => {
+  it("shows an algorithm mismatch as short lists, switch first; quick connect's legacy switch gets through; the host-key dialog answers to Escape and Enter", async () => {
     const target = `ssh ${legacySshd.user}@127.0.0.1 -p ${legacySshd.port}`
     await quickConnect(page, target)
     const reason = page.locator('.session-banner .banner-reason')
@@ -211,7 +217,10 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     // innerText keeps the line breaks the banner shows.
     const shown = (await reason.innerText()).split('\n')
     expect(shown[1]).toBe("Turn on 'Legacy IOS algorithms' (profile editor or quick connect) and connect again.")
-    expect(shown.slice(2, 4)).toEqual(['Key exchange (no match):', 'router offers: diffie-hellman-group1-sha1, diffie-hellman-group14-sha1'])
+    expect(shown.slice(2, 4)).toEqual([
+      'Key exchange (no match):',
+      'router offers: diffie-hellman-group1-sha1, diffie-hellman-group14-sha1',
+    ])
 
     await page.getByRole('button', { name: 'Connections' }).click()
     await page.getByLabel('Quick connect').fill(target)
@@ -220,7 +229,9 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     const hostKey = page.getByRole('dialog', { name: 'Unknown host key' })
     await hostKey.waitFor()
     // The dialog takes the keyboard: Escape refuses the key.
-    await expect.poll(() => hostKey.getByRole('button', { name: 'Trust and connect' }).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+    await expect
+      .poll(() => hostKey.getByRole('button', { name: 'Trust and connect' }).evaluate((el) => el === el.ownerDocument.activeElement))
+      .toBe(true)
     await page.keyboard.press('Escape')
     await expect.poll(() => reason.textContent(), SLOW).toMatch(/^(error|closed): /)
 
@@ -238,7 +249,9 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
     await page.getByLabel('Quick connect').fill(`telnet 127.0.0.1 ${telnetd.port}`)
     await page.getByRole('button', { name: 'Save as profile' }).click()
-    await expect.poll(() => page.locator('.quick-connect [role=status]').textContent()).toBe(`Saved as profile "telnet 127.0.0.1:${telnetd.port}"`)
+    await expect
+      .poll(() => page.locator('.quick-connect [role=status]').textContent())
+      .toBe(`Saved as profile "telnet 127.0.0.1:${telnetd.port}"`)
     await page.getByRole('button', { name: `Open telnet 127.0.0.1:${telnetd.port}` }).click()
     await waitForTerminal(page, /telnet-lab\$/, SLOW.timeout)
     expect(pageErrors).toEqual([])
@@ -259,7 +272,9 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     await page.getByRole('button', { name: 'Connect', exact: true }).click()
     const warning = page.getByRole('dialog', { name: 'WARNING: HOST KEY HAS CHANGED' })
     await warning.waitFor()
-    await expect.poll(() => warning.getByRole('button', { name: 'Do not connect' }).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+    await expect
+      .poll(() => warning.getByRole('button', { name: 'Do not connect' }).evaluate((el) => el === el.ownerDocument.activeElement))
+      .toBe(true)
     await page.keyboard.press('Enter')
     await expect.poll(() => warning.count()).toBe(0)
     await expect.poll(() => page.locator('.session-banner .banner-reason').textContent(), SLOW).toMatch(/^error: /)

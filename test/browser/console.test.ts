@@ -74,7 +74,11 @@ describe('console pane in Chromium: profiles, SSH, search, paste, serial', () =>
       query: '?renderer=dom',
       prepare: async ({ client, userDataDir }) => {
         await saveProfiles(client, [
-          { id: 'lab-ssh', name: 'Lab SSH', spec: { kind: 'ssh', host: sshd.host, port: sshd.port, username: sshd.user, auth: 'password' } },
+          {
+            id: 'lab-ssh',
+            name: 'Lab SSH',
+            spec: { kind: 'ssh', host: sshd.host, port: sshd.port, username: sshd.user, auth: 'password' },
+          },
           { id: 'console-cable', name: 'Console cable', spec: { kind: 'serial', path: pair.a, baudRate: 9600 } },
         ])
         trustHostKeys(

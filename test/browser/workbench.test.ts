@@ -241,7 +241,10 @@ describe('certificate workbench in Chromium (browser host)', () => {
     // (The "Reading the paste…" status can come and go faster than a poll now that repeated
     // certificates are skipped by hash; the worker check below shows where the parse ran.)
     await expect.poll(entryNames, { timeout: 60_000 }).toContain('*.uc.com')
-    const gaps = (await page.evaluate('(() => { window.frameGaps.run = false; return window.frameGaps })()')) as { max: number; frames: number }
+    const gaps = (await page.evaluate('(() => { window.frameGaps.run = false; return window.frameGaps })()')) as {
+      max: number
+      frames: number
+    }
     // A parse on the page's own thread draws no frame between the click and its result; how long
     // the longest gap was depends on the machine's load, so it is printed, not asserted (was < 1 s,
     // which failed on a busy machine). `npm run bench` measures the long tasks.
@@ -406,7 +409,9 @@ describe('certificate workbench in Chromium (browser host)', () => {
       // Saves are debounced (300 ms): let it reach the host before reloading.
       await third.waitForTimeout(1000)
       await third.reload()
-      await expect.poll(() => third.getByRole('separator', { name: 'Resize console and side panes' }).getAttribute('aria-valuenow')).toBe(String(dragged))
+      await expect
+        .poll(() => third.getByRole('separator', { name: 'Resize console and side panes' }).getAttribute('aria-valuenow'))
+        .toBe(String(dragged))
       // The keyboard moves it too (WAI-ARIA window splitter).
       const rows = third.getByRole('separator', { name: 'Resize workbench and checklist' })
       await rows.focus()

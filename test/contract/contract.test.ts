@@ -101,7 +101,9 @@ function contractSuite(
       const log = await client.invoke('session.logStart', { id, fileName: `contract-${name}.log`, mode: 'text', timestamps: false })
       expect(log.path).toBe(path.join(services.userDataDir, 'logs', `contract-${name}.log`))
       await client.invoke('session.logStop', { id })
-      const refused = await client.invoke('session.logStart', { id, fileName: '../escape.log', mode: 'text', timestamps: false }).catch((e: unknown) => e)
+      const refused = await client
+        .invoke('session.logStart', { id, fileName: '../escape.log', mode: 'text', timestamps: false })
+        .catch((e: unknown) => e)
       expect((refused as ContractError).code).toBe('invalid_input')
       await client.invoke('session.exec', { id, lines: ['configure terminal', 'hostname LAB-R1', 'end'] })
       await client.invoke('session.close', { id })
@@ -131,10 +133,18 @@ function contractSuite(
       expect(first).toMatchObject({ status: 'certificate', change: 'new', node: { name: 'CUCMPUB15' } })
       if (first.status !== 'certificate') return
       await client.invoke('cucm.trustCertificate', { host: first.node.host, port: first.node.port, sha256: first.sha256 })
-      expect(await client.invoke('cucm.connect', { connection, axl: info.axl, platform: info.platform })).toMatchObject({ status: 'connected', version: '15.0' })
-      const plan = await client.invoke('cucm.plan', { site: connection.site, action: { kind: 'addConferenceBridge', name: 'X', devicePoolName: 'Nowhere', locationName: 'Hub_None' } })
+      expect(await client.invoke('cucm.connect', { connection, axl: info.axl, platform: info.platform })).toMatchObject({
+        status: 'connected',
+        version: '15.0',
+      })
+      const plan = await client.invoke('cucm.plan', {
+        site: connection.site,
+        action: { kind: 'addConferenceBridge', name: 'X', devicePoolName: 'Nowhere', locationName: 'Hub_None' },
+      })
       expect(plan.blockers[0]).toContain('Valid device pools: Default, DP_HQ.')
-      const err = await client.invoke('cucm.connect', { connection, axl: { user: info.axl.user, password: 'bad' }, platform: info.platform }).catch((e: unknown) => e)
+      const err = await client
+        .invoke('cucm.connect', { connection, axl: { user: info.axl.user, password: 'bad' }, platform: info.platform })
+        .catch((e: unknown) => e)
       expect(err).toBeInstanceOf(ContractError)
       expect((err as ContractError).issues).toContainEqual({ path: 'kind', message: 'unauthorized' })
       expect((err as ContractError).message).toContain('Standard AXL API Access')
@@ -163,12 +173,18 @@ function contractSuite(
       const { revisions } = await client.invoke('state.load', null)
       const first = Settings.parse({ fontSize: 20 })
       await client.invoke('state.save', { slice: 'settings', value: first, base: revisions.settings })
-      const stale = await client.invoke('state.save', { slice: 'settings', value: Settings.parse({ fontSize: 9 }), base: revisions.settings })
+      const stale = await client.invoke('state.save', {
+        slice: 'settings',
+        value: Settings.parse({ fontSize: 9 }),
+        base: revisions.settings,
+      })
       expect(stale).toEqual({ saved: false, revision: revisions.settings + 1, value: first })
     })
 
     it('checks a slice against its own schema', async () => {
-      await expect(client.invoke('state.save', { slice: 'settings', value: { fontSize: 'huge' }, base: 0 })).rejects.toThrow(/value\.fontSize/)
+      await expect(client.invoke('state.save', { slice: 'settings', value: { fontSize: 'huge' }, base: 0 })).rejects.toThrow(
+        /value\.fontSize/,
+      )
     })
   })
 }

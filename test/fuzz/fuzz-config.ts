@@ -31,11 +31,34 @@ export const params = { seed: FUZZ_SEED, numRuns: FUZZ_RUNS } as const
 /** Bytes a hostile device or a damaged line sends: random, plus the shapes parsers trip on. */
 export function hostileBytes(): fc.Arbitrary<Uint8Array> {
   const fragments = [
-    '\x1b[', '\x1b]0;', '\x1b[999999999;1H', '\x07', '\r', '\n', '\r\n', '\b', '\x00', '\xff',
-    '-----BEGIN CERTIFICATE-----\n', '-----END CERTIFICATE-----\n', '% CA certificate:\n',
-    '% General Purpose Certificate:\n', 'Fingerprint MD5: ', 'Fingerprint SHA1: ', 'MIIB', '====',
-    'Router#', 'Router(config)#', '[yes/no]: ', 'Password: ', ' --More-- ', 'crypto pki export ',
-    ' pem terminal\n', 'Certificate has the following attributes:\n', '\xf0\x9f\x98', '\xed\xa0\x80',
+    '\x1b[',
+    '\x1b]0;',
+    '\x1b[999999999;1H',
+    '\x07',
+    '\r',
+    '\n',
+    '\r\n',
+    '\b',
+    '\x00',
+    '\xff',
+    '-----BEGIN CERTIFICATE-----\n',
+    '-----END CERTIFICATE-----\n',
+    '% CA certificate:\n',
+    '% General Purpose Certificate:\n',
+    'Fingerprint MD5: ',
+    'Fingerprint SHA1: ',
+    'MIIB',
+    '====',
+    'Router#',
+    'Router(config)#',
+    '[yes/no]: ',
+    'Password: ',
+    ' --More-- ',
+    'crypto pki export ',
+    ' pem terminal\n',
+    'Certificate has the following attributes:\n',
+    '\xf0\x9f\x98',
+    '\xed\xa0\x80',
   ].map((s) => Buffer.from(s, 'latin1'))
   const piece = fc.oneof(
     fc.uint8Array({ maxLength: 512 }),
@@ -48,11 +71,13 @@ export function hostileBytes(): fc.Arbitrary<Uint8Array> {
 
 /** Text for parsers: hostile bytes decoded, and real router output with damage. */
 export function hostileText(samples: readonly string[]): fc.Arbitrary<string> {
-  const damaged = fc
-    .tuple(fc.constantFrom(...samples), fc.nat(), fc.nat(), fc.string({ maxLength: 40 }))
-    .map(([text, at, cut, insert]) => {
-      const i = at % (text.length + 1)
-      return text.slice(0, i) + insert + text.slice(Math.min(text.length, i + (cut % 200)))
-    })
-  return fc.oneof(hostileBytes().map((b) => Buffer.from(b).toString('utf8')), damaged, fc.string({ unit: 'binary', maxLength: 400 }))
+  const damaged = fc.tuple(fc.constantFrom(...samples), fc.nat(), fc.nat(), fc.string({ maxLength: 40 })).map(([text, at, cut, insert]) => {
+    const i = at % (text.length + 1)
+    return text.slice(0, i) + insert + text.slice(Math.min(text.length, i + (cut % 200)))
+  })
+  return fc.oneof(
+    hostileBytes().map((b) => Buffer.from(b).toString('utf8')),
+    damaged,
+    fc.string({ unit: 'binary', maxLength: 400 }),
+  )
 }

@@ -27,7 +27,9 @@ afterAll(() => printTotals('parsers'))
 
 describe('fuzz: parsers never throw', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('finds the router-output parsers it is meant to cover', () => {
-    expect(parsers.map(([name]) => name)).toEqual(expect.arrayContaining(['parsePkiExport', 'parseShowSccp', 'parseFingerprints', 'detectPrompt']))
+    expect(parsers.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['parsePkiExport', 'parseShowSccp', 'parseFingerprints', 'detectPrompt']),
+    )
   })
 
   it('every shared/ios parser', () => {

@@ -60,11 +60,9 @@ export async function startSocatPair(dir: string = mkdtempSync(join(tmpdir(), 'l
     // A socat killed hard leaves its links behind; socat will not replace them.
     rmSync(a, { force: true })
     rmSync(b, { force: true })
-    const proc = spawn(
-      'socat',
-      ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    )
+    const proc = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
     proc.stderr?.setEncoding('utf8')
     proc.stderr?.on('data', (text: string) => {
       // Only the startup lines matter for diagnostics; keep the buffer small.

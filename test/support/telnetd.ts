@@ -32,11 +32,9 @@ export async function startTelnetd(options: { readonly command?: string } = {}):
   // A known prompt, and no rc files: what the tests wait for must not depend on the machine.
   const command = options.command ?? 'export PS1="telnet-lab$ "\nexec /bin/sh -i'
   fs.writeFileSync(login, `#!/bin/sh\n${command}\n`, { mode: 0o755 })
-  const child = spawn(
-    'socat',
-    ['-d', '-d', 'TCP-LISTEN:0,bind=127.0.0.1,reuseaddr,fork', `SYSTEM:${TELNETD} -h -E ${login},nofork`],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  )
+  const child = spawn('socat', ['-d', '-d', 'TCP-LISTEN:0,bind=127.0.0.1,reuseaddr,fork', `SYSTEM:${TELNETD} -h -E ${login},nofork`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let stderr = ''
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`socat did not start listening:\n${stderr}`)), 10_000)

@@ -62,33 +62,47 @@ async function planUploadTrust(site: SiteConnection, action: Extract<CucmAction,
   })
   for (const node of nodes) {
     const platform = site.platform(node)
-    const trusted = new Set((await platform.trusted()).flatMap((pem) => {
-      try {
-        return [certificateFacts(pem).sha256]
-      } catch {
-        return []
-      }
-    }))
+    const trusted = new Set(
+      (await platform.trusted()).flatMap((pem) => {
+        try {
+          return [certificateFacts(pem).sha256]
+        } catch {
+          return []
+        }
+      }),
+    )
     const missing = certs.filter((c) => !trusted.has(c.sha256))
-    for (const c of certs.filter((x) => trusted.has(x.sha256))) unchanged.push(`${c.name} (${c.subject}) is already in CallManager-trust on ${node.name}.`)
+    for (const c of certs.filter((x) => trusted.has(x.sha256)))
+      unchanged.push(`${c.name} (${c.subject}) is already in CallManager-trust on ${node.name}.`)
     if (missing.length === 0) continue
     steps.push({
       node: node.name,
       operation: 'POST trust/certificates',
       description: `Upload to CallManager-trust on ${node.name} — new: ${missing.map((c) => `${c.name} (${c.subject}, SHA-256 ${c.sha256})`).join('; ')}`,
-      run: () => platform.uploadTrust(missing.map((c) => c.pem), `Lab Console: ${missing.map((c) => c.name).join(', ')}`),
+      run: () =>
+        platform.uploadTrust(
+          missing.map((c) => c.pem),
+          `Lab Console: ${missing.map((c) => c.name).join(', ')}`,
+        ),
     })
   }
   return {
     summary: steps.length === 0 ? 'CallManager-trust already holds every certificate.' : `${steps.length} upload(s) to CallManager-trust.`,
     steps,
     unchanged,
-    warnings: steps.length > 0 ? ['Cisco CallManager reads CallManager-trust when it starts: restart it on the group\'s nodes after the upload.'] : [],
+    warnings:
+      steps.length > 0
+        ? ["Cisco CallManager reads CallManager-trust when it starts: restart it on the group's nodes after the upload."]
+        : [],
     blockers,
   }
 }
 
-async function planRestart(site: SiteConnection, action: Extract<CucmAction, { kind: 'restartCallManager' }>, options: ActionOptions): Promise<Planned> {
+async function planRestart(
+  site: SiteConnection,
+  action: Extract<CucmAction, { kind: 'restartCallManager' }>,
+  options: ActionOptions,
+): Promise<Planned> {
   const nodes = action.nodes.map((n) => site.node(n))
   const after = action.uploadedAt ? Date.parse(action.uploadedAt) : NaN
   const steps: Step[] = []
@@ -110,9 +124,15 @@ async function planRestart(site: SiteConnection, action: Extract<CucmAction, { k
         const deadline = Date.now() + options.restartTimeoutMs
         for (;;) {
           const now = (await control.status()).services.find((s) => s.serviceName === CALLMANAGER_SERVICE)
-          if (now?.status === 'Started') return `Restart: ${answer.returnCode} ${answer.reason}`.trim() + `; ${CALLMANAGER_SERVICE} Started at ${now.startTime}`
+          if (now?.status === 'Started')
+            return `Restart: ${answer.returnCode} ${answer.reason}`.trim() + `; ${CALLMANAGER_SERVICE} Started at ${now.startTime}`
           if (Date.now() > deadline) {
-            throw new CucmError({ kind: 'timeout', node: `${node.host}:${node.port}`, message: `${CALLMANAGER_SERVICE} on ${node.name} did not report Started within ${Math.round(options.restartTimeoutMs / 60_000)} min (last: ${now?.status ?? 'unknown'}).`, hint: 'Look at Cisco Unified Serviceability → Control Center on that node.' })
+            throw new CucmError({
+              kind: 'timeout',
+              node: `${node.host}:${node.port}`,
+              message: `${CALLMANAGER_SERVICE} on ${node.name} did not report Started within ${Math.round(options.restartTimeoutMs / 60_000)} min (last: ${now?.status ?? 'unknown'}).`,
+              hint: 'Look at Cisco Unified Serviceability → Control Center on that node.',
+            })
           }
           await sleep(options.restartPollMs)
         }
@@ -120,10 +140,18 @@ async function planRestart(site: SiteConnection, action: Extract<CucmAction, { k
     })
   }
   return {
-    summary: steps.length === 0 ? 'Cisco CallManager already restarted after the upload on every node.' : `Restart Cisco CallManager on ${steps.map((s) => s.node).join(', ')}.`,
+    summary:
+      steps.length === 0
+        ? 'Cisco CallManager already restarted after the upload on every node.'
+        : `Restart Cisco CallManager on ${steps.map((s) => s.node).join(', ')}.`,
     steps,
     unchanged,
-    warnings: steps.length > 0 ? [`Restarting ${CALLMANAGER_SERVICE} on ${steps.map((s) => s.node).join(', ')} drops the calls in progress on those nodes; phones and gateways registered there move to another node or re-register. Do it in a maintenance window.`] : [],
+    warnings:
+      steps.length > 0
+        ? [
+            `Restarting ${CALLMANAGER_SERVICE} on ${steps.map((s) => s.node).join(', ')} drops the calls in progress on those nodes; phones and gateways registered there move to another node or re-register. Do it in a maintenance window.`,
+          ]
+        : [],
     blockers: [],
   }
 }
@@ -131,35 +159,72 @@ async function planRestart(site: SiteConnection, action: Extract<CucmAction, { k
 async function planBridge(site: SiteConnection, action: Extract<CucmAction, { kind: 'addConferenceBridge' }>): Promise<Planned> {
   const axl = site.axl()
   const existing = await axl.getConferenceBridge(action.name)
-  const wanted = { product: PRODUCT_IOS_ENHANCED_CFB, devicePoolName: action.devicePoolName, locationName: action.locationName, securityProfileName: action.securityProfileName }
+  const wanted = {
+    product: PRODUCT_IOS_ENHANCED_CFB,
+    devicePoolName: action.devicePoolName,
+    locationName: action.locationName,
+    securityProfileName: action.securityProfileName,
+  }
   if (existing) {
     const differences = (Object.keys(wanted) as (keyof typeof wanted)[])
       .filter((key) => existing[key].toLowerCase() !== wanted[key].toLowerCase())
       .map((key) => `${key} is "${existing[key]}", wanted "${wanted[key]}"`)
-    if (differences.length === 0) return { summary: `Conference bridge ${existing.name} already exists as wanted.`, steps: [], unchanged: [`Conference bridge ${existing.name}: ${PRODUCT_IOS_ENHANCED_CFB}, ${existing.devicePoolName}, ${existing.locationName}, ${existing.securityProfileName}.`], warnings: [], blockers: [] }
-    return { summary: `A conference bridge named ${existing.name} exists with other settings.`, steps: [], unchanged: [], warnings: [], blockers: [`Conference bridge ${existing.name} exists but ${differences.join('; ')}. Correct it in CUCM Administration → Media Resources → Conference Bridge (this action never changes an existing bridge).`] }
+    if (differences.length === 0)
+      return {
+        summary: `Conference bridge ${existing.name} already exists as wanted.`,
+        steps: [],
+        unchanged: [
+          `Conference bridge ${existing.name}: ${PRODUCT_IOS_ENHANCED_CFB}, ${existing.devicePoolName}, ${existing.locationName}, ${existing.securityProfileName}.`,
+        ],
+        warnings: [],
+        blockers: [],
+      }
+    return {
+      summary: `A conference bridge named ${existing.name} exists with other settings.`,
+      steps: [],
+      unchanged: [],
+      warnings: [],
+      blockers: [
+        `Conference bridge ${existing.name} exists but ${differences.join('; ')}. Correct it in CUCM Administration → Media Resources → Conference Bridge (this action never changes an existing bridge).`,
+      ],
+    }
   }
   const [pools, locations] = await Promise.all([axl.listDevicePools(), axl.listLocations()])
   const blockers: string[] = []
-  if (!pools.some((p) => p.toLowerCase() === action.devicePoolName.toLowerCase())) blockers.push(`Device pool "${action.devicePoolName}" does not exist. Valid device pools: ${pools.join(', ') || '(none)'}.`)
-  if (!locations.some((l) => l.toLowerCase() === action.locationName.toLowerCase())) blockers.push(`Location "${action.locationName}" does not exist. Valid locations: ${locations.join(', ') || '(none)'}.`)
+  if (!pools.some((p) => p.toLowerCase() === action.devicePoolName.toLowerCase()))
+    blockers.push(`Device pool "${action.devicePoolName}" does not exist. Valid device pools: ${pools.join(', ') || '(none)'}.`)
+  if (!locations.some((l) => l.toLowerCase() === action.locationName.toLowerCase()))
+    blockers.push(`Location "${action.locationName}" does not exist. Valid locations: ${locations.join(', ') || '(none)'}.`)
   return {
     summary: `Add conference bridge ${action.name}.`,
-    steps: [{
-      operation: 'AXL addConferenceBridge',
-      description: `Add conference bridge ${action.name}: product ${PRODUCT_IOS_ENHANCED_CFB}, device pool ${action.devicePoolName}, location ${action.locationName}, device security mode ${action.securityProfileName}.`,
-      run: async () => {
-        try {
-          const uuid = await axl.addConferenceBridge({ name: action.name, ...wanted, ...(action.description ? { description: action.description } : {}) })
-          return `addConferenceBridge returned ${uuid}`
-        } catch (error) {
-          if (error instanceof CucmError && error.kind === 'axl-fault' && /device pool/i.test(error.details.axlmessage ?? error.message)) {
-            throw new CucmError({ ...error.details, hint: `Pick one of the device pools CUCM has: ${(await axl.listDevicePools()).join(', ')}.` })
+    steps: [
+      {
+        operation: 'AXL addConferenceBridge',
+        description: `Add conference bridge ${action.name}: product ${PRODUCT_IOS_ENHANCED_CFB}, device pool ${action.devicePoolName}, location ${action.locationName}, device security mode ${action.securityProfileName}.`,
+        run: async () => {
+          try {
+            const uuid = await axl.addConferenceBridge({
+              name: action.name,
+              ...wanted,
+              ...(action.description ? { description: action.description } : {}),
+            })
+            return `addConferenceBridge returned ${uuid}`
+          } catch (error) {
+            if (
+              error instanceof CucmError &&
+              error.kind === 'axl-fault' &&
+              /device pool/i.test(error.details.axlmessage ?? error.message)
+            ) {
+              throw new CucmError({
+                ...error.details,
+                hint: `Pick one of the device pools CUCM has: ${(await axl.listDevicePools()).join(', ')}.`,
+              })
+            }
+            throw error
           }
-          throw error
-        }
+        },
       },
-    }],
+    ],
     unchanged: [],
     warnings: [],
     blockers,
@@ -177,21 +242,43 @@ async function planMediaResources(site: SiteConnection, action: Extract<CucmActi
   if (!(await axl.getConferenceBridge(bridge))) blockers.push(`Conference bridge ${bridge} does not exist yet: add it first.`)
   const mrg = await axl.getMediaResourceGroup(group)
   if (!mrg) {
-    steps.push({ operation: 'AXL addMediaResourceGroup', description: `Add media resource group ${group} with member ${bridge} (multicast off).`, run: async () => `addMediaResourceGroup returned ${await axl.addMediaResourceGroup(group, bridge, `Secure conference bridge ${bridge}`)}` })
+    steps.push({
+      operation: 'AXL addMediaResourceGroup',
+      description: `Add media resource group ${group} with member ${bridge} (multicast off).`,
+      run: async () =>
+        `addMediaResourceGroup returned ${await axl.addMediaResourceGroup(group, bridge, `Secure conference bridge ${bridge}`)}`,
+    })
   } else if (mrg.members.some((m) => m.toLowerCase() === bridge.toLowerCase())) {
     unchanged.push(`Media resource group ${group} already holds ${bridge}.`)
   } else {
-    blockers.push(`Media resource group ${group} exists without ${bridge} (members: ${mrg.members.join(', ') || 'none'}). Add ${bridge} to it in CUCM Administration.`)
+    blockers.push(
+      `Media resource group ${group} exists without ${bridge} (members: ${mrg.members.join(', ') || 'none'}). Add ${bridge} to it in CUCM Administration.`,
+    )
   }
   const mrgl = await axl.getMediaResourceList(list)
   if (!mrgl) {
-    steps.push({ operation: 'AXL addMediaResourceList', description: `Add media resource group list ${list} holding ${group}.`, run: async () => `addMediaResourceList returned ${await axl.addMediaResourceList(list, group)}` })
+    steps.push({
+      operation: 'AXL addMediaResourceList',
+      description: `Add media resource group list ${list} holding ${group}.`,
+      run: async () => `addMediaResourceList returned ${await axl.addMediaResourceList(list, group)}`,
+    })
   } else if (mrgl.groups.some((g) => g.toLowerCase() === group.toLowerCase())) {
     unchanged.push(`Media resource group list ${list} already holds ${group}.`)
   } else {
-    blockers.push(`Media resource group list ${list} exists without ${group} (groups: ${mrgl.groups.join(', ') || 'none'}). Add ${group} to it in CUCM Administration.`)
+    blockers.push(
+      `Media resource group list ${list} exists without ${group} (groups: ${mrgl.groups.join(', ') || 'none'}). Add ${group} to it in CUCM Administration.`,
+    )
   }
-  return { summary: steps.length === 0 ? `${group} and ${list} are already in place.` : `Create ${steps.map((s) => s.operation.replace('AXL add', '')).join(' and ')}.`, steps, unchanged, warnings: [], blockers }
+  return {
+    summary:
+      steps.length === 0
+        ? `${group} and ${list} are already in place.`
+        : `Create ${steps.map((s) => s.operation.replace('AXL add', '')).join(' and ')}.`,
+    steps,
+    unchanged,
+    warnings: [],
+    blockers,
+  }
 }
 
 async function planAssign(site: SiteConnection, action: Extract<CucmAction, { kind: 'assignMrgl' }>): Promise<Planned> {
@@ -199,7 +286,8 @@ async function planAssign(site: SiteConnection, action: Extract<CucmAction, { ki
   const steps: Step[] = []
   const unchanged: string[] = []
   const blockers: string[] = []
-  if (!(await axl.getMediaResourceList(action.mrglName))) blockers.push(`Media resource group list ${action.mrglName} does not exist yet: create it first.`)
+  if (!(await axl.getMediaResourceList(action.mrglName)))
+    blockers.push(`Media resource group list ${action.mrglName} does not exist yet: create it first.`)
   if (action.phones.length === 0 && !action.devicePoolName) blockers.push('Choose phones or a device pool.')
   for (const name of action.phones) {
     const phone = (await axl.listPhones(name)).phones.find((p) => p.name.toLowerCase() === name.toLowerCase())
@@ -214,21 +302,31 @@ async function planAssign(site: SiteConnection, action: Extract<CucmAction, { ki
     steps.push({
       operation: 'AXL updatePhone + applyPhone',
       description: `Phone ${phone.name}${phone.description ? ` (${phone.description})` : ''}: media resource group list "${phone.mediaResourceListName || 'None'}" → ${action.mrglName}, then apply config (the phone restarts).`,
-      run: async () => `updatePhone returned ${await axl.updatePhoneMrgl(phone.name, action.mrglName)}; applyPhone returned ${await axl.applyPhone(phone.name)}`,
+      run: async () =>
+        `updatePhone returned ${await axl.updatePhoneMrgl(phone.name, action.mrglName)}; applyPhone returned ${await axl.applyPhone(phone.name)}`,
     })
   }
   if (action.devicePoolName) {
     const pool = action.devicePoolName
     const current = await axl.getDevicePoolMrgl(pool)
-    if (current === undefined) blockers.push(`Device pool ${pool} does not exist. Valid device pools: ${(await axl.listDevicePools()).join(', ')}.`)
+    if (current === undefined)
+      blockers.push(`Device pool ${pool} does not exist. Valid device pools: ${(await axl.listDevicePools()).join(', ')}.`)
     else if (current.toLowerCase() === action.mrglName.toLowerCase()) unchanged.push(`Device pool ${pool} already uses ${action.mrglName}.`)
-    else steps.push({ operation: 'AXL updateDevicePool', description: `Device pool ${pool}: media resource group list "${current || 'None'}" → ${action.mrglName} (every device in the pool that has no list of its own uses it).`, run: async () => `updateDevicePool returned ${await axl.updateDevicePoolMrgl(pool, action.mrglName)}` })
+    else
+      steps.push({
+        operation: 'AXL updateDevicePool',
+        description: `Device pool ${pool}: media resource group list "${current || 'None'}" → ${action.mrglName} (every device in the pool that has no list of its own uses it).`,
+        run: async () => `updateDevicePool returned ${await axl.updateDevicePoolMrgl(pool, action.mrglName)}`,
+      })
   }
   return {
-    summary: steps.length === 0 ? `Everything chosen already uses ${action.mrglName}.` : `${steps.length} change(s) to use ${action.mrglName}.`,
+    summary:
+      steps.length === 0 ? `Everything chosen already uses ${action.mrglName}.` : `${steps.length} change(s) to use ${action.mrglName}.`,
     steps,
     unchanged,
-    warnings: steps.some((s) => s.operation.includes('applyPhone')) ? ['applyPhone makes each changed phone reload its configuration (a call in progress on it may drop).'] : [],
+    warnings: steps.some((s) => s.operation.includes('applyPhone'))
+      ? ['applyPhone makes each changed phone reload its configuration (a call in progress on it may drop).']
+      : [],
     blockers,
   }
 }
@@ -249,8 +347,14 @@ function planFor(site: SiteConnection, action: CucmAction, options: ActionOption
 }
 
 function publicPlan(action: CucmAction, planned: Planned, readOnly: boolean): CucmPlan {
-  const changes = planned.steps.map(({ node, operation, description }) => ({ ...(node ? { node } : {}), operation, description: clip(description) }))
-  const planHash = createHash('sha256').update(JSON.stringify({ action, changes, blockers: planned.blockers })).digest('hex')
+  const changes = planned.steps.map(({ node, operation, description }) => ({
+    ...(node ? { node } : {}),
+    operation,
+    description: clip(description),
+  }))
+  const planHash = createHash('sha256')
+    .update(JSON.stringify({ action, changes, blockers: planned.blockers }))
+    .digest('hex')
   return {
     kind: action.kind,
     summary: clip(readOnly && changes.length > 0 ? `${planned.summary} (read-only connection: nothing will be changed)` : planned.summary),
@@ -263,18 +367,35 @@ function publicPlan(action: CucmAction, planned: Planned, readOnly: boolean): Cu
   }
 }
 
-export async function planAction(site: SiteConnection, action: CucmAction, options: ActionOptions = DEFAULT_ACTION_OPTIONS): Promise<CucmPlan> {
+export async function planAction(
+  site: SiteConnection,
+  action: CucmAction,
+  options: ActionOptions = DEFAULT_ACTION_OPTIONS,
+): Promise<CucmPlan> {
   return publicPlan(action, await planFor(site, action, options), site.spec.readOnly)
 }
 
-export async function applyAction(site: SiteConnection, action: CucmAction, planHash: string, options: ActionOptions = DEFAULT_ACTION_OPTIONS): Promise<CucmApplyResult> {
+export async function applyAction(
+  site: SiteConnection,
+  action: CucmAction,
+  planHash: string,
+  options: ActionOptions = DEFAULT_ACTION_OPTIONS,
+): Promise<CucmApplyResult> {
   if (site.spec.readOnly) {
-    throw new CucmError({ kind: 'read-only', message: 'This site is connected read-only: it verifies and never changes CUCM.', hint: 'Connect without read-only to make changes.' })
+    throw new CucmError({
+      kind: 'read-only',
+      message: 'This site is connected read-only: it verifies and never changes CUCM.',
+      hint: 'Connect without read-only to make changes.',
+    })
   }
   const planned = await planFor(site, action, options)
   const plan = publicPlan(action, planned, false)
   if (plan.planHash !== planHash) {
-    throw new CucmError({ kind: 'plan-changed', message: 'CUCM is not as it was when the plan was shown; nothing was changed.', hint: 'Look at the plan again and confirm what it now says.' })
+    throw new CucmError({
+      kind: 'plan-changed',
+      message: 'CUCM is not as it was when the plan was shown; nothing was changed.',
+      hint: 'Look at the plan again and confirm what it now says.',
+    })
   }
   if (plan.blockers.length > 0) {
     throw new CucmError({ kind: 'plan-changed', message: `The plan cannot be applied: ${plan.blockers.join(' ')}` })
@@ -287,7 +408,10 @@ export async function applyAction(site: SiteConnection, action: CucmAction, plan
     } catch (error) {
       if (results.length === 0 || !(error instanceof CucmError)) throw error
       // Say what was already changed: the user must know what CUCM now holds.
-      throw new CucmError({ ...error.details, message: `${error.details.message} (${results.length} of ${planned.steps.length} changes were made before this one: ${results.map((r) => r.description).join(' | ')})` })
+      throw new CucmError({
+        ...error.details,
+        message: `${error.details.message} (${results.length} of ${planned.steps.length} changes were made before this one: ${results.map((r) => r.description).join(' | ')})`,
+      })
     }
     results.push({ description: clip(step.description), operation: step.operation, answer: clip(answer) })
   }

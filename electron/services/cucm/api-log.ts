@@ -63,7 +63,9 @@ export function redactBody(body: string): string {
       }
     }
   }
-  return safe.length > LOG_BODY_CHARS ? `${safe.slice(0, LOG_BODY_CHARS)}… [${safe.length - LOG_BODY_CHARS} more characters not logged]` : safe
+  return safe.length > LOG_BODY_CHARS
+    ? `${safe.slice(0, LOG_BODY_CHARS)}… [${safe.length - LOG_BODY_CHARS} more characters not logged]`
+    : safe
 }
 
 export class ApiLog {
@@ -80,7 +82,9 @@ export class ApiLog {
     return new ApiLog(path.join(dir, `${safe}.log`), onWriteError)
   }
 
-  add(entry: Omit<ApiLogEntry, 'at' | 'headers'> & { readonly headers?: Readonly<Record<string, string | string[] | number | undefined>> }): void {
+  add(
+    entry: Omit<ApiLogEntry, 'at' | 'headers'> & { readonly headers?: Readonly<Record<string, string | string[] | number | undefined>> },
+  ): void {
     const { headers, body, ...rest } = entry
     const full: ApiLogEntry = {
       at: new Date().toISOString(),

@@ -79,12 +79,18 @@ export class AxlClient {
 
   async listDevicePools(): Promise<string[]> {
     const answer = await this.call('listDevicePool', { searchCriteria: { name: '%' }, returnedTags: { name: '' } })
-    return children(child(answer, 'return'), 'devicePool').map((p) => text(p.name)).filter(Boolean).sort(byName)
+    return children(child(answer, 'return'), 'devicePool')
+      .map((p) => text(p.name))
+      .filter(Boolean)
+      .sort(byName)
   }
 
   async listLocations(): Promise<string[]> {
     const answer = await this.call('listLocation', { searchCriteria: { name: '%' }, returnedTags: { name: '' } })
-    return children(child(answer, 'return'), 'location').map((l) => text(l.name)).filter(Boolean).sort(byName)
+    return children(child(answer, 'return'), 'location')
+      .map((l) => text(l.name))
+      .filter(Boolean)
+      .sort(byName)
   }
 
   async getConferenceBridge(name: string): Promise<ConferenceBridge | undefined> {
@@ -106,16 +112,20 @@ export class AxlClient {
   }
 
   async addConferenceBridge(bridge: Omit<ConferenceBridge, 'description'> & { description?: string }): Promise<string> {
-    const answer = await this.call('addConferenceBridge', {
-      conferenceBridge: {
-        name: bridge.name,
-        ...(bridge.description ? { description: bridge.description } : {}),
-        product: bridge.product,
-        devicePoolName: bridge.devicePoolName,
-        locationName: bridge.locationName,
-        securityProfileName: bridge.securityProfileName,
+    const answer = await this.call(
+      'addConferenceBridge',
+      {
+        conferenceBridge: {
+          name: bridge.name,
+          ...(bridge.description ? { description: bridge.description } : {}),
+          product: bridge.product,
+          devicePoolName: bridge.devicePoolName,
+          locationName: bridge.locationName,
+          securityProfileName: bridge.securityProfileName,
+        },
       },
-    }, bridge.name)
+      bridge.name,
+    )
     return text(answer.return)
   }
 
@@ -131,9 +141,13 @@ export class AxlClient {
   }
 
   async addMediaResourceGroup(name: string, deviceName: string, description: string): Promise<string> {
-    const answer = await this.call('addMediaResourceGroup', {
-      mediaResourceGroup: { name, description, multicast: 'false', members: { member: [{ deviceName }] } },
-    }, name)
+    const answer = await this.call(
+      'addMediaResourceGroup',
+      {
+        mediaResourceGroup: { name, description, multicast: 'false', members: { member: [{ deviceName }] } },
+      },
+      name,
+    )
     return text(answer.return)
   }
 
@@ -152,9 +166,13 @@ export class AxlClient {
   }
 
   async addMediaResourceList(name: string, groupName: string): Promise<string> {
-    const answer = await this.call('addMediaResourceList', {
-      mediaResourceList: { name, members: { member: [{ mediaResourceGroupName: groupName, order: '0' }] } },
-    }, name)
+    const answer = await this.call(
+      'addMediaResourceList',
+      {
+        mediaResourceList: { name, members: { member: [{ mediaResourceGroupName: groupName, order: '0' }] } },
+      },
+      name,
+    )
     return text(answer.return)
   }
 
@@ -164,7 +182,11 @@ export class AxlClient {
     const returnedTags = { name: '', description: '', model: '', devicePoolName: '', mediaResourceListName: '' }
     const byName = await this.call('listPhone', { searchCriteria: { name: pattern }, returnedTags, first: String(PHONE_PAGE) }, pattern)
     const byDescription = search
-      ? await this.call('listPhone', { searchCriteria: { description: pattern }, returnedTags, first: String(PHONE_PAGE) }, `description ${pattern}`)
+      ? await this.call(
+          'listPhone',
+          { searchCriteria: { description: pattern }, returnedTags, first: String(PHONE_PAGE) },
+          `description ${pattern}`,
+        )
       : {}
     const phones = new Map<string, Phone>()
     for (const p of [...children(child(byName, 'return'), 'phone'), ...children(child(byDescription, 'return'), 'phone')]) {

@@ -14,9 +14,7 @@ export interface CertPin {
 }
 
 export type PinStatus =
-  | { readonly status: 'known' }
-  | { readonly status: 'new' }
-  | { readonly status: 'changed'; readonly recorded: CertPin }
+  { readonly status: 'known' } | { readonly status: 'new' } | { readonly status: 'changed'; readonly recorded: CertPin }
 
 export function pinName(host: string, port: number): string {
   return `${host.toLowerCase()}:${port}`
@@ -57,7 +55,11 @@ export class CertPinStore {
         if (typeof value !== 'object' || value === null) continue
         const { sha256, subject, acceptedAt } = value as Record<string, unknown>
         if (typeof sha256 === 'string' && /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/.test(sha256)) {
-          pins.set(name, { sha256, subject: typeof subject === 'string' ? subject : '', acceptedAt: typeof acceptedAt === 'string' ? acceptedAt : '' })
+          pins.set(name, {
+            sha256,
+            subject: typeof subject === 'string' ? subject : '',
+            acceptedAt: typeof acceptedAt === 'string' ? acceptedAt : '',
+          })
         }
       }
     } catch {

@@ -66,13 +66,20 @@ export class CucmService {
     return log
   }
 
-  private async credential(site: string, which: 'axl' | 'platform', given: CucmCredential | undefined): Promise<CucmCredential | undefined> {
+  private async credential(
+    site: string,
+    which: 'axl' | 'platform',
+    given: CucmCredential | undefined,
+  ): Promise<CucmCredential | undefined> {
     if (given) return given
     const kept = await this.options.secrets.get(secretKey(site, which))
     return kept && kept.length === 2 ? { user: kept[0] ?? '', password: kept[1] ?? '' } : undefined
   }
 
-  async connect(spec: CucmConnection, given: { axl?: CucmCredential; platform?: CucmCredential; remember: boolean }): Promise<CucmConnectResult> {
+  async connect(
+    spec: CucmConnection,
+    given: { axl?: CucmCredential; platform?: CucmCredential; remember: boolean },
+  ): Promise<CucmConnectResult> {
     const timeout = this.options.connectTimeoutMs ?? 15_000
     const nodes = distinctNodes(spec)
     const sha: Record<string, string> = {}
@@ -91,9 +98,10 @@ export class CucmService {
         subject: presented.subject.slice(0, 1000),
         issuer: presented.issuer.slice(0, 1000),
         validTo: presented.validTo.slice(0, 64),
-        message: status.status === 'new'
-          ? `First connection to ${node.name} (${nodeLabel(node)}): trust its certificate only if this SHA-256 fingerprint matches the tomcat certificate shown in CUCM OS Administration.`
-          : `The certificate of ${node.name} (${nodeLabel(node)}) CHANGED since it was trusted. Nothing was sent. Accept the new one only if it was regenerated or renewed on purpose.`,
+        message:
+          status.status === 'new'
+            ? `First connection to ${node.name} (${nodeLabel(node)}): trust its certificate only if this SHA-256 fingerprint matches the tomcat certificate shown in CUCM OS Administration.`
+            : `The certificate of ${node.name} (${nodeLabel(node)}) CHANGED since it was trusted. Nothing was sent. Accept the new one only if it was regenerated or renewed on purpose.`,
       }
     }
     const axl = await this.credential(spec.site, 'axl', given.axl)
@@ -101,12 +109,21 @@ export class CucmService {
     const needsPlatform = certificateApiAvailable(spec.version)
     const missing = [...(axl ? [] : ['axl' as const]), ...(platform || !needsPlatform ? [] : ['platform' as const])]
     if (!axl || missing.length > 0) {
-      return { status: 'credentials', missing, message: `Enter the ${missing.map((m) => (m === 'axl' ? 'AXL application user' : 'platform (OS administrator)')).join(' and ')} for ${spec.site}.` }
+      return {
+        status: 'credentials',
+        missing,
+        message: `Enter the ${missing.map((m) => (m === 'axl' ? 'AXL application user' : 'platform (OS administrator)')).join(' and ')} for ${spec.site}.`,
+      }
     }
     this.sites.get(spec.site)?.dispose()
     this.sites.delete(spec.site)
     const log = this.log(spec.site)
-    const probe = new SiteConnection(spec, spec.version, axl, platform, { pins: this.pins, log, ...(this.options.http ? { http: this.options.http } : {}), connectTimeoutMs: timeout })
+    const probe = new SiteConnection(spec, spec.version, axl, platform, {
+      pins: this.pins,
+      log,
+      ...(this.options.http ? { http: this.options.http } : {}),
+      connectTimeoutMs: timeout,
+    })
     const notes: string[] = []
     let reported: string
     try {
@@ -117,14 +134,27 @@ export class CucmService {
     }
     const supported = schemaVersionFor(reported)
     if (!supported) {
-      throw new CucmError({ kind: 'needs-version', message: `CUCM reports version ${reported}; Lab Console supports CUCM 12.5 to 15.`, request: 'AXL getCCMVersion' })
+      throw new CucmError({
+        kind: 'needs-version',
+        message: `CUCM reports version ${reported}; Lab Console supports CUCM 12.5 to 15.`,
+        request: 'AXL getCCMVersion',
+      })
     }
     // AXL answers older schema versions, never newer ones: use the lower of the two.
     const version = CUCM_VERSIONS.indexOf(supported) < CUCM_VERSIONS.indexOf(spec.version) ? supported : spec.version
-    if (version !== spec.version) notes.push(`The connection is set to CUCM ${spec.version} but CUCM reports ${reported}: using the AXL ${version} schema.`)
+    if (version !== spec.version)
+      notes.push(`The connection is set to CUCM ${spec.version} but CUCM reports ${reported}: using the AXL ${version} schema.`)
     const certificateApi = certificateApiAvailable(version)
-    if (!certificateApi) notes.push(`CUCM ${version} has no certificate management API (it exists from CUCM 14): download CallManager.pem and upload to CallManager-trust in OS Administration.`)
-    const site = new SiteConnection(spec, version, axl, platform, { pins: this.pins, log, ...(this.options.http ? { http: this.options.http } : {}), connectTimeoutMs: timeout })
+    if (!certificateApi)
+      notes.push(
+        `CUCM ${version} has no certificate management API (it exists from CUCM 14): download CallManager.pem and upload to CallManager-trust in OS Administration.`,
+      )
+    const site = new SiteConnection(spec, version, axl, platform, {
+      pins: this.pins,
+      log,
+      ...(this.options.http ? { http: this.options.http } : {}),
+      connectTimeoutMs: timeout,
+    })
     try {
       if (certificateApi) await site.platform(spec.publisher).trusted()
     } catch (error) {
@@ -159,7 +189,12 @@ export class CucmService {
   async trust(host: string, port: number, sha256: string): Promise<void> {
     const presented = await probeCertificate({ host, port }, this.options.connectTimeoutMs ?? 15_000)
     if (presented.sha256 !== sha256) {
-      throw new CucmError({ kind: 'changed-certificate', node: `${host}:${port}`, fingerprint: presented.sha256, message: `${host}:${port} now presents ${presented.sha256}, not the certificate you accepted (${sha256}). Nothing was trusted.` })
+      throw new CucmError({
+        kind: 'changed-certificate',
+        node: `${host}:${port}`,
+        fingerprint: presented.sha256,
+        message: `${host}:${port} now presents ${presented.sha256}, not the certificate you accepted (${sha256}). Nothing was trusted.`,
+      })
     }
     await this.pins.pin(host, port, sha256, presented.subject)
   }
@@ -192,8 +227,11 @@ export class CucmService {
     return {
       truncated,
       phones: phones.map((p) => ({
-        name: fitText(p.name, 128), description: fitText(p.description, 256), model: fitText(p.model, 128),
-        devicePoolName: fitText(p.devicePoolName, 128), mediaResourceListName: fitText(p.mediaResourceListName, 128),
+        name: fitText(p.name, 128),
+        description: fitText(p.description, 256),
+        model: fitText(p.model, 128),
+        devicePoolName: fitText(p.devicePoolName, 128),
+        mediaResourceListName: fitText(p.mediaResourceListName, 128),
       })),
     }
   }
@@ -204,7 +242,12 @@ export class CucmService {
     const out: { node: string; pem: string; sha256: string }[] = []
     for (const node of nodes) {
       const pem = await connection.platform(node).identity('callmanager')
-      if (pem.length > 64 * 1024) throw new CucmError({ kind: 'bad-answer', node: nodeLabel(node), message: `The CallManager certificate ${node.name} sent is larger than 64 KB; it was not taken.` })
+      if (pem.length > 64 * 1024)
+        throw new CucmError({
+          kind: 'bad-answer',
+          node: nodeLabel(node),
+          message: `The CallManager certificate ${node.name} sent is larger than 64 KB; it was not taken.`,
+        })
       out.push({ node: node.name, pem, sha256: certificateFacts(pem).sha256 })
     }
     return out
@@ -221,8 +264,13 @@ export class CucmService {
         ? `${other.name} is ${other.status} on ${other.node}${other.statusReason && other.statusReason !== '0' ? ` (StatusReason ${other.statusReason}${STATUS_REASONS[other.statusReason] ? ` ${STATUS_REASONS[other.statusReason]}` : ''})` : ''}.`
         : `CUCM knows no registration of ${name} (RisPort70 found no MediaResources device by that name).`
     const shown = devices.slice(0, 50).map((d) => ({
-      node: fitText(d.node, 128), name: fitText(d.name, 128), status: fitText(d.status, 64), statusReason: fitText(d.statusReason, 64),
-      protocol: fitText(d.protocol, 32), ipAddress: fitText(d.ipAddress, 64), description: fitText(d.description, 256),
+      node: fitText(d.node, 128),
+      name: fitText(d.name, 128),
+      status: fitText(d.status, 64),
+      statusReason: fitText(d.statusReason, 64),
+      protocol: fitText(d.protocol, 32),
+      ipAddress: fitText(d.ipAddress, 64),
+      description: fitText(d.description, 256),
     }))
     return { name, total, devices: shown, summary: fitText(summary, 1000), registered: registered !== undefined }
   }

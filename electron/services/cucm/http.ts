@@ -107,7 +107,13 @@ export class CucmHttp {
       Authorization: `Basic ${Buffer.from(`${request.credential.user}:${request.credential.password}`).toString('base64')}`,
       ...(body ? { 'Content-Length': String(Buffer.byteLength(body)) } : {}),
     }
-    this.log.add({ direction: 'request', node: label, summary: `${request.method} ${request.path} (${request.label})`, headers, ...(body ? { body } : {}) })
+    this.log.add({
+      direction: 'request',
+      node: label,
+      summary: `${request.method} ${request.path} (${request.label})`,
+      headers,
+      ...(body ? { body } : {}),
+    })
     return new Promise<HttpAnswer>((resolve, reject) => {
       const req = https.request({
         host: this.node.host,
@@ -118,18 +124,24 @@ export class CucmHttp {
         agent: this.agent,
       })
       const timer = setTimeout(() => {
-        req.destroy(new CucmError({
-          kind: 'timeout',
-          node: label,
-          request: request.label,
-          message: `No answer from ${this.node.host} port ${this.node.port} within ${duration(this.options.timeoutMs)}.`,
-          hint: 'The node may be busy (a CallManager restart takes minutes) or unreachable; try again, then check the network path.',
-        }))
+        req.destroy(
+          new CucmError({
+            kind: 'timeout',
+            node: label,
+            request: request.label,
+            message: `No answer from ${this.node.host} port ${this.node.port} within ${duration(this.options.timeoutMs)}.`,
+            hint: 'The node may be busy (a CallManager restart takes minutes) or unreachable; try again, then check the network path.',
+          }),
+        )
       }, this.options.timeoutMs)
       req.on('error', (error) => {
         clearTimeout(timer)
         this.log.add({ direction: 'error', node: label, summary: `${request.label}: ${error.message.split('\n')[0] ?? ''}` })
-        reject(error instanceof CucmError ? error : new CucmError({ kind: 'network', node: label, request: request.label, message: `The request failed: ${error.message}` }))
+        reject(
+          error instanceof CucmError
+            ? error
+            : new CucmError({ kind: 'network', node: label, request: request.label, message: `The request failed: ${error.message}` }),
+        )
       })
       req.on('response', (res) => {
         const chunks: Buffer[] = []
@@ -137,7 +149,15 @@ export class CucmHttp {
         res.on('data', (chunk: Buffer) => {
           size += chunk.length
           if (size > MAX_ANSWER_BYTES) {
-            req.destroy(new CucmError({ kind: 'bad-answer', node: label, request: request.label, message: `The answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB; it was not read.`, hint: 'Narrow the search.' }))
+            req.destroy(
+              new CucmError({
+                kind: 'bad-answer',
+                node: label,
+                request: request.label,
+                message: `The answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB; it was not read.`,
+                hint: 'Narrow the search.',
+              }),
+            )
             return
           }
           chunks.push(chunk)
@@ -145,7 +165,14 @@ export class CucmHttp {
         res.on('end', () => {
           clearTimeout(timer)
           const answer: HttpAnswer = { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }
-          this.log.add({ direction: 'response', node: label, summary: `HTTP ${answer.status} (${request.label})`, status: answer.status, headers: res.headers, body: answer.body })
+          this.log.add({
+            direction: 'response',
+            node: label,
+            summary: `HTTP ${answer.status} (${request.label})`,
+            status: answer.status,
+            headers: res.headers,
+            body: answer.body,
+          })
           resolve(answer)
         })
         res.on('error', () => undefined)

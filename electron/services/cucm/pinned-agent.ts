@@ -69,20 +69,27 @@ export function tlsConnect(node: NodeAddress, timeoutMs: number): Promise<{ sock
       reject(error)
     }
     const timer = setTimeout(() => {
-      fail(new CucmError({
-        kind: 'timeout',
-        node: nodeLabel(node),
-        message: `No TLS answer from ${node.host} port ${node.port} within ${duration(timeoutMs)}.`,
-        hint: 'Check the address and port (CUCM serves its APIs on 8443), and that a firewall lets this computer reach it.',
-      }))
+      fail(
+        new CucmError({
+          kind: 'timeout',
+          node: nodeLabel(node),
+          message: `No TLS answer from ${node.host} port ${node.port} within ${duration(timeoutMs)}.`,
+          hint: 'Check the address and port (CUCM serves its APIs on 8443), and that a firewall lets this computer reach it.',
+        }),
+      )
     }, timeoutMs)
     socket.once('error', (error: NodeJS.ErrnoException) => {
-      fail(new CucmError({
-        kind: 'network',
-        node: nodeLabel(node),
-        message: `Could not connect to ${node.host} port ${node.port}: ${error.code ?? error.message}.`,
-        hint: error.code === 'ECONNREFUSED' ? 'Nothing listens there: check the port (8443) and that Cisco Tomcat runs on the node.' : 'Check the address, the port and the network path.',
-      }))
+      fail(
+        new CucmError({
+          kind: 'network',
+          node: nodeLabel(node),
+          message: `Could not connect to ${node.host} port ${node.port}: ${error.code ?? error.message}.`,
+          hint:
+            error.code === 'ECONNREFUSED'
+              ? 'Nothing listens there: check the port (8443) and that Cisco Tomcat runs on the node.'
+              : 'Check the address, the port and the network path.',
+        }),
+      )
     })
     socket.once('secureConnect', () => {
       clearTimeout(timer)
@@ -114,7 +121,10 @@ export class PinnedAgent extends https.Agent {
     super({ keepAlive: true, maxSockets: 4 })
   }
 
-  override createConnection(_options: https.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+  override createConnection(
+    _options: https.RequestOptions,
+    callback?: (err: Error | null, stream: Duplex) => void,
+  ): Duplex | null | undefined {
     void this.connect().then(
       (socket) => callback?.(null, socket),
       (error: Error) => callback?.(error, undefined as unknown as Duplex),

@@ -54,23 +54,52 @@ export class PlatformCertClient {
   }
 
   private async getJson(path: string, label: string): Promise<unknown> {
-    const answer = await this.http.request({ method: 'GET', path, headers: { Accept: 'application/json' }, label, api: 'platform', credential: this.credential })
+    const answer = await this.http.request({
+      method: 'GET',
+      path,
+      headers: { Accept: 'application/json' },
+      label,
+      api: 'platform',
+      credential: this.credential,
+    })
     return this.readJson(answer.status, answer.body, label)
   }
 
   private readJson(status: number, body: string, label: string): unknown {
     if (status === 404) {
-      throw new CucmError({ kind: 'needs-version', node: nodeLabel(this.http.node), request: label, httpStatus: 404, message: 'The certificate management API is not on this node (HTTP 404).', hint: 'It exists from CUCM 14; on older versions use OS Administration → Certificate Management.' })
+      throw new CucmError({
+        kind: 'needs-version',
+        node: nodeLabel(this.http.node),
+        request: label,
+        httpStatus: 404,
+        message: 'The certificate management API is not on this node (HTTP 404).',
+        hint: 'It exists from CUCM 14; on older versions use OS Administration → Certificate Management.',
+      })
     }
     let parsed: unknown
     try {
       parsed = body.trim() ? JSON.parse(body) : {}
     } catch {
-      throw new CucmError({ kind: 'bad-answer', node: nodeLabel(this.http.node), request: label, httpStatus: status, message: `The certificate API answered HTTP ${status} with something that is not JSON: ${body.slice(0, 200)}` })
+      throw new CucmError({
+        kind: 'bad-answer',
+        node: nodeLabel(this.http.node),
+        request: label,
+        httpStatus: status,
+        message: `The certificate API answered HTTP ${status} with something that is not JSON: ${body.slice(0, 200)}`,
+      })
     }
     if (status < 200 || status >= 300) {
-      const said = typeof parsed === 'object' && parsed !== null && 'message' in parsed ? String((parsed as { message: unknown }).message) : body.slice(0, 300)
-      throw new CucmError({ kind: 'http', node: nodeLabel(this.http.node), request: label, httpStatus: status, message: `The certificate API refused the request (HTTP ${status}): ${said}` })
+      const said =
+        typeof parsed === 'object' && parsed !== null && 'message' in parsed
+          ? String((parsed as { message: unknown }).message)
+          : body.slice(0, 300)
+      throw new CucmError({
+        kind: 'http',
+        node: nodeLabel(this.http.node),
+        request: label,
+        httpStatus: status,
+        message: `The certificate API refused the request (HTTP ${status}): ${said}`,
+      })
     }
     return parsed
   }
@@ -79,13 +108,21 @@ export class PlatformCertClient {
     this.requireApi(`Downloading ${service === 'callmanager' ? 'CallManager.pem' : service}`)
     const label = `GET identity certificate (${service})`
     const pem = pemsIn(await this.getJson(`${BASE}/identity/certificate?service=${encodeURIComponent(service)}`, label))[0]
-    if (!pem) throw new CucmError({ kind: 'bad-answer', node: nodeLabel(this.http.node), request: label, message: 'The answer holds no certificate.' })
+    if (!pem)
+      throw new CucmError({
+        kind: 'bad-answer',
+        node: nodeLabel(this.http.node),
+        request: label,
+        message: 'The answer holds no certificate.',
+      })
     return pem
   }
 
   async trusted(service = 'callmanager'): Promise<string[]> {
     this.requireApi(`Reading ${service}-trust`)
-    return pemsIn(await this.getJson(`${BASE}/trust/certificate?service=${encodeURIComponent(service)}`, `GET trust certificates (${service})`))
+    return pemsIn(
+      await this.getJson(`${BASE}/trust/certificate?service=${encodeURIComponent(service)}`, `GET trust certificates (${service})`),
+    )
   }
 
   /** Returns CUCM's answer as text for the evidence. */
@@ -93,7 +130,15 @@ export class PlatformCertClient {
     this.requireApi(`Uploading to ${service}-trust`)
     const label = `POST trust certificates (${service}, ${pems.length})`
     const body = JSON.stringify({ service: [service], certificates: pems, description })
-    const answer = await this.http.request({ method: 'POST', path: `${BASE}/trust/certificates`, headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body, label, api: 'platform', credential: this.credential })
+    const answer = await this.http.request({
+      method: 'POST',
+      path: `${BASE}/trust/certificates`,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body,
+      label,
+      api: 'platform',
+      credential: this.credential,
+    })
     this.readJson(answer.status, answer.body, label)
     return answer.body.slice(0, 2000)
   }

@@ -23,10 +23,22 @@ export const SOAP_AST = 'http://schemas.cisco.com/ast/soap'
 
 /** StatusReason values (CISCO-CCM-MIB CcmDevRegFailCauseCode), the ones worth naming here. */
 export const STATUS_REASONS: Readonly<Record<string, string>> = {
-  '0': 'noError', '1': 'unknown', '2': 'noEntryInDatabase', '3': 'databaseConfigurationError', '4': 'deviceNameUnresolveable',
-  '5': 'maxDevRegReached', '6': 'connectivityError', '7': 'initializationError', '8': 'deviceInitiatedReset', '9': 'callManagerReset',
-  '10': 'authenticationError', '11': 'invalidX509NameInCertificate', '12': 'invalidTLSCipher', '13': 'directoryNumberMismatch',
-  '14': 'malformedRegisterMsg', '19': 'configurationMismatch',
+  '0': 'noError',
+  '1': 'unknown',
+  '2': 'noEntryInDatabase',
+  '3': 'databaseConfigurationError',
+  '4': 'deviceNameUnresolveable',
+  '5': 'maxDevRegReached',
+  '6': 'connectivityError',
+  '7': 'initializationError',
+  '8': 'deviceInitiatedReset',
+  '9': 'callManagerReset',
+  '10': 'authenticationError',
+  '11': 'invalidX509NameInCertificate',
+  '12': 'invalidTLSCipher',
+  '13': 'directoryNumberMismatch',
+  '14': 'malformedRegisterMsg',
+  '19': 'configurationMismatch',
 }
 export const CALLMANAGER_SERVICE = 'Cisco CallManager'
 
@@ -76,9 +88,13 @@ export class ControlCenterClient {
   }
 
   async restart(nodeName: string, service = CALLMANAGER_SERVICE): Promise<ControlAnswer> {
-    const answer = await this.call('soapDoControlServices', {
-      ControlServiceRequest: { NodeName: nodeName, ControlType: 'Restart', ServiceList: { item: [service] } },
-    }, `Restart ${service} on ${nodeName}`)
+    const answer = await this.call(
+      'soapDoControlServices',
+      {
+        ControlServiceRequest: { NodeName: nodeName, ControlType: 'Restart', ServiceList: { item: [service] } },
+      },
+      `Restart ${service} on ${nodeName}`,
+    )
     return readServiceResponse(child(answer, 'soapDoControlServicesReturn'))
   }
 

@@ -55,7 +55,12 @@ export class SiteConnection {
   node(name: string): CucmNode {
     const found = distinctNodes(this.spec).find((n) => n.name.toLowerCase() === name.toLowerCase())
     if (!found) {
-      throw new CucmError({ kind: 'bad-answer', message: `No node named "${name}" in this site's CUCM connection (${distinctNodes(this.spec).map((n) => n.name).join(', ')}).` })
+      throw new CucmError({
+        kind: 'bad-answer',
+        message: `No node named "${name}" in this site's CUCM connection (${distinctNodes(this.spec)
+          .map((n) => n.name)
+          .join(', ')}).`,
+      })
     }
     return found
   }
@@ -76,7 +81,11 @@ export class SiteConnection {
 
   platform(node: CucmNode): PlatformCertClient {
     if (!this.platformCredential) {
-      throw new CucmError({ kind: 'unauthorized', message: 'No platform (OS administrator) credential was given for this site.', hint: 'Connect again with the platform user: the certificate API needs it.' })
+      throw new CucmError({
+        kind: 'unauthorized',
+        message: 'No platform (OS administrator) credential was given for this site.',
+        hint: 'Connect again with the platform user: the certificate API needs it.',
+      })
     }
     return new PlatformCertClient(this.http(node), this.version, this.platformCredential)
   }

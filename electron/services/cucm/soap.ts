@@ -59,7 +59,10 @@ export async function soapCall(http: CucmHttp, call: SoapCall): Promise<XmlObjec
       request: call.label,
       httpStatus: answer.status,
       message: `CUCM did not answer with SOAP (HTTP ${answer.status}): ${answer.body.slice(0, 200).trim() || 'empty answer'}`,
-      hint: answer.status === 404 ? 'This service is not on the node at that path: check the CUCM version and that the service (AXL Web Service, Serviceability) is activated.' : 'Check that the address points at CUCM.',
+      hint:
+        answer.status === 404
+          ? 'This service is not on the node at that path: check the CUCM version and that the service (AXL Web Service, Serviceability) is activated.'
+          : 'Check that the address points at CUCM.',
     })
   }
   const fault = readFault(body)

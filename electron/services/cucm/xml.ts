@@ -15,7 +15,16 @@ export interface XmlObject {
 }
 
 /** Elements that repeat in the answers read here (AXL lists, Serviceability `item`s, MRG members). */
-const REPEATED = new Set(['item', 'member', 'devicePool', 'location', 'phone', 'conferenceBridge', 'mediaResourceGroup', 'mediaResourceList'])
+const REPEATED = new Set([
+  'item',
+  'member',
+  'devicePool',
+  'location',
+  'phone',
+  'conferenceBridge',
+  'mediaResourceGroup',
+  'mediaResourceList',
+])
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false })
 

@@ -139,5 +139,4 @@ export class KnownHostsStore {
   private async writeAtomically(text: string): Promise<void> {
     await writeFileAtomic(this.filePath, text, 0o600)
   }
-
 }

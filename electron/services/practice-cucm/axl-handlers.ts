@@ -82,7 +82,8 @@ export const AXL_HANDLERS: Readonly<Record<string, AxlHandler>> = {
     const bridge = first(body, 'conferenceBridge')
     const name = required(bridge, 'name', 'Conference Bridge')
     const product = required(bridge, 'product', 'Conference Bridge')
-    if (product !== 'Cisco IOS Enhanced Conference Bridge') throw new AxlFault('5007', `Item not valid: The specified product ${product} was not found`)
+    if (product !== 'Cisco IOS Enhanced Conference Bridge')
+      throw new AxlFault('5007', `Item not valid: The specified product ${product} was not found`)
     const devicePoolName = required(bridge, 'devicePoolName', 'Conference Bridge')
     const pool = state.devicePools.find((p) => same(p.name, devicePoolName))
     if (!pool) throw notFound('Device Pool')
@@ -94,14 +95,31 @@ export const AXL_HANDLERS: Readonly<Record<string, AxlHandler>> = {
     if (!profile) throw notFound('Security Profile')
     if (state.conferenceBridges.some((b) => same(b.name, name))) throw new AxlFault('-239', DUPLICATE)
     const id = uuid()
-    state.conferenceBridges.push({ name, product, devicePoolName: pool.name, locationName: location, securityProfileName: profile, description: text(bridge.description), uuid: id })
+    state.conferenceBridges.push({
+      name,
+      product,
+      devicePoolName: pool.name,
+      locationName: location,
+      securityProfileName: profile,
+      description: text(bridge.description),
+      uuid: id,
+    })
     return { result: id, changed: true }
   },
 
   getMediaResourceGroup: (state, body) => {
     const group = state.mediaResourceGroups.find((g) => same(g.name, text(body.name)))
     if (!group) throw notFound('Media Resource Group')
-    return { result: { mediaResourceGroup: { name: group.name, description: group.description, multicast: group.multicast, members: { member: group.members.map((deviceName) => ({ deviceName })) } } } }
+    return {
+      result: {
+        mediaResourceGroup: {
+          name: group.name,
+          description: group.description,
+          multicast: group.multicast,
+          members: { member: group.members.map((deviceName) => ({ deviceName })) },
+        },
+      },
+    }
   },
 
   addMediaResourceGroup: (state, body) => {
@@ -114,14 +132,27 @@ export const AXL_HANDLERS: Readonly<Record<string, AxlHandler>> = {
     }
     if (state.mediaResourceGroups.some((g) => same(g.name, name))) throw new AxlFault('-239', DUPLICATE)
     const id = uuid()
-    state.mediaResourceGroups.push({ name, description: text(group.description), multicast: text(group.multicast) || 'false', members, uuid: id })
+    state.mediaResourceGroups.push({
+      name,
+      description: text(group.description),
+      multicast: text(group.multicast) || 'false',
+      members,
+      uuid: id,
+    })
     return { result: id, changed: true }
   },
 
   getMediaResourceList: (state, body) => {
     const list = state.mediaResourceLists.find((l) => same(l.name, text(body.name)))
     if (!list) throw notFound('Media Resource List')
-    return { result: { mediaResourceList: { name: list.name, members: { member: list.groups.map((g, order) => ({ mediaResourceGroupName: g, order: String(order) })) } } } }
+    return {
+      result: {
+        mediaResourceList: {
+          name: list.name,
+          members: { member: list.groups.map((g, order) => ({ mediaResourceGroupName: g, order: String(order) })) },
+        },
+      },
+    }
   },
 
   addMediaResourceList: (state, body) => {

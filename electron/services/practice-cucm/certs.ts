@@ -17,8 +17,12 @@ export function selfSigned(cn: string, usage: 'tomcat' | 'callmanager', now = ne
   cert.validity.notBefore = new Date(now.getTime() - 60_000)
   cert.validity.notAfter = new Date(now.getTime() + 5 * 365 * 24 * 3600_000)
   const attrs = [
-    { shortName: 'C', value: 'CN' }, { shortName: 'O', value: 'cisco' }, { shortName: 'OU', value: 'a' },
-    { shortName: 'CN', value: cn }, { shortName: 'ST', value: 'c' }, { shortName: 'L', value: 'b' },
+    { shortName: 'C', value: 'CN' },
+    { shortName: 'O', value: 'cisco' },
+    { shortName: 'OU', value: 'a' },
+    { shortName: 'CN', value: cn },
+    { shortName: 'ST', value: 'c' },
+    { shortName: 'L', value: 'b' },
   ]
   cert.setSubject(attrs)
   cert.setIssuer(attrs)
@@ -26,7 +30,13 @@ export function selfSigned(cn: string, usage: 'tomcat' | 'callmanager', now = ne
     { name: 'basicConstraints', cA: usage === 'callmanager' },
     { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, dataEncipherment: true, keyCertSign: usage === 'callmanager' },
     { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
-    { name: 'subjectAltName', altNames: [{ type: 2, value: cn }, { type: 7, ip: '127.0.0.1' }] },
+    {
+      name: 'subjectAltName',
+      altNames: [
+        { type: 2, value: cn },
+        { type: 7, ip: '127.0.0.1' },
+      ],
+    },
     { name: 'subjectKeyIdentifier' },
   ])
   cert.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create())

@@ -30,14 +30,21 @@ const dir = path.resolve(values.dir ?? '.')
 let ports: [number, number] | undefined
 if (values.ports) {
   const parsed = values.ports.split(',').map(Number)
-  if (parsed.length !== 2 || !parsed.every((p) => Number.isInteger(p) && p > 0 && p < 65536)) fail('--ports needs two ports, e.g. 8443,8444')
+  if (parsed.length !== 2 || !parsed.every((p) => Number.isInteger(p) && p > 0 && p < 65536))
+    fail('--ports needs two ports, e.g. 8443,8444')
   ports = [parsed[0] ?? 0, parsed[1] ?? 0]
 }
 const restartDelay = values['restart-delay'] === undefined ? undefined : Number(values['restart-delay'])
 if (restartDelay !== undefined && !(restartDelay >= 0)) fail('--restart-delay needs a number of milliseconds')
 
 const labs = new PracticeLabs(dir)
-const cucm = new PracticeCucm({ dir, lab, callManagerPem: () => labs.cucmCertificate(lab), ...(ports ? { ports } : {}), ...(restartDelay === undefined ? {} : { restartDelayMs: restartDelay }) })
+const cucm = new PracticeCucm({
+  dir,
+  lab,
+  callManagerPem: () => labs.cucmCertificate(lab),
+  ...(ports ? { ports } : {}),
+  ...(restartDelay === undefined ? {} : { restartDelayMs: restartDelay }),
+})
 const info = await cucm.start()
 process.stdout.write(
   [

@@ -33,9 +33,27 @@ export function handlePlatform(node: PracticeNodeState, method: string, url: URL
     if (path.endsWith('/identity/certificate')) {
       const pem = service === 'callmanager' ? node.callmanagerPem : service === 'tomcat' ? node.tomcat.cert : undefined
       if (!pem) return { status: 404, json: { message: `No ${service} identity certificate on ${node.name}` } }
-      return { status: 200, json: [{ service, certificateName: service === 'callmanager' ? 'CallManager.pem' : `${service}.pem`, subject: facts(pem)?.subject ?? '', certificate: pem }] }
+      return {
+        status: 200,
+        json: [
+          {
+            service,
+            certificateName: service === 'callmanager' ? 'CallManager.pem' : `${service}.pem`,
+            subject: facts(pem)?.subject ?? '',
+            certificate: pem,
+          },
+        ],
+      }
     }
-    return { status: 200, json: (node.trust[service] ?? []).map((t) => ({ service, certificateName: t.subject, description: t.description, certificate: t.pem })) }
+    return {
+      status: 200,
+      json: (node.trust[service] ?? []).map((t) => ({
+        service,
+        certificateName: t.subject,
+        description: t.description,
+        certificate: t.pem,
+      })),
+    }
   }
   if (method === 'POST' && path === `${BASE}/trust/certificates`) {
     let request: unknown
@@ -44,11 +62,20 @@ export function handlePlatform(node: PracticeNodeState, method: string, url: URL
     } catch {
       return { status: 400, json: { message: 'The request body is not JSON' } }
     }
-    const { service: services, certificates, description } = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>
+    const {
+      service: services,
+      certificates,
+      description,
+    } = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>
     if (!Array.isArray(services) || services.length === 0 || !services.every((s) => typeof s === 'string' && SERVICES.has(s))) {
       return { status: 400, json: { message: 'service must be a list of trust stores, e.g. ["callmanager"]' } }
     }
-    if (!Array.isArray(certificates) || certificates.length === 0 || certificates.length > MAX_UPLOAD || !certificates.every((c) => typeof c === 'string')) {
+    if (
+      !Array.isArray(certificates) ||
+      certificates.length === 0 ||
+      certificates.length > MAX_UPLOAD ||
+      !certificates.every((c) => typeof c === 'string')
+    ) {
       return { status: 400, json: { message: 'certificates must be a list of PEM certificates' } }
     }
     const read = (certificates as string[]).map((pem) => ({ pem: pem.replace(/\r\n/g, '\n'), facts: facts(pem) }))
@@ -60,11 +87,21 @@ export function handlePlatform(node: PracticeNodeState, method: string, url: URL
       for (const cert of read) {
         const f = cert.facts
         if (!f || entries.some((e) => e.sha256 === f.sha256)) continue
-        entries.push({ pem: cert.pem, sha256: f.sha256, subject: f.subject, description: typeof description === 'string' ? description.slice(0, 200) : '', uploadedAt: new Date().toISOString() })
+        entries.push({
+          pem: cert.pem,
+          sha256: f.sha256,
+          subject: f.subject,
+          description: typeof description === 'string' ? description.slice(0, 200) : '',
+          uploadedAt: new Date().toISOString(),
+        })
         added.push(`${store}: ${f.subject}`)
       }
     }
-    return { status: 200, json: { message: added.length > 0 ? 'Certificate(s) uploaded successfully' : 'Certificate(s) already present', uploaded: added }, changed: added.length > 0 }
+    return {
+      status: 200,
+      json: { message: added.length > 0 ? 'Certificate(s) uploaded successfully' : 'Certificate(s) already present', uploaded: added },
+      changed: added.length > 0,
+    }
   }
   return { status: 404, json: { message: `No such resource: ${method} ${path}` } }
 }

@@ -18,7 +18,15 @@ import { selfSigned } from './certs'
 import { handlePlatform } from './platform-handlers'
 import { LAB_ADDRESSES, judgeRegistration } from './registration'
 import type { RegistrationAttempt, RegistrationVerdict } from '../practice-router'
-import { PracticeCucmStateSchema, SUBSCRIBER_NAME, PUBLISHER_NAME, defaultState, type PracticeCucmState, type PracticeNodeKey, type PracticeNodeState } from './state'
+import {
+  PracticeCucmStateSchema,
+  SUBSCRIBER_NAME,
+  PUBLISHER_NAME,
+  defaultState,
+  type PracticeCucmState,
+  type PracticeNodeKey,
+  type PracticeNodeState,
+} from './state'
 import type { PracticeCucmInfo } from '../../../shared/contract/cucm'
 
 export const PRACTICE_USERS = {
@@ -125,7 +133,11 @@ export class PracticeCucm {
   }
 
   info(): PracticeCucmInfo {
-    const ref = (key: PracticeNodeKey) => ({ name: this.current.nodes[key].name, host: '127.0.0.1', port: (this.servers.get(key)?.address() as AddressInfo | null)?.port ?? 0 })
+    const ref = (key: PracticeNodeKey) => ({
+      name: this.current.nodes[key].name,
+      host: '127.0.0.1',
+      port: (this.servers.get(key)?.address() as AddressInfo | null)?.port ?? 0,
+    })
     return {
       lab: this.options.lab,
       version: '15.0',
@@ -153,10 +165,15 @@ export class PracticeCucm {
   async stop(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()
-    await Promise.all([...this.servers.values()].map((server) => new Promise<void>((resolve) => {
-      server.close(() => resolve())
-      server.closeAllConnections()
-    })))
+    await Promise.all(
+      [...this.servers.values()].map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve())
+            server.closeAllConnections()
+          }),
+      ),
+    )
     this.servers.clear()
     await this.writing
   }
@@ -184,12 +201,16 @@ export class PracticeCucm {
     }
     if (this.throttled.count > 0) {
       this.throttled.count -= 1
-      res.writeHead(this.throttled.status, { 'Content-Type': 'text/plain', 'Retry-After': '1' }).end('Service Unavailable: request throttled')
+      res
+        .writeHead(this.throttled.status, { 'Content-Type': 'text/plain', 'Retry-After': '1' })
+        .end('Service Unavailable: request throttled')
       return
     }
     const who = authenticate(req.headers.authorization)
     if (!who) {
-      res.writeHead(401, { 'Content-Type': 'text/html', 'WWW-Authenticate': 'Basic realm="Cisco Unified Communications Manager"' }).end('<html><body>HTTP Status 401 – Unauthorized</body></html>')
+      res
+        .writeHead(401, { 'Content-Type': 'text/html', 'WWW-Authenticate': 'Basic realm="Cisco Unified Communications Manager"' })
+        .end('<html><body>HTTP Status 401 – Unauthorized</body></html>')
       return
     }
     if (!who.roles.includes(route)) {
@@ -219,21 +240,40 @@ export class PracticeCucm {
       this.axl(res, operation, input)
       return
     }
-    if (operation === 'selectCmDevice') this.soap(res, 200, { 'ns:selectCmDeviceResponse': { '@_xmlns:ns': SOAP_AST, selectCmDeviceReturn: this.selectCmDevice(input) } })
-    else if (operation === 'soapGetServiceStatus') this.soap(res, 200, { 'ns:soapGetServiceStatusResponse': { '@_xmlns:ns': SOAP_AST, soapGetServiceStatusReturn: serviceAnswer(node, text(input.ServiceStatus)) } })
+    if (operation === 'selectCmDevice')
+      this.soap(res, 200, { 'ns:selectCmDeviceResponse': { '@_xmlns:ns': SOAP_AST, selectCmDeviceReturn: this.selectCmDevice(input) } })
+    else if (operation === 'soapGetServiceStatus')
+      this.soap(res, 200, {
+        'ns:soapGetServiceStatusResponse': {
+          '@_xmlns:ns': SOAP_AST,
+          soapGetServiceStatusReturn: serviceAnswer(node, text(input.ServiceStatus)),
+        },
+      })
     else if (operation === 'soapDoControlServices') this.controlServices(res, key, input)
-    else this.soap(res, 500, { 'soapenv:Fault': { faultcode: 'soapenv:Client', faultstring: `Operation ${operation} is not offered by the practice CUCM` } })
+    else
+      this.soap(res, 500, {
+        'soapenv:Fault': { faultcode: 'soapenv:Client', faultstring: `Operation ${operation} is not offered by the practice CUCM` },
+      })
   }
 
   private soap(res: ServerResponse, status: number, body: XmlObject): void {
-    const xml = buildXml({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, 'soapenv:Envelope': { '@_xmlns:soapenv': SOAP_ENV, 'soapenv:Body': body } })
+    const xml = buildXml({
+      '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+      'soapenv:Envelope': { '@_xmlns:soapenv': SOAP_ENV, 'soapenv:Body': body },
+    })
     res.writeHead(status, { 'Content-Type': 'text/xml;charset=UTF-8' }).end(xml)
   }
 
   private axl(res: ServerResponse, operation: string, input: XmlObject): void {
     const handler = AXL_HANDLERS[operation]
     if (!handler) {
-      this.soap(res, 500, { 'soapenv:Fault': { faultcode: 'soapenv:Client', faultstring: `${operation} is not an operation the practice CUCM offers`, detail: { axlError: { axlcode: '-1', axlmessage: `${operation} is not supported`, request: operation } } } })
+      this.soap(res, 500, {
+        'soapenv:Fault': {
+          faultcode: 'soapenv:Client',
+          faultstring: `${operation} is not an operation the practice CUCM offers`,
+          detail: { axlError: { axlcode: '-1', axlmessage: `${operation} is not supported`, request: operation } },
+        },
+      })
       return
     }
     try {
@@ -242,7 +282,13 @@ export class PracticeCucm {
       this.soap(res, 200, { [`ns:${operation}Response`]: { '@_xmlns:ns': axlNamespace('15.0'), return: result } })
     } catch (error) {
       if (!(error instanceof AxlFault)) throw error
-      this.soap(res, 500, { 'soapenv:Fault': { faultcode: 'soapenv:Client', faultstring: error.message, detail: { axlError: { axlcode: error.axlcode, axlmessage: error.message, request: operation } } } })
+      this.soap(res, 500, {
+        'soapenv:Fault': {
+          faultcode: 'soapenv:Client',
+          faultstring: error.message,
+          detail: { axlError: { axlcode: error.axlcode, axlmessage: error.message, request: operation } },
+        },
+      })
     }
   }
 
@@ -254,15 +300,24 @@ export class PracticeCucm {
     const raw = child(request, 'ServiceList').item
     const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((s) => text(s))
     if (nodeName && nodeName.toLowerCase() !== node.name.toLowerCase() && nodeName !== '127.0.0.1') {
-      this.soap(res, 500, { 'soapenv:Fault': { faultcode: 'soapenv:Server', faultstring: `Node ${nodeName} is not this node (${node.name})` } })
+      this.soap(res, 500, {
+        'soapenv:Fault': { faultcode: 'soapenv:Server', faultstring: `Node ${nodeName} is not this node (${node.name})` },
+      })
       return
     }
     if (text(request.ControlType) !== 'Restart' || !list.includes(CALLMANAGER)) {
-      this.soap(res, 500, { 'soapenv:Fault': { faultcode: 'soapenv:Client', faultstring: `The practice CUCM only restarts ${CALLMANAGER} (asked: ${text(request.ControlType)} ${list.join(', ')})` } })
+      this.soap(res, 500, {
+        'soapenv:Fault': {
+          faultcode: 'soapenv:Client',
+          faultstring: `The practice CUCM only restarts ${CALLMANAGER} (asked: ${text(request.ControlType)} ${list.join(', ')})`,
+        },
+      })
       return
     }
     this.restartCallManager(key)
-    this.soap(res, 200, { 'ns:soapDoControlServicesResponse': { '@_xmlns:ns': SOAP_AST, soapDoControlServicesReturn: serviceAnswer(node, CALLMANAGER) } })
+    this.soap(res, 200, {
+      'ns:soapDoControlServicesResponse': { '@_xmlns:ns': SOAP_AST, soapDoControlServicesReturn: serviceAnswer(node, CALLMANAGER) },
+    })
   }
 
   /** Cisco CallManager stops (its registrations drop), then starts and reads CallManager-trust. */
@@ -272,7 +327,11 @@ export class PracticeCucm {
     this.current.registrations = this.current.registrations.filter((r) => r.node !== node.name)
     this.changed()
     this.later(this.options.restartDelayMs ?? 3000, () => {
-      node.callmanager = { status: 'Started', startedAt: new Date().toISOString(), loadedTrust: (node.trust.callmanager ?? []).map((t) => t.sha256) }
+      node.callmanager = {
+        status: 'Started',
+        startedAt: new Date().toISOString(),
+        loadedTrust: (node.trust.callmanager ?? []).map((t) => t.sha256),
+      }
       this.changed()
     })
   }
@@ -283,7 +342,12 @@ export class PracticeCucm {
     if (record) {
       const others = this.current.registrations.filter((r) => r.name.toLowerCase() !== record.name.toLowerCase())
       const previous = this.current.registrations.find((r) => r.name.toLowerCase() === record.name.toLowerCase())
-      const same = previous && previous.status === record.status && previous.statusReason === record.statusReason && previous.node === record.node && previous.ipAddress === record.ipAddress
+      const same =
+        previous &&
+        previous.status === record.status &&
+        previous.statusReason === record.statusReason &&
+        previous.node === record.node &&
+        previous.ipAddress === record.ipAddress
       if (!same) {
         this.current.registrations = [...others, { ...record, at: new Date().toISOString() }]
         this.changed()
@@ -297,7 +361,9 @@ export class PracticeCucm {
     const node = (Object.keys(LAB_ADDRESSES) as PracticeNodeKey[]).find((k) => LAB_ADDRESSES[k] === ccmAddress)
     const nodeName = node ? this.current.nodes[node].name : undefined
     const before = this.current.registrations.length
-    this.current.registrations = this.current.registrations.filter((r) => !(r.name.toLowerCase() === name.toLowerCase() && r.node === nodeName))
+    this.current.registrations = this.current.registrations.filter(
+      (r) => !(r.name.toLowerCase() === name.toLowerCase() && r.node === nodeName),
+    )
     if (this.current.registrations.length !== before) this.changed()
   }
 
@@ -306,7 +372,9 @@ export class PracticeCucm {
     const deviceClass = text(criteria.DeviceClass) || 'Any'
     const names = children(child(criteria, 'SelectItems'), 'item').map((i) => text(i.Item).toLowerCase())
     const nodes = (['publisher', 'subscriber'] as const).map((key) => this.current.nodes[key].name)
-    const found = this.current.registrations.filter((r) => (deviceClass === 'Any' || deviceClass === 'MediaResources') && names.some((n) => n === '*' || n === r.name.toLowerCase()))
+    const found = this.current.registrations.filter(
+      (r) => (deviceClass === 'Any' || deviceClass === 'MediaResources') && names.some((n) => n === '*' || n === r.name.toLowerCase()),
+    )
     return {
       SelectCmDeviceResult: {
         TotalDevicesFound: String(found.length),
@@ -319,11 +387,32 @@ export class PracticeCucm {
               NoChange: 'false',
               CmDevices: {
                 item: devices.map((r) => ({
-                  Name: r.name, DirNumber: '', DeviceClass: 'MediaResources', Model: '52', Product: '110', BoxProduct: '0', Httpd: 'No',
-                  RegistrationAttempts: '1', IsCtiControllable: 'false', LoginUserId: '', Status: r.status, StatusReason: r.statusReason,
-                  PerfMonObject: '2', DChannel: '0', Description: r.name, H323Trunk: '', TimeStamp: String(Math.floor(Date.parse(r.at) / 1000)),
-                  Protocol: 'SCCP', NumOfLines: '0', LinesStatus: '', ActiveLoadID: '', InactiveLoadID: '', DownloadStatus: 'Unknown',
-                  DownloadFailureReason: '', DownloadServer: '', IPAddress: { item: [{ IP: r.ipAddress, IPAddrType: 'ipv4', Attribute: 'Unknown' }] },
+                  Name: r.name,
+                  DirNumber: '',
+                  DeviceClass: 'MediaResources',
+                  Model: '52',
+                  Product: '110',
+                  BoxProduct: '0',
+                  Httpd: 'No',
+                  RegistrationAttempts: '1',
+                  IsCtiControllable: 'false',
+                  LoginUserId: '',
+                  Status: r.status,
+                  StatusReason: r.statusReason,
+                  PerfMonObject: '2',
+                  DChannel: '0',
+                  Description: r.name,
+                  H323Trunk: '',
+                  TimeStamp: String(Math.floor(Date.parse(r.at) / 1000)),
+                  Protocol: 'SCCP',
+                  NumOfLines: '0',
+                  LinesStatus: '',
+                  ActiveLoadID: '',
+                  InactiveLoadID: '',
+                  DownloadStatus: 'Unknown',
+                  DownloadFailureReason: '',
+                  DownloadServer: '',
+                  IPAddress: { item: [{ IP: r.ipAddress, IPAddrType: 'ipv4', Attribute: 'Unknown' }] },
                 })),
               },
             }
@@ -343,7 +432,16 @@ function serviceAnswer(node: PracticeNodeState, service: string): XmlObject {
     ReasonString: '',
     ServiceInfoList: {
       item: wanted
-        ? [{ ServiceName: CALLMANAGER, ServiceStatus: node.callmanager.status, ReasonCode: '-1', ReasonCodeString: ' ', StartTime: node.callmanager.startedAt, UpTime: String(Math.max(0, Math.floor((Date.now() - Date.parse(node.callmanager.startedAt)) / 1000))) }]
+        ? [
+            {
+              ServiceName: CALLMANAGER,
+              ServiceStatus: node.callmanager.status,
+              ReasonCode: '-1',
+              ReasonCodeString: ' ',
+              StartTime: node.callmanager.startedAt,
+              UpTime: String(Math.max(0, Math.floor((Date.now() - Date.parse(node.callmanager.startedAt)) / 1000))),
+            },
+          ]
         : [],
     },
   }
@@ -352,7 +450,8 @@ function serviceAnswer(node: PracticeNodeState, service: string): XmlObject {
 function routeOf(pathname: string): Role | undefined {
   if (pathname === '/axl/' || pathname === '/axl') return 'axl'
   if (pathname.startsWith('/platformcom/api/v1/certmgr/')) return 'platform'
-  if (pathname === '/controlcenterservice2/services/ControlCenterServices' || pathname === '/realtimeservice2/services/RISService70') return 'serviceability'
+  if (pathname === '/controlcenterservice2/services/ControlCenterServices' || pathname === '/realtimeservice2/services/RISService70')
+    return 'serviceability'
   return undefined
 }
 

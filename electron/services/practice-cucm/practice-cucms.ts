@@ -22,7 +22,12 @@ export class PracticeCucms {
   get(lab: string): Promise<PracticeCucm> {
     let found = this.running.get(lab)
     if (!found) {
-      const cucm = new PracticeCucm({ dir: this.dir, lab, callManagerPem: () => this.labs.cucmCertificate(lab), ...(this.restartDelayMs === undefined ? {} : { restartDelayMs: this.restartDelayMs }) })
+      const cucm = new PracticeCucm({
+        dir: this.dir,
+        lab,
+        callManagerPem: () => this.labs.cucmCertificate(lab),
+        ...(this.restartDelayMs === undefined ? {} : { restartDelayMs: this.restartDelayMs }),
+      })
       found = cucm.start().then(() => {
         this.ready.set(lab, cucm)
         cucm.onChange(() => this.notify(lab))

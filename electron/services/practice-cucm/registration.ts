@@ -28,7 +28,11 @@ function facts(pem: string | undefined): { sha256: string; cn: string } | undefi
   if (!pem) return undefined
   try {
     const cert = new X509Certificate(pem)
-    const cn = cert.subject.split('\n').find((line) => line.startsWith('CN='))?.slice(3) ?? ''
+    const cn =
+      cert.subject
+        .split('\n')
+        .find((line) => line.startsWith('CN='))
+        ?.slice(3) ?? ''
     return { sha256: cert.fingerprint256, cn }
   } catch {
     return undefined
@@ -49,12 +53,24 @@ export function judgeRegistration(state: PracticeCucmState, attempt: Registratio
   const to = `SCCP${attempt.secure ? '/TLS' : ''} to ${attempt.ccmAddress} port ${port}`
   const prefix = `Practice CUCM: ${attempt.registerName} (profile ${attempt.profile}):`
   if (!key) {
-    return { verdict: { registered: false, failure: 'unreachable', reason: `${prefix} ${to}: no answer. The practice CUCM's nodes are ${LAB_ADDRESSES.publisher} (CUCMPUB15) and ${LAB_ADDRESSES.subscriber} (CUCMSUB15).` } }
+    return {
+      verdict: {
+        registered: false,
+        failure: 'unreachable',
+        reason: `${prefix} ${to}: no answer. The practice CUCM's nodes are ${LAB_ADDRESSES.publisher} (CUCMPUB15) and ${LAB_ADDRESSES.subscriber} (CUCMSUB15).`,
+      },
+    }
   }
   const node = state.nodes[key]
   const base = { name: attempt.registerName, node: node.name, ipAddress: attempt.localAddress }
   if (node.callmanager.status !== 'Started') {
-    return { verdict: { registered: false, failure: 'unreachable', reason: `${prefix} ${to}: connection refused, Cisco CallManager on ${node.name} is ${node.callmanager.status}. The bridge tries again.` } }
+    return {
+      verdict: {
+        registered: false,
+        failure: 'unreachable',
+        reason: `${prefix} ${to}: connection refused, Cisco CallManager on ${node.name} is ${node.callmanager.status}. The bridge tries again.`,
+      },
+    }
   }
   const cert = facts(attempt.certificatePem)
   const ca = facts(attempt.caPem)
@@ -67,7 +83,11 @@ export function judgeRegistration(state: PracticeCucmState, attempt: Registratio
         ? `CallManager-trust on ${node.name} holds the bridge's certificate, but Cisco CallManager was not restarted after the upload (it reads the store when it starts)`
         : `CallManager-trust on ${node.name} holds neither ${ca?.cn ? `the CA (CN=${ca.cn})` : 'the CA'} nor the bridge certificate${cert?.cn ? ` (CN=${cert.cn})` : ''}`
       return {
-        verdict: { registered: false, failure: 'tls', reason: `${prefix} ${to} (${node.name}): TLS handshake failure: CUCM does not trust the bridge certificate. ${why}.` },
+        verdict: {
+          registered: false,
+          failure: 'tls',
+          reason: `${prefix} ${to} (${node.name}): TLS handshake failure: CUCM does not trust the bridge certificate. ${why}.`,
+        },
         record: { ...base, name: cert?.cn || attempt.registerName, status: 'UnRegistered', statusReason: '10' },
       }
     }
@@ -75,14 +95,22 @@ export function judgeRegistration(state: PracticeCucmState, attempt: Registratio
   const bridge = state.conferenceBridges.find((b) => same(b.name, attempt.registerName))
   if (!bridge) {
     return {
-      verdict: { registered: false, failure: 'rejected', reason: `${prefix} registration rejected by ${node.name}: CUCM has no conference bridge named ${attempt.registerName} (noEntryInDatabase). The name must equal the certificate's CN and the register name.` },
+      verdict: {
+        registered: false,
+        failure: 'rejected',
+        reason: `${prefix} registration rejected by ${node.name}: CUCM has no conference bridge named ${attempt.registerName} (noEntryInDatabase). The name must equal the certificate's CN and the register name.`,
+      },
       record: { ...base, status: 'Rejected', statusReason: '2' },
     }
   }
   const encrypted = /encrypted/i.test(bridge.securityProfileName)
   if (encrypted !== attempt.secure) {
     return {
-      verdict: { registered: false, failure: 'rejected', reason: `${prefix} registration rejected by ${node.name}: security mode mismatch, the DSP farm profile is ${attempt.secure ? 'secure' : 'non secure'} and conference bridge ${bridge.name} is "${bridge.securityProfileName}" (configurationMismatch).` },
+      verdict: {
+        registered: false,
+        failure: 'rejected',
+        reason: `${prefix} registration rejected by ${node.name}: security mode mismatch, the DSP farm profile is ${attempt.secure ? 'secure' : 'non secure'} and conference bridge ${bridge.name} is "${bridge.securityProfileName}" (configurationMismatch).`,
+      },
       record: { ...base, name: bridge.name, status: 'Rejected', statusReason: '19' },
     }
   }

@@ -27,13 +27,41 @@ export const PracticeCucmStateSchema = z.object({
   nodes: z.object({ publisher: NodeState, subscriber: NodeState }),
   devicePools: z.array(z.object({ name: z.string(), mediaResourceListName: z.string() })),
   locations: z.array(z.string()),
-  conferenceBridges: z.array(z.object({
-    name: z.string(), product: z.string(), devicePoolName: z.string(), locationName: z.string(), securityProfileName: z.string(), description: z.string(), uuid: z.string(),
-  })),
-  mediaResourceGroups: z.array(z.object({ name: z.string(), description: z.string(), multicast: z.string(), members: z.array(z.string()), uuid: z.string() })),
+  conferenceBridges: z.array(
+    z.object({
+      name: z.string(),
+      product: z.string(),
+      devicePoolName: z.string(),
+      locationName: z.string(),
+      securityProfileName: z.string(),
+      description: z.string(),
+      uuid: z.string(),
+    }),
+  ),
+  mediaResourceGroups: z.array(
+    z.object({ name: z.string(), description: z.string(), multicast: z.string(), members: z.array(z.string()), uuid: z.string() }),
+  ),
   mediaResourceLists: z.array(z.object({ name: z.string(), groups: z.array(z.string()), uuid: z.string() })),
-  phones: z.array(z.object({ name: z.string(), description: z.string(), model: z.string(), devicePoolName: z.string(), mediaResourceListName: z.string(), appliedAt: z.string() })),
-  registrations: z.array(z.object({ name: z.string(), node: z.string(), ipAddress: z.string(), status: z.enum(['Registered', 'UnRegistered', 'Rejected']), statusReason: z.string(), at: z.string() })),
+  phones: z.array(
+    z.object({
+      name: z.string(),
+      description: z.string(),
+      model: z.string(),
+      devicePoolName: z.string(),
+      mediaResourceListName: z.string(),
+      appliedAt: z.string(),
+    }),
+  ),
+  registrations: z.array(
+    z.object({
+      name: z.string(),
+      node: z.string(),
+      ipAddress: z.string(),
+      status: z.enum(['Registered', 'UnRegistered', 'Rejected']),
+      statusReason: z.string(),
+      at: z.string(),
+    }),
+  ),
 })
 export type PracticeCucmState = z.infer<typeof PracticeCucmStateSchema>
 export type PracticeNodeKey = keyof PracticeCucmState['nodes']
@@ -46,12 +74,15 @@ export const PRACTICE_VERSION = '15.0.1.11900(23)'
 /** The two device security profiles CUCM offers an IOS Enhanced Conference Bridge. */
 export const BRIDGE_SECURITY_PROFILES = ['Non Secure Conference Bridge', 'Encrypted Conference Bridge']
 
-export function defaultState(certs: {
-  publisherTomcat: { cert: string; key: string }
-  subscriberTomcat: { cert: string; key: string }
-  publisherCallManager: string
-  subscriberCallManager: string
-}, now = new Date()): PracticeCucmState {
+export function defaultState(
+  certs: {
+    publisherTomcat: { cert: string; key: string }
+    subscriberTomcat: { cert: string; key: string }
+    publisherCallManager: string
+    subscriberCallManager: string
+  },
+  now = new Date(),
+): PracticeCucmState {
   const started = now.toISOString()
   const node = (name: string, tomcat: { cert: string; key: string }, callmanagerPem: string) => ({
     name,
@@ -66,7 +97,10 @@ export function defaultState(certs: {
       publisher: node(PUBLISHER_NAME, certs.publisherTomcat, certs.publisherCallManager),
       subscriber: node(SUBSCRIBER_NAME, certs.subscriberTomcat, certs.subscriberCallManager),
     },
-    devicePools: [{ name: 'Default', mediaResourceListName: '' }, { name: 'DP_HQ', mediaResourceListName: '' }],
+    devicePools: [
+      { name: 'Default', mediaResourceListName: '' },
+      { name: 'DP_HQ', mediaResourceListName: '' },
+    ],
     locations: ['Hub_None', 'Phantom', 'Shadow', 'LOC_HQ'],
     conferenceBridges: [],
     mediaResourceGroups: [],

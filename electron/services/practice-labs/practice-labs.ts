@@ -49,7 +49,9 @@ export class PracticeLabs {
     } catch (err) {
       const aside = `${this.file(lab)}.corrupt-${Date.now()}`
       await fs.rename(this.file(lab), aside).catch(() => undefined)
-      return { warning: `The practice lab "${lab}" could not be restored (${(err as Error).message.slice(0, 200)}); it starts fresh. The old file is ${aside}.` }
+      return {
+        warning: `The practice lab "${lab}" could not be restored (${(err as Error).message.slice(0, 200)}); it starts fresh. The old file is ${aside}.`,
+      }
     }
   }
 

@@ -62,7 +62,10 @@ export class Background {
     }
     if (this.refusals.get(id) !== verdict.reason) this.cucm.log(verdict.reason)
     this.refusals.set(id, verdict.reason)
-    this.regTimers.set(id, this.timer(this.cucm.retryMs ?? DEFAULT_RETRY_MS, () => this.attempt(id)))
+    this.regTimers.set(
+      id,
+      this.timer(this.cucm.retryMs ?? DEFAULT_RETRY_MS, () => this.attempt(id)),
+    )
   }
 
   /** CUCM's side changed: a registered profile CUCM no longer has registers again (after a retry). */
@@ -76,7 +79,11 @@ export class Background {
       this.runtime.registered.delete(id)
       if (this.refusals.get(id) !== verdict.reason) this.cucm.log(verdict.reason)
       this.refusals.set(id, verdict.reason)
-      if (!this.regTimers.has(id)) this.regTimers.set(id, this.timer(this.cucm.retryMs ?? DEFAULT_RETRY_MS, () => this.attempt(id)))
+      if (!this.regTimers.has(id))
+        this.regTimers.set(
+          id,
+          this.timer(this.cucm.retryMs ?? DEFAULT_RETRY_MS, () => this.attempt(id)),
+        )
     }
   }
 
@@ -114,7 +121,10 @@ export class Background {
     }
     for (const id of ready) {
       if (this.runtime.registered.has(id) || this.regTimers.has(id)) continue
-      this.regTimers.set(id, this.timer(this.timing.registrationDelayMs, () => this.attempt(id)))
+      this.regTimers.set(
+        id,
+        this.timer(this.timing.registrationDelayMs, () => this.attempt(id)),
+      )
     }
   }
 

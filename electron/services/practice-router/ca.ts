@@ -11,15 +11,24 @@ export interface NameAttribute {
 }
 
 const FORGE_NAMES: Record<string, { shortName?: string; name?: string }> = {
-  cn: { shortName: 'CN' }, ou: { shortName: 'OU' }, o: { shortName: 'O' }, l: { shortName: 'L' },
-  st: { shortName: 'ST' }, c: { shortName: 'C' }, e: { name: 'emailAddress' },
-  hostname: { name: 'unstructuredName' }, serialnumber: { name: 'serialNumber' },
+  cn: { shortName: 'CN' },
+  ou: { shortName: 'OU' },
+  o: { shortName: 'O' },
+  l: { shortName: 'L' },
+  st: { shortName: 'ST' },
+  c: { shortName: 'C' },
+  e: { name: 'emailAddress' },
+  hostname: { name: 'unstructuredName' },
+  serialnumber: { name: 'serialNumber' },
 }
 const IOS_NAMES: Record<string, string> = { emailAddress: 'e', unstructuredName: 'hostname', serialNumber: 'serialnumber' }
 
 /** Parses `cn=SecureCFB, ou=Voice`. Returns null when a part is not key=value with a known key. */
 export function parseSubjectName(text: string): NameAttribute[] | null {
-  const parts = text.split(',').map((p) => p.trim()).filter((p) => p.length > 0)
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
   const out: NameAttribute[] = []
   for (const part of parts) {
     const eq = part.indexOf('=')
@@ -51,10 +60,14 @@ export function commonName(cert: forge.pki.Certificate): string | undefined {
 
 function digest(hash: HashName): forge.md.MessageDigest {
   switch (hash) {
-    case 'md5': return forge.md.md5.create()
-    case 'sha1': return forge.md.sha1.create()
-    case 'sha256': return forge.md.sha256.create()
-    case 'sha512': return forge.md.sha512.create()
+    case 'md5':
+      return forge.md.md5.create()
+    case 'sha1':
+      return forge.md.sha1.create()
+    case 'sha256':
+      return forge.md.sha256.create()
+    case 'sha512':
+      return forge.md.sha512.create()
   }
 }
 
@@ -191,12 +204,14 @@ export function encryptedPrivateKeyPem(key: forge.pki.rsa.PrivateKey, password: 
   cipher.update(forge.util.createBuffer(der))
   cipher.finish()
   const body = cipher.output.getBytes()
-  return forge.pem.encode({
-    type: 'RSA PRIVATE KEY',
-    procType: { version: '4', type: 'ENCRYPTED' },
-    dekInfo: { algorithm: 'DES-EDE3-CBC', parameters: forge.util.bytesToHex(ivBytes).toUpperCase() },
-    body,
-  }).replace(/\r\n/g, '\n')
+  return forge.pem
+    .encode({
+      type: 'RSA PRIVATE KEY',
+      procType: { version: '4', type: 'ENCRYPTED' },
+      dekInfo: { algorithm: 'DES-EDE3-CBC', parameters: forge.util.bytesToHex(ivBytes).toUpperCase() },
+      body,
+    })
+    .replace(/\r\n/g, '\n')
 }
 
 export function signatureAlgorithmName(cert: forge.pki.Certificate): string {

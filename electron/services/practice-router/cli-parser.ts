@@ -81,14 +81,20 @@ function accepts(type: ParamType, token: string): boolean {
 
 function paramLabel(type: ParamType): string {
   switch (type.kind) {
-    case 'word': return 'WORD'
+    case 'word':
+      return 'WORD'
     case 'ip':
-    case 'mask': return 'A.B.C.D'
-    case 'url': return 'WORD'
-    case 'iface': return 'GigabitEthernet'
+    case 'mask':
+      return 'A.B.C.D'
+    case 'url':
+      return 'WORD'
+    case 'iface':
+      return 'GigabitEthernet'
     case 'line':
-    case 'exec': return 'LINE'
-    case 'int': return `<${type.min}-${type.max}>`
+    case 'exec':
+      return 'LINE'
+    case 'int':
+      return `<${type.min}-${type.max}>`
   }
 }
 
@@ -262,7 +268,13 @@ export class CommandTree<H> {
       }
       if (result.kind === 'rest') {
         if (result.node.type.kind === 'exec') return this.help('exec', text.slice(token.start))
-        return { kind: 'list', entries: [['LINE', result.node.help], ['<cr>', '']] }
+        return {
+          kind: 'list',
+          entries: [
+            ['LINE', result.node.help],
+            ['<cr>', ''],
+          ],
+        }
       }
       node = result.node
     }

@@ -76,9 +76,11 @@ const saves = new WriteQueue()
 function save(): void {
   if (!statePath) return
   const body = `${JSON.stringify(router.snapshot(), null, 2)}\n`
-  saves.run(() => writeFileAtomic(statePath, body)).catch((err: unknown) => {
-    process.stderr.write(`practice-router: could not save the lab to ${statePath}: ${err instanceof Error ? err.message : String(err)}\n`)
-  })
+  saves
+    .run(() => writeFileAtomic(statePath, body))
+    .catch((err: unknown) => {
+      process.stderr.write(`practice-router: could not save the lab to ${statePath}: ${err instanceof Error ? err.message : String(err)}\n`)
+    })
 }
 
 // A terminal's output processing (ONLCR, which libuv's raw mode keeps) adds the CR itself.
@@ -100,14 +102,15 @@ router.onExit(() => quit(0))
 
 const lineRate = numberOption('line-rate', values['line-rate'])
 const bufferSize = numberOption('input-buffer', values['input-buffer'])
-const pacer = lineRate !== undefined || bufferSize !== undefined
-  ? new LinePacer({
-    lineRate: lineRate ?? 9600,
-    bufferSize: bufferSize ?? Number.MAX_SAFE_INTEGER,
-    deliver: (ch) => router.input(ch),
-    canDeliver: () => !router.busyReading,
-  })
-  : undefined
+const pacer =
+  lineRate !== undefined || bufferSize !== undefined
+    ? new LinePacer({
+        lineRate: lineRate ?? 9600,
+        bufferSize: bufferSize ?? Number.MAX_SAFE_INTEGER,
+        deliver: (ch) => router.input(ch),
+        canDeliver: () => !router.busyReading,
+      })
+    : undefined
 
 const stdin = process.stdin
 if (stdin.isTTY) stdin.setRawMode(true)

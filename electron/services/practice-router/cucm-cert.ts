@@ -28,8 +28,12 @@ function unsignedCertificate(keys: forge.pki.rsa.KeyPair, rng: SeededStream): fo
   cert.validity.notBefore = NOT_BEFORE
   cert.validity.notAfter = NOT_AFTER
   const attrs = [
-    { shortName: 'C', value: 'CN' }, { shortName: 'O', value: 'cisco' }, { shortName: 'OU', value: 'a' },
-    { shortName: 'CN', value: 'CUCMPUB15.uc.com' }, { shortName: 'ST', value: 'c' }, { shortName: 'L', value: 'b' },
+    { shortName: 'C', value: 'CN' },
+    { shortName: 'O', value: 'cisco' },
+    { shortName: 'OU', value: 'a' },
+    { shortName: 'CN', value: 'CUCMPUB15.uc.com' },
+    { shortName: 'ST', value: 'c' },
+    { shortName: 'L', value: 'b' },
   ]
   cert.setSubject(attrs)
   cert.setIssuer(attrs)

@@ -64,7 +64,14 @@ function assemble(p0: bigint, q0: bigint): forge.pki.rsa.KeyPair {
   const phi = (p - 1n) * (q - 1n)
   const d = modInverse(E, phi)
   const privateKey = forge.pki.setRsaPrivateKey(
-    big(n), big(E), big(d), big(p), big(q), big(d % (p - 1n)), big(d % (q - 1n)), big(modInverse(q, p)),
+    big(n),
+    big(E),
+    big(d),
+    big(p),
+    big(q),
+    big(d % (p - 1n)),
+    big(d % (q - 1n)),
+    big(modInverse(q, p)),
   )
   const publicKey = forge.pki.setRsaPublicKey(big(n), big(E))
   return { privateKey, publicKey }

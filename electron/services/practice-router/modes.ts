@@ -11,7 +11,12 @@ export type Mode =
   | 'config-sccp-ccm'
 
 export const CONFIG_SUBMODES: readonly Mode[] = [
-  'config-if', 'ca-trustpoint', 'cs-server', 'config-voicecard', 'config-dspfarm-profile', 'config-sccp-ccm',
+  'config-if',
+  'ca-trustpoint',
+  'cs-server',
+  'config-voicecard',
+  'config-dspfarm-profile',
+  'config-sccp-ccm',
 ]
 export const CONFIG_MODES: readonly Mode[] = ['config', ...CONFIG_SUBMODES]
 export const ALL_MODES: readonly Mode[] = ['user', 'exec', ...CONFIG_MODES]
@@ -22,10 +27,14 @@ export function isConfigMode(mode: Mode): boolean {
 
 export function promptFor(hostname: string, mode: Mode): string {
   switch (mode) {
-    case 'user': return `${hostname}>`
-    case 'exec': return `${hostname}#`
-    case 'config': return `${hostname}(config)#`
-    default: return `${hostname}(${mode})#`
+    case 'user':
+      return `${hostname}>`
+    case 'exec':
+      return `${hostname}#`
+    case 'config':
+      return `${hostname}(config)#`
+    default:
+      return `${hostname}(${mode})#`
   }
 }
 
@@ -33,13 +42,21 @@ export function promptFor(hostname: string, mode: Mode): string {
 export function helpHeading(mode: Mode): string {
   switch (mode) {
     case 'user':
-    case 'exec': return 'Exec commands:'
-    case 'config': return 'Configure commands:'
-    case 'config-if': return 'Interface configuration commands:'
-    case 'ca-trustpoint': return 'CA trustpoint configuration commands:'
-    case 'cs-server': return 'Certificate Server configuration commands:'
-    case 'config-voicecard': return 'voice-card configuration commands:'
-    case 'config-dspfarm-profile': return 'dspfarm profile configuration commands:'
-    case 'config-sccp-ccm': return 'SCCP CCM group configuration commands:'
+    case 'exec':
+      return 'Exec commands:'
+    case 'config':
+      return 'Configure commands:'
+    case 'config-if':
+      return 'Interface configuration commands:'
+    case 'ca-trustpoint':
+      return 'CA trustpoint configuration commands:'
+    case 'cs-server':
+      return 'Certificate Server configuration commands:'
+    case 'config-voicecard':
+      return 'voice-card configuration commands:'
+    case 'config-dspfarm-profile':
+      return 'dspfarm profile configuration commands:'
+    case 'config-sccp-ccm':
+      return 'SCCP CCM group configuration commands:'
   }
 }

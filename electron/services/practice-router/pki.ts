@@ -1,7 +1,13 @@
 import type forge from 'node-forge'
 import {
-  certificateFromPem, certificatePem, commonName, issueCertificate, nameAttributes, privateKeyFromPem,
-  privateKeyPem, type NameAttribute,
+  certificateFromPem,
+  certificatePem,
+  commonName,
+  issueCertificate,
+  nameAttributes,
+  privateKeyFromPem,
+  privateKeyPem,
+  type NameAttribute,
 } from './ca'
 import { DAY_MS } from './clock'
 import type { Ctx } from './context'
@@ -67,7 +73,11 @@ export function dnText(name: readonly NameAttribute[]): string {
 
 /** Signs a certificate for `publicKey` with the named server's CA, capping its life at the CA's. */
 export function issueFromServer(
-  state: RouterSnapshot, serverName: string, publicKey: forge.pki.rsa.PublicKey, subject: readonly NameAttribute[], now: Date,
+  state: RouterSnapshot,
+  serverName: string,
+  publicKey: forge.pki.rsa.PublicKey,
+  subject: readonly NameAttribute[],
+  now: Date,
 ): string {
   const server = state.pkiServers[serverName]
   const key = state.keys[serverName]
@@ -78,8 +88,14 @@ export function issueFromServer(
   const notAfter = wanted > ca.validity.notAfter ? ca.validity.notAfter : wanted
   const serial = server.nextSerial++
   const cert = issueCertificate({
-    ca, caKey: privateKeyFromPem(key.pem), publicKey, subject, notBefore: now, notAfter,
-    hash: server.hash ?? 'sha1', serial,
+    ca,
+    caKey: privateKeyFromPem(key.pem),
+    publicKey,
+    subject,
+    notBefore: now,
+    notAfter,
+    hash: server.hash ?? 'sha1',
+    serial,
   })
   const pem = certificatePem(cert)
   server.issued.push({ serial, subject: dnText(subject), pem })
@@ -97,7 +113,11 @@ export function trustpointCn(tp: TrustpointConfig | undefined): string | undefin
 
 /** True when some trustpoint holds a CA certificate that this router's CA did not make: CUCM's. */
 export function hasForeignTrust(state: RouterSnapshot): boolean {
-  const own = new Set(Object.values(state.pkiServers).map((s) => s.caCertPem).filter((p) => p !== undefined))
+  const own = new Set(
+    Object.values(state.pkiServers)
+      .map((s) => s.caCertPem)
+      .filter((p) => p !== undefined),
+  )
   return Object.values(state.trustpoints).some((tp) => tp.caCertPem !== undefined && !own.has(tp.caCertPem))
 }
 

@@ -9,7 +9,10 @@ export class SeededStream {
   private counter = 0
   private buffer: Buffer = Buffer.alloc(0)
 
-  constructor(private readonly seed: string, private readonly label: string) {}
+  constructor(
+    private readonly seed: string,
+    private readonly label: string,
+  ) {}
 
   bytes(n: number): Buffer {
     while (this.buffer.length < n) {

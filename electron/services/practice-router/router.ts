@@ -94,9 +94,7 @@ export class PracticeRouter {
   private readonly unlinkCucm: (() => void) | undefined
 
   constructor(opts: PracticeRouterOptions = {}) {
-    this.state = opts.state
-      ? restoreSnapshot(opts.state)
-      : defaultSnapshot(opts.seed ?? randomSeed(), opts.hostname ?? 'VG-CME-1')
+    this.state = opts.state ? restoreSnapshot(opts.state) : defaultSnapshot(opts.seed ?? randomSeed(), opts.hostname ?? 'VG-CME-1')
     if (opts.now) this.clock = opts.now
     else if (opts.seed !== undefined) {
       const base = performance.now()
@@ -109,15 +107,26 @@ export class PracticeRouter {
     }
     this.lineKind = opts.line ?? 'console'
     this.runtime = {
-      ntpSynced: false, registered: new Set(), bootedAt: this.clock(), debugs: new Set(),
+      ntpSynced: false,
+      registered: new Set(),
+      bootedAt: this.clock(),
+      debugs: new Set(),
       terminalLength: opts.terminalLength ?? DEFAULT_TERMINAL_LENGTH,
     }
     const link = opts.cucm
-    this.background = new Background(this.state, this.runtime, this.timing, this.clock, link ? {
-      link,
-      log: (message) => this.log(message),
-      ...(opts.cucmRetryMs === undefined ? {} : { retryMs: opts.cucmRetryMs }),
-    } : undefined)
+    this.background = new Background(
+      this.state,
+      this.runtime,
+      this.timing,
+      this.clock,
+      link
+        ? {
+            link,
+            log: (message) => this.log(message),
+            ...(opts.cucmRetryMs === undefined ? {} : { retryMs: opts.cucmRetryMs }),
+          }
+        : undefined,
+    )
     // CUCM calls back from inside its own request handling: look again once that has finished.
     this.unlinkCucm = link?.onChange(() => this.background.later(0, () => this.background.recheck()))
     this.editor = new LineEditor((text) => this.write(text))
@@ -479,8 +488,12 @@ export class PracticeRouter {
       state: this.state,
       runtime: this.runtime,
       timing: this.timing,
-      get mode() { return self().mode },
-      get target() { return self().target },
+      get mode() {
+        return self().mode
+      },
+      get target() {
+        return self().target
+      },
       setMode(mode: Mode, target = '') {
         router.mode = mode
         router.target = target

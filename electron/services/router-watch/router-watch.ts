@@ -171,7 +171,10 @@ export class RouterWatch {
     this.lastReportAsked = asking
     // The contract caps a report; the section labels name what was left out.
     const kept = printed.slice(-MAX_REPORTED_FINGERPRINTS)
-    const context = lines.slice(from).filter((l) => FINGERPRINT_LINE.test(l)).join('\n')
+    const context = lines
+      .slice(from)
+      .filter((l) => FINGERPRINT_LINE.test(l))
+      .join('\n')
     this.lastReport = {
       fingerprints: kept.map((f) => ({
         algorithm: ALGORITHMS[f.algorithm],

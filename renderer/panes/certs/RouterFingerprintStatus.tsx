@@ -24,7 +24,8 @@ function Section({ section }: { section: RouterSectionMatch }) {
         {section.fingerprints.map((f, i) => (
           <li key={i}>
             {ALGORITHM[f.algorithm]}: <span className="certs-mono">{iosStyle(f.hex)}</span>
-            {section.status === 'conflict' && (f.certificateId === undefined ? ' — matches nothing loaded' : ' — matches a loaded certificate')}
+            {section.status === 'conflict' &&
+              (f.certificateId === undefined ? ' — matches nothing loaded' : ' — matches a loaded certificate')}
           </li>
         ))}
       </ul>

@@ -13,7 +13,13 @@ export function isBridgeEntry(entry: LoadedCertificate, bridgeName: string): boo
   return entry.kept.role === 'General Purpose' || (cn !== undefined && cn === bridgeName.trim().toLowerCase())
 }
 
-export function checkContextFor(entry: LoadedCertificate, library: readonly LoadedCertificate[], site: SiteVars, now: Date, routerNow?: Date): CheckContext {
+export function checkContextFor(
+  entry: LoadedCertificate,
+  library: readonly LoadedCertificate[],
+  site: SiteVars,
+  now: Date,
+  routerNow?: Date,
+): CheckContext {
   const ctx: CheckContext = routerNow ? { now, routerNow } : { now }
   if (site.bridgeName.trim() && isBridgeEntry(entry, site.bridgeName)) ctx.bridgeName = site.bridgeName.trim()
   const caName = site.caName.trim().toLowerCase()
@@ -30,8 +36,16 @@ export function checkContextFor(entry: LoadedCertificate, library: readonly Load
 const ORDER = { error: 0, warning: 1, info: 2 } as const
 
 /** Rules 4–13 for one certificate, errors first. */
-export function checksFor(entry: LoadedCertificate, library: readonly LoadedCertificate[], site: SiteVars, now: Date, routerNow?: Date): Check[] {
-  return checkCertificate(entry.cert, checkContextFor(entry, library, site, now, routerNow)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity])
+export function checksFor(
+  entry: LoadedCertificate,
+  library: readonly LoadedCertificate[],
+  site: SiteVars,
+  now: Date,
+  routerNow?: Date,
+): Check[] {
+  return checkCertificate(entry.cert, checkContextFor(entry, library, site, now, routerNow)).sort(
+    (a, b) => ORDER[a.severity] - ORDER[b.severity],
+  )
 }
 
 export function sortChecks(checks: readonly Check[]): Check[] {

@@ -16,7 +16,4 @@ export interface ParseEachRequest {
   pems: string[]
 }
 
-export type ParseResponse =
-  | { id: number; result: ParseResult }
-  | { id: number; each: KeptParse[] }
-  | { id: number; error: string }
+export type ParseResponse = { id: number; result: ParseResult } | { id: number; each: KeptParse[] } | { id: number; error: string }

@@ -9,7 +9,10 @@ self.addEventListener('message', (event: MessageEvent<ParseRequest | ParseEachRe
   const request = event.data
   let reply: ParseResponse
   try {
-    reply = 'pems' in request ? { id: request.id, each: request.pems.map((pem) => parseKeptPem(parseInput, pem)) } : { id: request.id, result: parseInput(request.input, request.fileName) }
+    reply =
+      'pems' in request
+        ? { id: request.id, each: request.pems.map((pem) => parseKeptPem(parseInput, pem)) }
+        : { id: request.id, result: parseInput(request.input, request.fileName) }
   } catch (err) {
     reply = { id: request.id, error: err instanceof Error ? err.message : String(err) }
   }

@@ -29,11 +29,14 @@ export function NodesEditor({ vars, issues, invalid, onChange }: Props) {
     onChange(next)
   }
   return (
-    <fieldset className={`site-field site-nodes ${invalid ? 'invalid' : ''}`} aria-describedby={issues.length > 0 ? `${id}-msg` : undefined}>
+    <fieldset
+      className={`site-field site-nodes ${invalid ? 'invalid' : ''}`}
+      aria-describedby={issues.length > 0 ? `${id}-msg` : undefined}
+    >
       <legend>CUCM group nodes</legend>
       <p className="site-nodes-help">
-        The nodes of the bridge&apos;s CUCM group: the name as CUCM shows it (System → Server), the IP the bridge reaches, and the
-        priority (1 is tried first).
+        The nodes of the bridge&apos;s CUCM group: the name as CUCM shows it (System → Server), the IP the bridge reaches, and the priority
+        (1 is tried first).
       </p>
       <table className="site-nodes-table">
         <thead>
@@ -74,7 +77,11 @@ export function NodesEditor({ vars, issues, invalid, onChange }: Props) {
                 />
               </td>
               <td>
-                <select aria-label={`Node ${i + 1} priority`} value={node.priority} onChange={(e) => edit(i, { priority: Number(e.target.value) })}>
+                <select
+                  aria-label={`Node ${i + 1} priority`}
+                  value={node.priority}
+                  onChange={(e) => edit(i, { priority: Number(e.target.value) })}
+                >
                   {[1, 2, 3, 4].map((p) => (
                     <option key={p} value={p}>
                       {p}

@@ -50,9 +50,7 @@ export function StepActions({ step, view, vars, state, hasRouterCheck }: StepAct
     <div className="step-actions">
       {state === 'awaiting-cucm' && cucmCheck && (
         <div className="cucm-confirm" role="status">
-          <p>
-            The router side checks out. This step also depends on CUCM, which the router cannot show: {cucmCheck}
-          </p>
+          <p>The router side checks out. This step also depends on CUCM, which the router cannot show: {cucmCheck}</p>
           {confirmingCucm ? (
             <form className="done-form" onSubmit={confirmCucm}>
               <label htmlFor={`${id}-seen`}>What CUCM shows (optional)</label>

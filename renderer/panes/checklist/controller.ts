@@ -6,7 +6,17 @@ import { transportPort } from './console-port'
 import type { Decision } from './prompt-answering'
 import { buildRunContext } from './run-context'
 import { sendStep, verifyStep, type RunnerHooks, type RunOutcome } from './runner'
-import { addCucmEvidence, markDoneByCucm, markCucmConfirmed, markDoneByHand, markFailed, markSent, markSkipped, markVerified, capEvidence } from './step-state'
+import {
+  addCucmEvidence,
+  markDoneByCucm,
+  markCucmConfirmed,
+  markDoneByHand,
+  markFailed,
+  markSent,
+  markSkipped,
+  markVerified,
+  capEvidence,
+} from './step-state'
 import { parseWorkbench } from './workbench-certs'
 
 const now = (): string => new Date().toISOString()
@@ -116,7 +126,11 @@ export class ChecklistController {
         s.setStepProgress(siteId, stepId, markVerified(prev, outcome.evidence, now()))
         if (outcome.notice) {
           const ids = outcome.notice.staleCertificateIds ?? []
-          s.setStepMessage(siteId, stepId, { level: 'warning', text: outcome.notice.text, ...(ids.length > 0 ? { staleCertificateIds: ids } : {}) })
+          s.setStepMessage(siteId, stepId, {
+            level: 'warning',
+            text: outcome.notice.text,
+            ...(ids.length > 0 ? { staleCertificateIds: ids } : {}),
+          })
         }
         return
       case 'failed':

@@ -120,7 +120,9 @@ export async function answerPrompts(
         break
       }
       case 'paste': {
-        const pem = own?.pem ?? (context.callManagerByTrustpoint && Object.keys(context.callManagerByTrustpoint).length > 1 ? undefined : context.callManagerPem)
+        const pem =
+          own?.pem ??
+          (context.callManagerByTrustpoint && Object.keys(context.callManagerByTrustpoint).length > 1 ? undefined : context.callManagerPem)
         if (!pem)
           throw new RunStop(
             `No CallManager certificate ${tp ? `for ${tp} ` : ''}is in the workbench; the router is waiting for the paste. Load that node's CallManager.pem and answer in the console, or type quit there.`,

@@ -60,7 +60,10 @@ export function buildRunContext(site: SiteRecord, workbench: readonly WorkbenchC
     ...(cm ? { callManagerPem: cm.parsed.pem } : {}),
     callManagerByTrustpoint: byTrustpoint,
     ...(missing.length > 0 ? { callManagerMissing: missing } : {}),
-    verification: verificationContext(cm, assigned.flatMap((a) => (a.cert ? [a.cert] : []))),
+    verification: verificationContext(
+      cm,
+      assigned.flatMap((a) => (a.cert ? [a.cert] : [])),
+    ),
   }
 }
 

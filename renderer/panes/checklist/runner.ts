@@ -79,7 +79,9 @@ async function referencesFor(
   const routerMd5 = server.caFingerprintMd5
   const reference = { label: `show crypto pki server (${server.name})`, source: 'router' as const, md5: routerMd5 }
   const references = { ...context.references, 'ca-server-fingerprint': [reference] }
-  const stale = context.references['ca-server-fingerprint'].filter((r) => r.source === 'workbench' && r.md5 && !fingerprintsEqual(r.md5, routerMd5))
+  const stale = context.references['ca-server-fingerprint'].filter(
+    (r) => r.source === 'workbench' && r.md5 && !fingerprintsEqual(r.md5, routerMd5),
+  )
   if (stale.length === 0) return { references }
   const names = stale.map((r) => `${r.label} (MD5 ${formatIosFingerprint(r.md5 ?? '')})`).join(', ')
   const notice: RunNotice = {
@@ -125,7 +127,11 @@ export async function sendStep(port: ConsolePort, step: ProcedureStep, context: 
     }
   }
   if (view.commands.length === 0) return { result: 'stopped', sent: false, reason: 'error', message: 'This step has no router commands.' }
-  if (view.prompts.some((p) => p.answer === 'paste-cucm-certificate') && (context.callManagerMissing?.length ?? 0) > 0 && Object.keys(context.callManagerByTrustpoint ?? {}).length > 0) {
+  if (
+    view.prompts.some((p) => p.answer === 'paste-cucm-certificate') &&
+    (context.callManagerMissing?.length ?? 0) > 0 &&
+    Object.keys(context.callManagerByTrustpoint ?? {}).length > 0
+  ) {
     return {
       result: 'stopped',
       sent: false,

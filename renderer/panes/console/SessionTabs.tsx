@@ -83,7 +83,13 @@ function TabButton({ tab, active }: { tab: SessionTab; active: boolean }) {
   const label = `${tab.label ?? title ?? KIND_NAMES[tab.spec.kind]}${shared ?? ''}`
   return (
     <div className={`tab ${active ? 'active' : ''}`}>
-      <button type="button" role="tab" aria-selected={active} onClick={() => activateTab(tab.tabId)} title={sharedNote ? `${hint} — ${sharedNote}` : hint}>
+      <button
+        type="button"
+        role="tab"
+        aria-selected={active}
+        onClick={() => activateTab(tab.tabId)}
+        title={sharedNote ? `${hint} — ${sharedNote}` : hint}
+      >
         <span className={`dot state-${state}${hasDetail ? ' has-detail' : ''}`} aria-hidden="true" />
         {label}
         {logError && (

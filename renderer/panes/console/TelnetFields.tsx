@@ -7,7 +7,15 @@ type Telnet = ProfileForm['telnet']
 const PARITY_OPTIONS = PARITIES.map((p) => ({ value: p, label: p.charAt(0).toUpperCase() + p.slice(1) }))
 
 /** A telnet target, usually a console server's port; RFC 2217 sets the far serial line too. */
-export function TelnetFields({ value, errors, onChange }: { value: Telnet; errors: FormErrors; onChange: (patch: Partial<Telnet>) => void }) {
+export function TelnetFields({
+  value,
+  errors,
+  onChange,
+}: {
+  value: Telnet
+  errors: FormErrors
+  onChange: (patch: Partial<Telnet>) => void
+}) {
   return (
     <fieldset className="profile-fields">
       <legend>Telnet</legend>

@@ -91,15 +91,19 @@ describe('browser host token in Chromium (issue 10 point 7)', () => {
     await expect.poll(() => sessionIds()[0] !== before[0], { timeout: APP_START_MS }).toBe(true)
   })
 
-  it('a new tab without the printed URL is not let in: without the token check, any page could open a shell', async () => {
-    const stranger = await browser.context.newPage()
-    const before = sessionIds()
-    const refused = stranger.waitForEvent('websocket').then((ws) => ws.waitForEvent('close', { timeout: APP_START_MS }))
-    await stranger.goto(`http://127.0.0.1:${host.port}/`)
-    await refused
-    expect(sessionIds()).toEqual(before)
-    // And it says what to do instead of pretending to retry (was: "connection lost — retrying…").
-    await expect.poll(() => stranger.locator('.statusbar').textContent(), { timeout: APP_START_MS }).toMatch(/refused this page/)
-    await stranger.close()
-  }, 2 * APP_START_MS)
+  it(
+    'a new tab without the printed URL is not let in: without the token check, any page could open a shell',
+    async () => {
+      const stranger = await browser.context.newPage()
+      const before = sessionIds()
+      const refused = stranger.waitForEvent('websocket').then((ws) => ws.waitForEvent('close', { timeout: APP_START_MS }))
+      await stranger.goto(`http://127.0.0.1:${host.port}/`)
+      await refused
+      expect(sessionIds()).toEqual(before)
+      // And it says what to do instead of pretending to retry (was: "connection lost — retrying…").
+      await expect.poll(() => stranger.locator('.statusbar').textContent(), { timeout: APP_START_MS }).toMatch(/refused this page/)
+      await stranger.close()
+    },
+    2 * APP_START_MS,
+  )
 })

@@ -20,7 +20,12 @@ const client: TestClient = directClient(services)
 const site: SiteRecord = {
   id: 'site-runner',
   name: 'Runner',
-  vars: { ...defaultSite(), ntpServerIp: '10.10.10.5', caIp: '10.10.10.1', cucmNodes: [{ name: 'CUCMPUB15', ip: '10.10.10.20', priority: 1, publisher: true }] },
+  vars: {
+    ...defaultSite(),
+    ntpServerIp: '10.10.10.5',
+    caIp: '10.10.10.1',
+    cucmNodes: [{ name: 'CUCMPUB15', ip: '10.10.10.20', priority: 1, publisher: true }],
+  },
   progress: {},
 }
 let port: ConsolePort
@@ -127,7 +132,9 @@ describe('sending Task 1 from the checklist runner', { timeout: 60_000 }, () => 
     expect(s.questions).toEqual([])
     expect(outcome.result).toBe('verified')
     if (outcome.result !== 'verified') throw new Error('not verified')
-    expect(outcome.notice?.text).toMatch(/^Stale copy: testCA in the workbench \(MD5 [0-9A-F ]+\) is not the CA this router runs — show crypto pki server prints MD5/)
+    expect(outcome.notice?.text).toMatch(
+      /^Stale copy: testCA in the workbench \(MD5 [0-9A-F ]+\) is not the CA this router runs — show crypto pki server prints MD5/,
+    )
     expect(outcome.notice?.text).toContain(ios(opensslFingerprint(fixtureText('testCA.pem'), 'md5')))
     expect(outcome.notice?.staleCertificateIds).toEqual([stale.id])
     await output.waitFor(/show crypto pki server[\s\S]*crypto pki authenticate SecureCFB[\s\S]*\[yes\/no\]: yes/)
@@ -174,8 +181,14 @@ describe('sending Task 1 from the checklist runner', { timeout: 60_000 }, () => 
     expect(outcome).toMatchObject({ result: 'verified' })
     // Each fingerprint matched its own node's certificate: nothing to ask.
     expect(s.questions).toEqual([])
-    await output.waitFor(/crypto pki authenticate cucm-grp\b[\s\S]*successfully imported[\s\S]*crypto pki authenticate cucm-grp-2[\s\S]*successfully imported/)
-    const verbose = await client.invoke('session.exec', { id: sessionId, lines: ['show crypto pki certificates verbose'], timeoutMs: 15_000 })
+    await output.waitFor(
+      /crypto pki authenticate cucm-grp\b[\s\S]*successfully imported[\s\S]*crypto pki authenticate cucm-grp-2[\s\S]*successfully imported/,
+    )
+    const verbose = await client.invoke('session.exec', {
+      id: sessionId,
+      lines: ['show crypto pki certificates verbose'],
+      timeoutMs: 15_000,
+    })
     expect(verbose.output).toMatch(/cn=CUCMSUB1\.uc\.com[\s\S]*Associated Trustpoints: cucm-grp-2/)
   })
 

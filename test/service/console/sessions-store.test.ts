@@ -73,7 +73,10 @@ describe('sessions store against the real services', () => {
   })
 
   it('starts a new log file on each connection when the template has {connection}', async () => {
-    const options = { profileName: 'Site B', log: { enabled: true, mode: 'text' as const, timestamps: false, template: '{profile}_{connection}.log' } }
+    const options = {
+      profileName: 'Site B',
+      log: { enabled: true, mode: 'text' as const, timestamps: false, template: '{profile}_{connection}.log' },
+    }
     const tabId = await store.getState().openSession({ kind: 'practice', lab: 'store-test' }, { options })
     await expect.poll(() => statusOf(tabId).logPath).toMatch(/Site_B_1\.log$/)
     await store.getState().reconnect(tabId)
@@ -113,7 +116,9 @@ describe('sessions store against the real services', () => {
     await expect.poll(() => output).toContain('READY')
     stop()
     const id = store.getState().tabs.find((t) => t.tabId === tabId)?.sessionId ?? ''
-    await store.getState().startPacedSend(id, 'first\nsecond\n', { charDelayMs: 0, lineDelayMs: 0, waitFor: 'echo', timeoutMs: 300, bufferSize: 64 })
+    await store
+      .getState()
+      .startPacedSend(id, 'first\nsecond\n', { charDelayMs: 0, lineDelayMs: 0, waitFor: 'echo', timeoutMs: 300, bufferSize: 64 })
     const state = store.getState().pacedSends[id]
     expect(state?.status).toBe('failed')
     expect(state?.error).toMatch(/line 1/i)

@@ -26,7 +26,12 @@ describe('both halves of Task 1 on the practice lab', { timeout: 300_000 }, () =
   const site: SiteRecord = {
     id: 's1',
     name: 'Practice',
-    vars: { ...defaultSite(), ntpServerIp: '10.10.10.5', caIp: '10.10.10.1', cucmNodes: [{ name: 'CUCMPUB15', ip: '10.10.10.10', priority: 1, publisher: true }] },
+    vars: {
+      ...defaultSite(),
+      ntpServerIp: '10.10.10.5',
+      caIp: '10.10.10.1',
+      cucmNodes: [{ name: 'CUCMPUB15', ip: '10.10.10.10', priority: 1, publisher: true }],
+    },
     progress: {},
   }
   const secrets: Record<string, string> = { 'CA passphrase': 'practice-pass-1', 'Challenge password': 'challenge-1' }
@@ -54,7 +59,11 @@ describe('both halves of Task 1 on the practice lab', { timeout: 300_000 }, () =
     lab = await cucmLab()
     await lab.connect({ nodes: [lab.info.publisher] })
     lab.client.subscribe('session.certificates', (payload) => exported.push(payload))
-    const { id } = await lab.client.invoke('session.open', { spec: { kind: 'practice', lab: 'default', seed: 'halves' }, cols: 80, rows: 24 })
+    const { id } = await lab.client.invoke('session.open', {
+      spec: { kind: 'practice', lab: 'default', seed: 'halves' },
+      cols: 80,
+      rows: 24,
+    })
     await waitForState(lab.client, id, (s) => s.state === 'open')
     output = collectOutput(lab.client, id)
     port = transportPort(lab.client, id)
@@ -81,12 +90,26 @@ describe('both halves of Task 1 on the practice lab', { timeout: 300_000 }, () =
     const blocks = exported.at(-1)?.blocks ?? []
     const ca = blocks.find((b) => b.label === 'CA certificate')?.pem ?? ''
     const bridge = blocks.find((b) => b.label === 'General Purpose Certificate')?.pem ?? ''
-    const cn = new X509Certificate(bridge).subject.split('\n').find((l) => l.startsWith('CN='))?.slice(3) ?? ''
+    const cn =
+      new X509Certificate(bridge).subject
+        .split('\n')
+        .find((l) => l.startsWith('CN='))
+        ?.slice(3) ?? ''
     expect(cn).toBe('SecureCFB')
 
     // Step 11: the router's export into CallManager-trust, then the restart.
-    const upload = await apply({ kind: 'uploadTrust', certificates: [{ name: 'testCA.pem', pem: ca }, { name: 'SecureCFB.pem', pem: bridge }] })
-    await apply({ kind: 'restartCallManager', nodes: ['CUCMPUB15'], uploadedAt: new Date(Date.parse(upload.completedAt) - 1).toISOString() })
+    const upload = await apply({
+      kind: 'uploadTrust',
+      certificates: [
+        { name: 'testCA.pem', pem: ca },
+        { name: 'SecureCFB.pem', pem: bridge },
+      ],
+    })
+    await apply({
+      kind: 'restartCallManager',
+      nodes: ['CUCMPUB15'],
+      uploadedAt: new Date(Date.parse(upload.completedAt) - 1).toISOString(),
+    })
     expect(await sendStep(port, step('t1-12'), buildRunContext(site, workbench), hooks)).toMatchObject({ result: 'verified' })
     // Without the bridge on CUCM, the router is refused and says so.
     await output.waitFor('CUCM has no conference bridge named SecureCFB (noEntryInDatabase)', 30_000)
@@ -99,7 +122,10 @@ describe('both halves of Task 1 on the practice lab', { timeout: 300_000 }, () =
 
     // The router tries again within its CCM connect interval (10 s): wait for it on the router.
     await expect
-      .poll(async () => (await verifyStep(port, step('t1-13'), buildRunContext(site, workbench), hooks)).result, { timeout: 60_000, interval: 1_000 })
+      .poll(async () => (await verifyStep(port, step('t1-13'), buildRunContext(site, workbench), hooks)).result, {
+        timeout: 60_000,
+        interval: 1_000,
+      })
       .toBe('verified')
     const router = await verifyStep(port, step('t1-13'), buildRunContext(site, workbench), hooks)
     const ris = await lab.client.invoke('cucm.registration', { site: 's1', name: cn })

@@ -25,7 +25,7 @@ describe('CUCM actions against the practice CUCM (plan, then apply only what was
     return { shown, done: await lab.client.invoke('cucm.apply', { site: 's1', action, planHash: shown.planHash }) }
   }
 
-  it('fetches each node\'s CallManager.pem; the publisher\'s is the practice lab\'s', async () => {
+  it("fetches each node's CallManager.pem; the publisher's is the practice lab's", async () => {
     const { certificates } = await lab.client.invoke('cucm.callManagerPem', { site: 's1' })
     expect(certificates.map((c) => c.node)).toEqual(['CUCMPUB15', 'CUCMSUB15'])
     const lab15 = await lab.client.invoke('practice.cucmCertificate', { lab: 'default' })
@@ -34,7 +34,13 @@ describe('CUCM actions against the practice CUCM (plan, then apply only what was
   })
 
   it('uploads testCA and SecureCFB to CallManager-trust once, showing which are new', async () => {
-    const action: CucmActionInput = { kind: 'uploadTrust', certificates: [{ name: 'testCA.pem', pem: testCA }, { name: 'SecureCFB.pem', pem: secureCfb }] }
+    const action: CucmActionInput = {
+      kind: 'uploadTrust',
+      certificates: [
+        { name: 'testCA.pem', pem: testCA },
+        { name: 'SecureCFB.pem', pem: secureCfb },
+      ],
+    }
     const { shown, done } = await apply(action)
     expect(shown.changes.map((c) => c.node)).toEqual(['CUCMPUB15', 'CUCMSUB15'])
     expect(shown.changes[0]?.description).toMatch(/new: testCA\.pem \(CN=testCA.*SHA-256 [0-9A-F:]{95}\); SecureCFB\.pem/)
@@ -52,7 +58,13 @@ describe('CUCM actions against the practice CUCM (plan, then apply only what was
     const action: CucmActionInput = { kind: 'addConferenceBridge', name: 'PlanBridge', devicePoolName: 'DP_HQ', locationName: 'Hub_None' }
     const shown = await plan(action)
     expect(shown.changes).toHaveLength(1)
-    await lab.services.cucm.site('s1').axl().addConferenceBridge({ name: 'PlanBridge', product: 'Cisco IOS Enhanced Conference Bridge', devicePoolName: 'DP_HQ', locationName: 'Hub_None', securityProfileName: 'Encrypted Conference Bridge' })
+    await lab.services.cucm.site('s1').axl().addConferenceBridge({
+      name: 'PlanBridge',
+      product: 'Cisco IOS Enhanced Conference Bridge',
+      devicePoolName: 'DP_HQ',
+      locationName: 'Hub_None',
+      securityProfileName: 'Encrypted Conference Bridge',
+    })
     const refused = await failure(lab.client.invoke('cucm.apply', { site: 's1', action, planHash: shown.planHash }))
     expect(refused.kind).toBe('plan-changed')
     expect(refused.message).toContain('nothing was changed')
@@ -78,7 +90,9 @@ describe('CUCM actions against the practice CUCM (plan, then apply only what was
     expect(lists).toEqual({ devicePools: ['Default', 'DP_HQ'], locations: ['Hub_None', 'LOC_HQ', 'Phantom', 'Shadow'] })
     const action: CucmActionInput = { kind: 'addConferenceBridge', name: 'SecureCFB', devicePoolName: 'DP_HQ', locationName: 'Hub_None' }
     const { shown, done } = await apply(action)
-    expect(shown.changes[0]?.description).toBe('Add conference bridge SecureCFB: product Cisco IOS Enhanced Conference Bridge, device pool DP_HQ, location Hub_None, device security mode Encrypted Conference Bridge.')
+    expect(shown.changes[0]?.description).toBe(
+      'Add conference bridge SecureCFB: product Cisco IOS Enhanced Conference Bridge, device pool DP_HQ, location Hub_None, device security mode Encrypted Conference Bridge.',
+    )
     expect(done.results[0]?.answer).toMatch(/^addConferenceBridge returned \{[0-9A-F-]{36}\}$/)
     const again = await plan(action)
     expect(again.changes).toEqual([])
@@ -92,18 +106,44 @@ describe('CUCM actions against the practice CUCM (plan, then apply only what was
       'Device pool "DP_Nowhere" does not exist. Valid device pools: Default, DP_HQ.',
       'Location "Atlantis" does not exist. Valid locations: Hub_None, LOC_HQ, Phantom, Shadow.',
     ])
-    const refused = await failure(lab.client.invoke('cucm.apply', { site: 's1', action: { kind: 'addConferenceBridge', name: 'OtherCFB', devicePoolName: 'DP_Nowhere', locationName: 'Atlantis' }, planHash: shown.planHash }))
+    const refused = await failure(
+      lab.client.invoke('cucm.apply', {
+        site: 's1',
+        action: { kind: 'addConferenceBridge', name: 'OtherCFB', devicePoolName: 'DP_Nowhere', locationName: 'Atlantis' },
+        planHash: shown.planHash,
+      }),
+    )
     expect(refused.message).toContain('Valid device pools: Default, DP_HQ.')
   })
 
   it('AXL faults carry axlcode, axlmessage and the request (unknown device pool, duplicate name)', async () => {
     const axl = lab.services.cucm.site('s1').axl()
-    const bridge = { name: 'FaultCFB', product: 'Cisco IOS Enhanced Conference Bridge', devicePoolName: 'DP_Nowhere', locationName: 'Hub_None', securityProfileName: 'Encrypted Conference Bridge' }
-    const unknown = await axl.addConferenceBridge(bridge).then(() => undefined, (e: unknown) => e as CucmError)
-    expect(unknown?.details).toMatchObject({ kind: 'axl-fault', axlcode: '5007', axlmessage: 'Item not valid: The specified Device Pool was not found', request: 'AXL addConferenceBridge (FaultCFB)' })
+    const bridge = {
+      name: 'FaultCFB',
+      product: 'Cisco IOS Enhanced Conference Bridge',
+      devicePoolName: 'DP_Nowhere',
+      locationName: 'Hub_None',
+      securityProfileName: 'Encrypted Conference Bridge',
+    }
+    const unknown = await axl.addConferenceBridge(bridge).then(
+      () => undefined,
+      (e: unknown) => e as CucmError,
+    )
+    expect(unknown?.details).toMatchObject({
+      kind: 'axl-fault',
+      axlcode: '5007',
+      axlmessage: 'Item not valid: The specified Device Pool was not found',
+      request: 'AXL addConferenceBridge (FaultCFB)',
+    })
     expect(unknown?.message).toContain('CUCM answered: axlcode 5007: Item not valid: The specified Device Pool was not found')
-    const duplicate = await axl.addConferenceBridge({ ...bridge, name: 'SecureCFB', devicePoolName: 'DP_HQ' }).then(() => undefined, (e: unknown) => e as CucmError)
-    expect(duplicate?.details).toMatchObject({ axlcode: '-239', axlmessage: 'Could not insert new row - duplicate value in a UNIQUE INDEX column (Unique Index:).' })
+    const duplicate = await axl.addConferenceBridge({ ...bridge, name: 'SecureCFB', devicePoolName: 'DP_HQ' }).then(
+      () => undefined,
+      (e: unknown) => e as CucmError,
+    )
+    expect(duplicate?.details).toMatchObject({
+      axlcode: '-239',
+      axlmessage: 'Could not insert new row - duplicate value in a UNIQUE INDEX column (Unique Index:).',
+    })
   })
 
   it('creates MRG_ and MRGL_ for the bridge once', async () => {
@@ -117,15 +157,27 @@ describe('CUCM actions against the practice CUCM (plan, then apply only what was
     ])
     const again = await plan(action)
     expect(again.changes).toEqual([])
-    expect(again.unchanged).toEqual(['Media resource group MRG_SecureCFB already holds SecureCFB.', 'Media resource group list MRGL_SecureCFB already holds MRG_SecureCFB.'])
+    expect(again.unchanged).toEqual([
+      'Media resource group MRG_SecureCFB already holds SecureCFB.',
+      'Media resource group list MRGL_SecureCFB already holds MRG_SecureCFB.',
+    ])
   })
 
   it('assigns the MRGL to chosen phones (searchable) and a device pool, once', async () => {
     const found = await lab.client.invoke('cucm.phones', { site: 's1', search: 'DN 100' })
     expect(found.phones.map((p) => p.name)).toEqual(['SEP00A3D15E7B01', 'SEP00A3D15E7B02', 'SEP00A3D15E7B03'])
-    const action: CucmAction = { kind: 'assignMrgl', mrglName: 'MRGL_SecureCFB', phones: ['SEP00A3D15E7B01', 'SEP00A3D15E7B02'], devicePoolName: 'DP_HQ' }
+    const action: CucmAction = {
+      kind: 'assignMrgl',
+      mrglName: 'MRGL_SecureCFB',
+      phones: ['SEP00A3D15E7B01', 'SEP00A3D15E7B02'],
+      devicePoolName: 'DP_HQ',
+    }
     const { shown, done } = await apply(action)
-    expect(shown.changes.map((c) => c.operation)).toEqual(['AXL updatePhone + applyPhone', 'AXL updatePhone + applyPhone', 'AXL updateDevicePool'])
+    expect(shown.changes.map((c) => c.operation)).toEqual([
+      'AXL updatePhone + applyPhone',
+      'AXL updatePhone + applyPhone',
+      'AXL updateDevicePool',
+    ])
     expect(shown.changes[0]?.description).toContain('"None" → MRGL_SecureCFB')
     expect(shown.warnings[0]).toMatch(/applyPhone/)
     expect(done.results[0]?.answer).toMatch(/updatePhone returned .*; applyPhone returned/)
@@ -135,7 +187,11 @@ describe('CUCM actions against the practice CUCM (plan, then apply only what was
 
   it('reads registration through RisPort70', async () => {
     const registration = await lab.client.invoke('cucm.registration', { site: 's1', name: 'SecureCFB' })
-    expect(registration).toMatchObject({ registered: false, total: 0, summary: 'CUCM knows no registration of SecureCFB (RisPort70 found no MediaResources device by that name).' })
+    expect(registration).toMatchObject({
+      registered: false,
+      total: 0,
+      summary: 'CUCM knows no registration of SecureCFB (RisPort70 found no MediaResources device by that name).',
+    })
   })
 
   it('a read-only site plans but never changes anything', async () => {
@@ -160,7 +216,13 @@ describe('CUCM actions against the practice CUCM (plan, then apply only what was
 
   it('a CUCM with more device pools than the contract carries is cut to fit, not refused', async () => {
     const kept = lab.practice.current.devicePools
-    lab.practice.current.devicePools = [...kept, ...Array.from({ length: 5200 }, (_, i) => ({ name: `DP_${String(i).padStart(4, '0')}_${'x'.repeat(150)}`, mediaResourceListName: '' }))]
+    lab.practice.current.devicePools = [
+      ...kept,
+      ...Array.from({ length: 5200 }, (_, i) => ({
+        name: `DP_${String(i).padStart(4, '0')}_${'x'.repeat(150)}`,
+        mediaResourceListName: '',
+      })),
+    ]
     try {
       const lists = await lab.client.invoke('cucm.lists', { site: 's1' })
       expect(lists.devicePools).toHaveLength(5000)
@@ -171,7 +233,7 @@ describe('CUCM actions against the practice CUCM (plan, then apply only what was
     }
   })
 
-  it('practice.reset resets the practice CUCM with the router: a fresh cluster with the lab\'s new CallManager.pem', async () => {
+  it("practice.reset resets the practice CUCM with the router: a fresh cluster with the lab's new CallManager.pem", async () => {
     const before = (await lab.client.invoke('practice.cucmCertificate', { lab: 'default' })).pem
     await lab.client.invoke('practice.reset', { lab: 'default' })
     const after = (await lab.client.invoke('practice.cucmCertificate', { lab: 'default' })).pem

@@ -18,7 +18,12 @@ describe('CUCM connection against the practice CUCM', () => {
   it('trusts each node only when asked, then checks credentials and the version', async () => {
     const { client, info } = lab
     const first = await client.invoke('cucm.connect', { connection: lab.connection(), axl: info.axl, platform: info.platform })
-    expect(first).toMatchObject({ status: 'certificate', change: 'new', node: { name: 'CUCMPUB15' }, subject: expect.stringContaining('CN=CUCMPUB15.uc.com') })
+    expect(first).toMatchObject({
+      status: 'certificate',
+      change: 'new',
+      node: { name: 'CUCMPUB15' },
+      subject: expect.stringContaining('CN=CUCMPUB15.uc.com'),
+    })
     if (first.status !== 'certificate') return
     await client.invoke('cucm.trustCertificate', { host: first.node.host, port: first.node.port, sha256: first.sha256 })
     const second = await client.invoke('cucm.connect', { connection: lab.connection(), axl: info.axl, platform: info.platform })
@@ -28,13 +33,21 @@ describe('CUCM connection against the practice CUCM', () => {
     const missing = await client.invoke('cucm.connect', { connection: lab.connection() })
     expect(missing).toMatchObject({ status: 'credentials', missing: ['axl', 'platform'] })
     const connected = await client.invoke('cucm.connect', { connection: lab.connection(), axl: info.axl, platform: info.platform })
-    expect(connected).toMatchObject({ status: 'connected', reportedVersion: '15.0.1.11900(23)', version: '15.0', certificateApi: true, remembered: false })
+    expect(connected).toMatchObject({
+      status: 'connected',
+      reportedVersion: '15.0.1.11900(23)',
+      version: '15.0',
+      certificateApi: true,
+      remembered: false,
+    })
   })
 
   it('refuses to pin a fingerprint the node does not present', async () => {
     const { client, info } = lab
     const wrong = Array.from({ length: 32 }, () => 'AB').join(':')
-    const result = await failure(client.invoke('cucm.trustCertificate', { host: info.publisher.host, port: info.publisher.port, sha256: wrong }))
+    const result = await failure(
+      client.invoke('cucm.trustCertificate', { host: info.publisher.host, port: info.publisher.port, sha256: wrong }),
+    )
     expect(result.kind).toBe('changed-certificate')
     expect(result.message).toContain('Nothing was trusted')
   })
@@ -44,8 +57,17 @@ describe('CUCM connection against the practice CUCM', () => {
     const before = await lab.client.invoke('cucm.lists', { site: 's1' })
     expect(before.devicePools).toContain('DP_HQ')
     lab.practice.rotateTomcat('publisher')
-    const changed = await lab.client.invoke('cucm.connect', { connection: lab.connection(), axl: lab.info.axl, platform: lab.info.platform })
-    expect(changed).toMatchObject({ status: 'certificate', change: 'changed', node: { name: 'CUCMPUB15' }, previous: expect.stringMatching(/^[0-9A-F:]+$/) })
+    const changed = await lab.client.invoke('cucm.connect', {
+      connection: lab.connection(),
+      axl: lab.info.axl,
+      platform: lab.info.platform,
+    })
+    expect(changed).toMatchObject({
+      status: 'certificate',
+      change: 'changed',
+      node: { name: 'CUCMPUB15' },
+      previous: expect.stringMatching(/^[0-9A-F:]+$/),
+    })
     if (changed.status !== 'certificate') return
     expect(changed.previous).not.toBe(changed.sha256)
     expect(changed.message).toContain('CHANGED')
@@ -59,7 +81,13 @@ describe('CUCM connection against the practice CUCM', () => {
     const site = lab.services.cucm.site('s1')
     lab.practice.rotateTomcat('subscriber')
     // The subscriber's agent has not connected yet in this session: its first connection meets the new certificate.
-    const error = await site.platform(site.node('CUCMSUB15')).trusted().then(() => undefined, (e: Error) => e)
+    const error = await site
+      .platform(site.node('CUCMSUB15'))
+      .trusted()
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      )
     expect(error?.message).toMatch(/CHANGED/)
     const log = lab.services.cucm.log('s1').entries()
     expect(log.some((e) => e.direction === 'response' && e.node.endsWith(`:${lab.info.subscriber.port}`))).toBe(false)
@@ -68,14 +96,28 @@ describe('CUCM connection against the practice CUCM', () => {
   it('says which credential and role are missing on 401 and 403', async () => {
     await lab.connect()
     const { client, info } = lab
-    const badAxl = await failure(client.invoke('cucm.connect', { connection: lab.connection(), axl: { user: info.axl.user, password: 'wrong' }, platform: info.platform }))
+    const badAxl = await failure(
+      client.invoke('cucm.connect', {
+        connection: lab.connection(),
+        axl: { user: info.axl.user, password: 'wrong' },
+        platform: info.platform,
+      }),
+    )
     expect(badAxl.kind).toBe('unauthorized')
     expect(badAxl.message).toMatch(/AXL application user credential "axladmin" \(HTTP 401\)/)
     expect(badAxl.message).toContain('Standard AXL API Access')
-    const badPlatform = await failure(client.invoke('cucm.connect', { connection: lab.connection(), axl: info.axl, platform: { user: 'osadmin', password: 'nope' } }))
+    const badPlatform = await failure(
+      client.invoke('cucm.connect', { connection: lab.connection(), axl: info.axl, platform: { user: 'osadmin', password: 'nope' } }),
+    )
     expect(badPlatform.kind).toBe('unauthorized')
     expect(badPlatform.message).toContain('Standard CCM Admin Users')
-    const noRole = await failure(client.invoke('cucm.connect', { connection: lab.connection(), axl: { user: 'auditor', password: 'Practice-RO-1' }, platform: info.platform }))
+    const noRole = await failure(
+      client.invoke('cucm.connect', {
+        connection: lab.connection(),
+        axl: { user: 'auditor', password: 'Practice-RO-1' },
+        platform: info.platform,
+      }),
+    )
     expect(noRole.kind).toBe('forbidden')
     expect(noRole.message).toContain('HTTP 403')
     expect(noRole.message).toContain('Standard AXL API Access')
@@ -99,7 +141,10 @@ describe('CUCM connection against the practice CUCM', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()))
     const port = (silent.address() as net.AddressInfo).port
     try {
-      const error = await probeCertificate({ host: '127.0.0.1', port }, 200).then(() => undefined, (e: unknown) => e)
+      const error = await probeCertificate({ host: '127.0.0.1', port }, 200).then(
+        () => undefined,
+        (e: unknown) => e,
+      )
       expect(error).toBeInstanceOf(CucmError)
       expect((error as CucmError).kind).toBe('timeout')
       expect((error as CucmError).message).toMatch(new RegExp(`^No TLS answer from 127\\.0\\.0\\.1 port ${port} within 200 ms\\.`))
@@ -137,7 +182,12 @@ describe('CUCM connection against the practice CUCM', () => {
     await lab.services.cucm.log('s1').flushed()
     const text = fs.readFileSync(log.path, 'utf8')
     expect(text).toContain('listDevicePool')
-    for (const secret of [lab.info.axl.password, lab.info.platform.password, 'Authorization', Buffer.from(`${lab.info.axl.user}:${lab.info.axl.password}`).toString('base64')]) {
+    for (const secret of [
+      lab.info.axl.password,
+      lab.info.platform.password,
+      'Authorization',
+      Buffer.from(`${lab.info.axl.user}:${lab.info.axl.password}`).toString('base64'),
+    ]) {
       expect(text).not.toContain(secret)
     }
     expect(log.entries.some((e) => e.direction === 'request' && e.headers?.SOAPAction === '"CUCM:DB ver=15.0 listDevicePool"')).toBe(true)

@@ -10,7 +10,13 @@ const PUBLISHER_IP = '10.10.10.10'
 /** Step 12, pointed at the practice CUCM. */
 async function configureBridge(d: RouterDriver, register = 'SecureCFB'): Promise<void> {
   await d.lines('configure terminal', 'voice-card 0', 'dsp service dspfarm')
-  await d.lines('dspfarm profile 666 conference security', 'trustpoint SecureCFB', 'codec g711ulaw', 'maximum sessions 4', 'associate application SCCP')
+  await d.lines(
+    'dspfarm profile 666 conference security',
+    'trustpoint SecureCFB',
+    'codec g711ulaw',
+    'maximum sessions 4',
+    'associate application SCCP',
+  )
   await d.lines('sccp local GigabitEthernet0/1', `sccp ccm ${PUBLISHER_IP} identifier 666 version 7.0+`, 'sccp')
   await d.lines('sccp ccm group 666', 'associate ccm 666 priority 1', `associate profile 666 register ${register}`)
   await d.lines('dspfarm profile 666 conference security', 'no shutdown', 'end')
@@ -50,7 +56,10 @@ describe('rehearsal: the bridge registers only when CUCM is right', { timeout: 1
   }
   const bridgeCerts = () => {
     const tp = router.router.snapshot().trustpoints.SecureCFB
-    return [{ name: 'testCA.pem', pem: tp?.caCertPem ?? '' }, { name: 'SecureCFB.pem', pem: tp?.certPem ?? '' }]
+    return [
+      { name: 'testCA.pem', pem: tp?.caCertPem ?? '' },
+      { name: 'SecureCFB.pem', pem: tp?.certPem ?? '' },
+    ]
   }
   const upload = () => apply({ kind: 'uploadTrust', certificates: bridgeCerts(), nodes: ['CUCMPUB15'] })
   const restart = () => apply({ kind: 'restartCallManager', nodes: ['CUCMPUB15'] })
@@ -66,16 +75,24 @@ describe('rehearsal: the bridge registers only when CUCM is right', { timeout: 1
     const show = await associated()
     expect(show).toContain('Profile Operation State : ACTIVE')
     expect(await router.line('show sccp')).toContain(`Active Call Manager: ${PUBLISHER_IP}, Port Number: 2443`)
-    expect(await registration()).toMatchObject({ registered: true, summary: 'SecureCFB is Registered with CUCMPUB15 from 10.10.10.1 (SCCP).' })
+    expect(await registration()).toMatchObject({
+      registered: true,
+      summary: 'SecureCFB is Registered with CUCMPUB15 from 10.10.10.1 (SCCP).',
+    })
   })
 
   it('skipped upload: TLS handshake failure; registers once uploaded and restarted', async () => {
     await addBridge()
     await configureBridge(router)
     await router.waitFor('TLS handshake failure', 0, 30_000)
-    expect(router.output).toContain('CallManager-trust on CUCMPUB15 holds neither the CA (CN=testCA) nor the bridge certificate (CN=SecureCFB)')
+    expect(router.output).toContain(
+      'CallManager-trust on CUCMPUB15 holds neither the CA (CN=testCA) nor the bridge certificate (CN=SecureCFB)',
+    )
     expect(await router.line('show dspfarm profile 666')).toMatch(/Status : NOT ASSOCIATED/)
-    expect(await registration()).toMatchObject({ registered: false, summary: 'SecureCFB is UnRegistered on CUCMPUB15 (StatusReason 10 authenticationError).' })
+    expect(await registration()).toMatchObject({
+      registered: false,
+      summary: 'SecureCFB is UnRegistered on CUCMPUB15 (StatusReason 10 authenticationError).',
+    })
     await upload()
     await restart()
     await associated()

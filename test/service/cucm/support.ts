@@ -44,7 +44,11 @@ export interface CucmLab {
 export async function cucmLab(): Promise<CucmLab> {
   const services = testServices({
     hooks: { secretCipher: processKeychain() },
-    cucm: { http: { backoffMs: [20, 40], timeoutMs: 60_000 }, actions: { restartTimeoutMs: 60_000, restartPollMs: 30 }, practiceRestartDelayMs: 150 },
+    cucm: {
+      http: { backoffMs: [20, 40], timeoutMs: 60_000 },
+      actions: { restartTimeoutMs: 60_000, restartPollMs: 30 },
+      practiceRestartDelayMs: 150,
+    },
   })
   const client = directClient(services)
   const info = await client.invoke('cucm.practiceStart', { lab: 'default' })

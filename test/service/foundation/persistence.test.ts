@@ -65,13 +65,28 @@ describe('persistence across windows', () => {
     a.setState({ profiles: [profile('one')] })
     b.setState({ profiles: [profile('two')] })
     await until(
-      () => [a, b].every((w) => w.getState().profiles.map((p) => p.id).sort().join() === 'one,two'),
+      () =>
+        [a, b].every(
+          (w) =>
+            w
+              .getState()
+              .profiles.map((p) => p.id)
+              .sort()
+              .join() === 'one,two',
+        ),
       'both windows to hold both profiles',
     )
-    expect([a, b].some((w) => w.getState().notices.some((n) => /merged with a change saved from another window/.test(n.message)))).toBe(true)
+    expect([a, b].some((w) => w.getState().notices.some((n) => /merged with a change saved from another window/.test(n.message)))).toBe(
+      true,
+    )
     const reloaded = await openWindow(services, 'window-c')
     await until(() => reloaded.getState().profiles.length === 2, 'the merge to be saved')
-    expect(reloaded.getState().profiles.map((p) => p.id).sort()).toEqual(['one', 'two'])
+    expect(
+      reloaded
+        .getState()
+        .profiles.map((p) => p.id)
+        .sort(),
+    ).toEqual(['one', 'two'])
   })
 
   it('an item over its size limit is left out with a notice, and everything else is still saved (was: every later save refused)', async () => {
@@ -97,10 +112,25 @@ describe('the workbench and the saved state share one limit', () => {
     const sans = Array.from({ length: 1000 }, (_, i) => `DNS:host-${i}.a-rather-long-lab-domain-name.example`).join(',')
     const config = path.join(dir, 'req.cnf')
     fs.writeFileSync(config, `[req]\ndistinguished_name=dn\nprompt=no\n[dn]\nCN=big\n[ext]\nsubjectAltName=${sans}\n`)
-    const pem = execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'k.pem'),
-      '-config', config, '-extensions', 'ext', '-days', '1',
-    ], { encoding: 'utf8' })
+    const pem = execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        path.join(dir, 'k.pem'),
+        '-config',
+        config,
+        '-extensions',
+        'ext',
+        '-days',
+        '1',
+      ],
+      { encoding: 'utf8' },
+    )
     expect(pem.length).toBeGreaterThan(64 * 1024)
     const store = createLabStore({ invoke: () => Promise.reject(new Error('no host')), subscribe: () => () => undefined })
     const report = store.getState().addParsedCertificates(parseInput(pem), 'big.pem')

@@ -104,9 +104,10 @@ describe('paced sending when things go wrong', () => {
     // A router with an 8-byte buffer cannot take a 24-character line in one piece.
     await withRouter({ bufferSize: 8 }, async (peer) => {
       const sender = new PacedSender(pacedTargetFor(transport), { waitFor: 'echo', timeoutMs: 400 })
-      const error = await sender
-        .send('end\rshow\rwr\rexit\rend\rend\rcrypto pki server testCA\rno shutdown\r')
-        .then(() => undefined, (e: unknown) => e)
+      const error = await sender.send('end\rshow\rwr\rexit\rend\rend\rcrypto pki server testCA\rno shutdown\r').then(
+        () => undefined,
+        (e: unknown) => e,
+      )
       expect(error).toBeInstanceOf(PacedSendError)
       const e = error as PacedSendError
       expect(e.message).toBe('Line 7 ("crypto pki server testCA") was not echoed within 400 ms')
@@ -142,12 +143,20 @@ describe('paced sending when things go wrong', () => {
           if (p.line === 3) controller.abort()
         },
       })
-      const error = await result.then(() => undefined, (e: unknown) => e)
+      const error = await result.then(
+        () => undefined,
+        (e: unknown) => e,
+      )
       expect(error).toBeInstanceOf(PacedSendError)
       expect((error as PacedSendError).kind).toBe('aborted')
       expect((error as PacedSendError).message).toBe(`Paced sending cancelled after 3 of ${splitPasteLines(config).length} lines`)
       await peer.waitIdle(100)
-      expect(peer.kept.toString('latin1')).toBe(splitPasteLines(config).slice(0, 3).map((l) => `${l}\r`).join(''))
+      expect(peer.kept.toString('latin1')).toBe(
+        splitPasteLines(config)
+          .slice(0, 3)
+          .map((l) => `${l}\r`)
+          .join(''),
+      )
     })
   })
 

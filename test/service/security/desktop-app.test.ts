@@ -141,7 +141,11 @@ class FakeIpc implements IpcMainLike {
   /** A call from the main frame of the app page in `contents`. */
   async call(contents: FakeContents, method: string, input: unknown): Promise<Envelope<unknown>> {
     if (!this.handler) throw new Error('no IPC handler')
-    return (await this.handler({ senderFrame: { url: APP_ENTRY, parent: null }, sender: { id: contents.id } }, method, input)) as Envelope<unknown>
+    return (await this.handler(
+      { senderFrame: { url: APP_ENTRY, parent: null }, sender: { id: contents.id } },
+      method,
+      input,
+    )) as Envelope<unknown>
   }
 }
 
@@ -259,10 +263,18 @@ describe('Electron adapter: each window owns its sessions and events (issue 10 p
     if (!result.ok) throw new Error(result.error.message)
     const { id } = result.output as { id: string }
     // The practice router greets at once; its first output event proves the session is live.
-    await expect.poll(() => contents.sessionEvents().some(([, name, p]) => name === 'session.data' && (p as { id: string }).id === id), { timeout: 15_000 }).toBe(true)
+    await expect
+      .poll(() => contents.sessionEvents().some(([, name, p]) => name === 'session.data' && (p as { id: string }).id === id), {
+        timeout: 15_000,
+      })
+      .toBe(true)
     return id
   }
-  const openIds = (): string[] => services.sessions.list().filter((s) => s.state !== 'closed').map((s) => s.id)
+  const openIds = (): string[] =>
+    services.sessions
+      .list()
+      .filter((s) => s.state !== 'closed')
+      .map((s) => s.id)
 
   it('without audience routing, window B would receive the terminal output and prompts of window A', async () => {
     const id = await open(windowA, 'audience')
@@ -270,7 +282,8 @@ describe('Electron adapter: each window owns its sessions and events (issue 10 p
     expect(windowB.sessionEvents().filter(([, , p]) => (p as { id: string }).id === id)).toEqual([])
     // Events that belong to no session still reach every window.
     services.hub.emit('app.notice', { level: 'info', message: 'for everyone' })
-    for (const w of [windowA, windowB]) expect(w.sent).toContainEqual([EVENT_CHANNEL, 'app.notice', { level: 'info', message: 'for everyone' }])
+    for (const w of [windowA, windowB])
+      expect(w.sent).toContainEqual([EVENT_CHANNEL, 'app.notice', { level: 'info', message: 'for everyone' }])
     await ipc.call(windowA, 'session.close', { id })
   })
 

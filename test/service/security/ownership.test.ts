@@ -10,7 +10,10 @@ import { testServices } from '../../support/services'
  * that touches a session by id is tried from a second client, which must get a "not yours"
  * error, while the owner's session carries on untouched.
  */
-function ownershipSuite(name: string, connect: (services: ReturnType<typeof testServices>) => Promise<{ owner: TestClient; other: TestClient; stop(): Promise<void> }>) {
+function ownershipSuite(
+  name: string,
+  connect: (services: ReturnType<typeof testServices>) => Promise<{ owner: TestClient; other: TestClient; stop(): Promise<void> }>,
+) {
   describe(`session ownership via ${name}`, () => {
     const services = testServices()
     let owner: TestClient
@@ -63,8 +66,21 @@ function ownershipSuite(name: string, connect: (services: ReturnType<typeof test
     })
 
     it('checks every method that names a session (a new one must be added here)', () => {
-      const checkedHere = ['session.write', 'session.resize', 'session.ack', 'session.respond', 'session.tail', 'session.exec',
-        'session.pacedSend', 'session.cancelSend', 'session.break', 'session.logStart', 'session.logStop', 'session.setBaudRate', 'session.close']
+      const checkedHere = [
+        'session.write',
+        'session.resize',
+        'session.ack',
+        'session.respond',
+        'session.tail',
+        'session.exec',
+        'session.pacedSend',
+        'session.cancelSend',
+        'session.break',
+        'session.logStart',
+        'session.logStop',
+        'session.setBaudRate',
+        'session.close',
+      ]
       const naming = Object.keys(methods).filter((m) => m.startsWith('session.') && m !== 'session.open' && m !== 'session.list')
       expect(naming.filter((m) => !checkedHere.includes(m))).toEqual([])
     })

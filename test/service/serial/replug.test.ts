@@ -104,10 +104,11 @@ describe('replug recovery', () => {
       list: () => Promise.resolve(listed),
       open: (options) => SerialPort.binding.open(options),
     }
-    const t = new SerialTransport(
-      SerialSpec.parse({ kind: 'serial', path: first.a, usbSerialNumber: 'FTDI-A50285BI' }),
-      { binding, pollIntervalMs: 200, watchPath: true },
-    )
+    const t = new SerialTransport(SerialSpec.parse({ kind: 'serial', path: first.a, usbSerialNumber: 'FTDI-A50285BI' }), {
+      binding,
+      pollIntervalMs: 200,
+      watchPath: true,
+    })
     const received = new Received()
     t.onData(received.listener)
     try {

@@ -75,7 +75,9 @@ describe('SessionLog', () => {
     log.write(enc('b'))
     log.flush()
     log.close()
-    expect(errors).toEqual([`Log stopped: the disk is full (ENOSPC) writing ${path.join(dir, 'full.log')}. The session goes on without a log.`])
+    expect(errors).toEqual([
+      `Log stopped: the disk is full (ENOSPC) writing ${path.join(dir, 'full.log')}. The session goes on without a log.`,
+    ])
     expect(log.writing).toBe(false)
   })
 

@@ -19,7 +19,9 @@ describe('terminal output on the browser host WebSocket', () => {
   it('goes as binary frames that decode to the same text, while other events stay JSON, after the token handshake', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { origin: `http://127.0.0.1:${host.port}` })
     const frames: Array<{ binary: boolean; bytes: Buffer }> = []
-    ws.on('message', (raw, isBinary) => frames.push({ binary: isBinary, bytes: Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw as Buffer) }))
+    ws.on('message', (raw, isBinary) =>
+      frames.push({ binary: isBinary, bytes: Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw as Buffer) }),
+    )
     await new Promise<void>((resolve) => ws.once('open', () => resolve()))
     ws.send(JSON.stringify({ t: 'auth', token: host.token }))
     // Generous: the handshake is one round trip, but the machine may be loaded.
@@ -33,7 +35,9 @@ describe('terminal output on the browser host WebSocket', () => {
     expect(frames[1]?.binary).toBe(true)
     expect(decodeSessionData(new Uint8Array(frames[1]?.bytes ?? []))).toEqual({ id: 's42', data: text })
     // Smaller than the JSON it replaces (every ESC is six characters there).
-    expect(frames[1]?.bytes.length).toBeLessThan(JSON.stringify({ t: 'event', event: 'session.data', payload: { id: 's42', data: text } }).length)
+    expect(frames[1]?.bytes.length).toBeLessThan(
+      JSON.stringify({ t: 'event', event: 'session.data', payload: { id: 's42', data: text } }).length,
+    )
     expect(frames[2]?.binary).toBe(false)
     expect(JSON.parse(frames[2]?.bytes.toString() ?? '')).toMatchObject({ t: 'event', event: 'app.notice' })
     ws.close()

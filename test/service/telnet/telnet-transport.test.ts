@@ -92,7 +92,7 @@ describe('telnet to a real telnet server (inetutils-telnetd on 127.0.0.1)', () =
   })
 })
 
-describe('RFC 2217 to pyserial\'s rfc2217_server.py serving a socat pty', () => {
+describe("RFC 2217 to pyserial's rfc2217_server.py serving a socat pty", () => {
   let pair: SocatPair
   let server: Rfc2217Server
   let device: SerialPort
@@ -155,7 +155,7 @@ describe('RFC 2217 to pyserial\'s rfc2217_server.py serving a socat pty', () => 
 })
 
 describe('RFC 2217 encoding', () => {
-  it('asks for speed, data size, parity, stop size and no flow control with the RFC\'s codes', () => {
+  it("asks for speed, data size, parity, stop size and no flow control with the RFC's codes", () => {
     const bytes = lineSettingsCommands({ baudRate: 115200, dataBits: 7, parity: 'even', stopBits: 1.5 }).map((b) => [...b])
     // IAC SB COM-PORT-OPTION(44) <command> <value> IAC SE; 115200 = 0x0001C200 big-endian.
     expect(bytes).toEqual([
@@ -167,7 +167,7 @@ describe('RFC 2217 encoding', () => {
     ])
   })
 
-  it('reads the server\'s answers (code + 100)', () => {
+  it("reads the server's answers (code + 100)", () => {
     expect(parseComPortReply(Uint8Array.from([101, 0, 0, 0x4b, 0]))).toEqual({ kind: 'baudRate', value: 19200 })
     expect(parseComPortReply(Uint8Array.from([103, 2]))).toEqual({ kind: 'parity', value: 'odd' })
     expect(parseComPortReply(Uint8Array.from([104, 3]))).toEqual({ kind: 'stopBits', value: 1.5 })

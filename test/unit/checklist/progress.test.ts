@@ -163,7 +163,9 @@ describe('a step that depends on CUCM', () => {
     const confirmed = markCucmConfirmed(verified, { by: 'hand', at: '2026-02-22T01:05:00Z', detail: 'Registered with … CUCMPUB15' })
     expect(stepState(confirmed, thirteen)).toBe('verified')
     expect(confirmed.cucm).toEqual({ by: 'hand', at: '2026-02-22T01:05:00Z', detail: 'Registered with … CUCMPUB15' })
-    expect(confirmed.evidence).toMatch(/show sccp …\n\nCUCM side confirmed by the engineer at 2026-02-22T01:05:00Z: Registered with … CUCMPUB15$/)
+    expect(confirmed.evidence).toMatch(
+      /show sccp …\n\nCUCM side confirmed by the engineer at 2026-02-22T01:05:00Z: Registered with … CUCMPUB15$/,
+    )
     // Verifying again from the router keeps the confirmation.
     expect(stepState(markVerified(confirmed, 'again', '2026-02-22T01:10:00Z'), thirteen)).toBe('verified')
     const byApi = markCucmConfirmed(verified, { by: 'api', at: 1 })
@@ -173,8 +175,12 @@ describe('a step that depends on CUCM', () => {
 
   it('the report says the CUCM side is not confirmed instead of done', () => {
     const { markdown } = renderReport(exampleSite(), { 't1-13': verified })
-    expect(markdown).toMatch(/### t1-13 · Add the bridge in CUCM and confirm registration\n\n\*\*Status:\*\* in-progress \(router side verified; CUCM side not confirmed\)/)
+    expect(markdown).toMatch(
+      /### t1-13 · Add the bridge in CUCM and confirm registration\n\n\*\*Status:\*\* in-progress \(router side verified; CUCM side not confirmed\)/,
+    )
     const confirmed = markCucmConfirmed(verified, { by: 'hand', at: '2026-02-22T01:05:00Z' })
-    expect(renderReport(exampleSite(), { 't1-13': confirmed }).markdown).toContain('**Status:** done (verified on the router; CUCM side confirmed by the engineer)')
+    expect(renderReport(exampleSite(), { 't1-13': confirmed }).markdown).toContain(
+      '**Status:** done (verified on the router; CUCM side confirmed by the engineer)',
+    )
   })
 })

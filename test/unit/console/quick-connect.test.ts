@@ -68,7 +68,10 @@ describe('quick connect', () => {
     expect(spec('telnet 10.0.0.5 2001')).toMatchObject({ kind: 'telnet', host: '10.0.0.5', port: 2001, consoleServer: true })
     expect(spec('telnet 10.0.0.5:2002')).toMatchObject({ host: '10.0.0.5', port: 2002 })
     expect(spec('telnet://cs1.lab:7001/')).toMatchObject({ host: 'cs1.lab', port: 7001 })
-    expect(spec('telnet cs1 23 19200 7E1')).toMatchObject({ port: 23, comPort: { baudRate: 19200, dataBits: 7, parity: 'even', stopBits: 1 } })
+    expect(spec('telnet cs1 23 19200 7E1')).toMatchObject({
+      port: 23,
+      comPort: { baudRate: 19200, dataBits: 7, parity: 'even', stopBits: 1 },
+    })
     expect(spec('telnet cs1')).not.toHaveProperty('comPort')
     expect(error('telnet admin@cs1')).toMatch(/no user name/)
     expect(error('telnet cs1 2001 fast')).toMatch(/neither a speed/)

@@ -39,9 +39,19 @@ describe('the CUCM connection a site builds from its group nodes', () => {
   })
 
   it('maps the practice CUCM by node name, and says which names it does not know', () => {
-    const ok = buildConnection('s1', vars([{ name: 'CUCMPUB15', ip: '10.10.10.10', priority: 1, publisher: true }]), { ...DEFAULT_CUCM_OPTIONS, practice: true }, practice)
+    const ok = buildConnection(
+      's1',
+      vars([{ name: 'CUCMPUB15', ip: '10.10.10.10', priority: 1, publisher: true }]),
+      { ...DEFAULT_CUCM_OPTIONS, practice: true },
+      practice,
+    )
     expect(ok.ok && ok.connection.publisher).toEqual(practice.publisher)
-    const unknown = buildConnection('s1', vars([{ name: 'CUCM-A', ip: '10.10.10.10', priority: 1, publisher: true }]), { ...DEFAULT_CUCM_OPTIONS, practice: true }, practice)
+    const unknown = buildConnection(
+      's1',
+      vars([{ name: 'CUCM-A', ip: '10.10.10.10', priority: 1, publisher: true }]),
+      { ...DEFAULT_CUCM_OPTIONS, practice: true },
+      practice,
+    )
     expect(unknown).toEqual({ ok: false, reason: 'CUCM-A is not a node of the practice CUCM (CUCMPUB15, CUCMSUB15).' })
   })
 

@@ -22,7 +22,13 @@ describe('CUCM client pieces', () => {
     const fault = parseEnvelopeBody(
       '<?xml version="1.0"?><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"><SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>Item not valid</faultstring><detail><axlError><axlcode>5007</axlcode><axlmessage>Item not valid: The specified Device Pool was not found</axlmessage><request>addConferenceBridge</request></axlError></detail></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>',
     )
-    expect(fault && readFault(fault)).toEqual({ faultcode: 'SOAP-ENV:Client', faultstring: 'Item not valid', axlcode: '5007', axlmessage: 'Item not valid: The specified Device Pool was not found', request: 'addConferenceBridge' })
+    expect(fault && readFault(fault)).toEqual({
+      faultcode: 'SOAP-ENV:Client',
+      faultstring: 'Item not valid',
+      axlcode: '5007',
+      axlmessage: 'Item not valid: The specified Device Pool was not found',
+      request: 'addConferenceBridge',
+    })
     expect(parseEnvelopeBody('not xml at all <')).toBeUndefined()
     expect(parseEnvelopeBody('<a><b/></a>')).toBeUndefined()
   })

@@ -37,7 +37,9 @@ describe('StateFile', () => {
 
   it('leaves no temp files behind and never a half-written file under concurrent saves', async () => {
     const store = new StateFile(file, now)
-    await Promise.all(Array.from({ length: 20 }, (_, i) => store.save('settings', Settings.parse({ fontSize: 10 + i, scrollback: 1000 }), i)))
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.save('settings', Settings.parse({ fontSize: 10 + i, scrollback: 1000 }), i)),
+    )
     expect(fs.readdirSync(dir)).toEqual(['state.json'])
     expect((await store.load()).state.settings?.fontSize).toBe(29)
   })

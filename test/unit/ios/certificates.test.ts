@@ -62,7 +62,12 @@ describe('parseShowCertificates', () => {
     expect(ca).toMatchObject({ serialHex: '01', associatedTrustpoints: ['testCA'] })
     expect(ca?.validFrom).toMatchObject({ zone: 'MSK', day: 2, month: 3, year: 2026, hour: 1 })
     expect(ca?.validFrom?.utcMs).toBeUndefined()
-    expect(pending).toMatchObject({ kind: 'certificate', status: 'Pending', usage: 'General Purpose', associatedTrustpoints: ['SecureCFB'] })
+    expect(pending).toMatchObject({
+      kind: 'certificate',
+      status: 'Pending',
+      usage: 'General Purpose',
+      associatedTrustpoints: ['SecureCFB'],
+    })
     expect(pending?.subject?.attributes).toEqual([
       { type: 'Name', value: 'VG-CME-1' },
       { type: 'Serial Number', value: 'FTX1234A5BC' },
@@ -74,7 +79,9 @@ describe('parseShowCertificates', () => {
   it('reads CRLF and ANSI-coloured copies the same way', () => {
     const plain = parseShowCertificates(fixture('show-crypto-pki-certificates-verbose.txt'))
     const noisy = parseShowCertificates(
-      fixture('show-crypto-pki-certificates-verbose.txt').replace(/\n/g, '\r\n').replace(/Status: Available/g, '\x1b[32mStatus: Available\x1b[0m'),
+      fixture('show-crypto-pki-certificates-verbose.txt')
+        .replace(/\n/g, '\r\n')
+        .replace(/Status: Available/g, '\x1b[32mStatus: Available\x1b[0m'),
     )
     expect(noisy).toEqual(plain)
   })

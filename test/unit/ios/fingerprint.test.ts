@@ -24,7 +24,10 @@ const DOMAIN_SAMPLE = `Certificate has the following attributes:
 describe('parseFingerprints', () => {
   it('reads the verbatim DOMAIN.md sample', () => {
     const result = parseFingerprints(DOMAIN_SAMPLE)
-    expect(result).toMatchObject({ ok: true, value: { md5: '383BA13DC37D0E5D9E9086E48C8D1E75', sha1: '6DB8F32314BBFBFFC36C224BB34045132FDD97C5' } })
+    expect(result).toMatchObject({
+      ok: true,
+      value: { md5: '383BA13DC37D0E5D9E9086E48C8D1E75', sha1: '6DB8F32314BBFBFFC36C224BB34045132FDD97C5' },
+    })
   })
 
   it('reads right-aligned labels with trailing spaces and matches openssl for the CA it quotes', () => {
@@ -45,7 +48,11 @@ describe('parseFingerprints', () => {
     const known = new Set(
       ['testCA.pem', 'SecureCFB.pem', 'CallManager.pem'].flatMap((f) => [opensslFingerprint(f, 'md5'), opensslFingerprint(f, 'sha1')]),
     )
-    for (const name of ['show-crypto-pki-certificates-verbose.txt', 'show-crypto-pki-trustpoints-status.txt', 'show-crypto-pki-server.txt']) {
+    for (const name of [
+      'show-crypto-pki-certificates-verbose.txt',
+      'show-crypto-pki-trustpoints-status.txt',
+      'show-crypto-pki-server.txt',
+    ]) {
       const text = fixture(name).replace(/CA cert fingerprint:/g, 'Fingerprint MD5:')
       const { lines, problems } = findFingerprintLines(text)
       expect(problems).toEqual([])
@@ -61,7 +68,10 @@ describe('parseFingerprints', () => {
   it('reads fingerprints whose newlines were flattened to spaces, stopping at the expected length', () => {
     const flat = DOMAIN_SAMPLE.replace(/\n/g, ' ') + ' BEEF CAFE'
     const result = parseFingerprints(flat)
-    expect(result).toMatchObject({ ok: true, value: { md5: '383BA13DC37D0E5D9E9086E48C8D1E75', sha1: '6DB8F32314BBFBFFC36C224BB34045132FDD97C5' } })
+    expect(result).toMatchObject({
+      ok: true,
+      value: { md5: '383BA13DC37D0E5D9E9086E48C8D1E75', sha1: '6DB8F32314BBFBFFC36C224BB34045132FDD97C5' },
+    })
   })
 
   it('reports a fingerprint with missing digits instead of guessing', () => {

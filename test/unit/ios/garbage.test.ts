@@ -38,7 +38,7 @@ describe('every parser on garbage', () => {
     expect(() => parse('x'.repeat(2_000_000))).not.toThrow()
   })
 
-  it.each(parsers)('%s does not mistake another command\'s output for its own', (name, parse) => {
+  it.each(parsers)("%s does not mistake another command's output for its own", (name, parse) => {
     const own: Record<string, string> = {
       parseFingerprints: 'authenticate-securecfb.txt',
       parsePkiExport: 'export-securecfb.txt',
@@ -52,8 +52,12 @@ describe('every parser on garbage', () => {
     }
     expect(parse(fixture(own[name] ?? '')).ok).toBe(true)
     // Outputs that share no structure with this parser's command.
-    const others = ['show-ntp-status-synced.txt', 'show-dspfarm-profile-666-active.txt', 'show-sccp-ccm-group-666.txt', 'errors.txt']
-      .filter((f) => f !== own[name])
+    const others = [
+      'show-ntp-status-synced.txt',
+      'show-dspfarm-profile-666-active.txt',
+      'show-sccp-ccm-group-666.txt',
+      'errors.txt',
+    ].filter((f) => f !== own[name])
     for (const other of others) {
       if (name === 'parseShowSccp' && other === 'show-sccp-ccm-group-666.txt') continue
       expect(parse(fixture(other)).ok, `${name} on ${other}`).toBe(false)

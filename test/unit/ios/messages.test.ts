@@ -25,7 +25,11 @@ describe('parseIosMessages', () => {
     expect(codes("% Invalid input detected at '^' marker.")).toEqual(['invalid-input'])
     expect(codes('% Incomplete command.')).toEqual(['incomplete-command'])
     expect(codes('% Ambiguous command:  "show c"')).toEqual(['ambiguous-command'])
-    expect(codes('%PKI-2-NON_AUTHORITATIVE_CLOCK: PKI functions can not be initialized until an authoritative time source, like NTP, can be obtained.')).toEqual(['non-authoritative-clock'])
+    expect(
+      codes(
+        '%PKI-2-NON_AUTHORITATIVE_CLOCK: PKI functions can not be initialized until an authoritative time source, like NTP, can be obtained.',
+      ),
+    ).toEqual(['non-authoritative-clock'])
     expect(codes('% Certificate Server enabled.')).toEqual(['cs-enabled'])
     expect(codes('% Certificate successfully imported')).toEqual(['certificate-imported'])
   })

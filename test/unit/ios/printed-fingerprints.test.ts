@@ -3,7 +3,8 @@ import { readPrintedFingerprints } from '../../../shared/ios/printed-fingerprint
 import { parseShowClock, parseShowClockLine } from '../../../shared/ios/clock'
 import { fixture } from './fixture'
 
-const summary = (text: string): string[] => readPrintedFingerprints(text).map((f) => `${f.section} ${f.algorithm} ${f.hex.slice(0, 8)} ${f.sectionLabel}`)
+const summary = (text: string): string[] =>
+  readPrintedFingerprints(text).map((f) => `${f.section} ${f.algorithm} ${f.hex.slice(0, 8)} ${f.sectionLabel}`)
 
 describe('readPrintedFingerprints', () => {
   it('keeps each pair with its trustpoint section in show crypto pki trustpoints status', () => {
@@ -39,12 +40,17 @@ describe('readPrintedFingerprints', () => {
 
 describe('parseShowClock', () => {
   it('reads show clock with its authority mark (Cisco IOS command reference: * not authoritative, . not NTP-synced)', () => {
-    expect(parseShowClockLine('*10:21:36.643 UTC Mon Feb 22 2026')).toMatchObject({ authoritative: false, date: { utcMs: Date.UTC(2026, 1, 22, 10, 21, 36) } })
+    expect(parseShowClockLine('*10:21:36.643 UTC Mon Feb 22 2026')).toMatchObject({
+      authoritative: false,
+      date: { utcMs: Date.UTC(2026, 1, 22, 10, 21, 36) },
+    })
     expect(parseShowClockLine('.10:21:36.643 UTC Mon Feb 22 2026')).toMatchObject({ authoritative: true, ntpSynchronized: false })
     expect(parseShowClockLine('10:21:36.643 UTC Mon Feb 22 2026')).toMatchObject({ authoritative: true })
     // A local zone name has no known offset: no absolute instant.
     expect(parseShowClockLine('11:21:36.643 CET Mon Feb 22 2026')?.date.utcMs).toBeUndefined()
     expect(parseShowClockLine('Certificate install time: 10:21:36 UTC Feb 22 2026')).toBeNull()
-    expect(parseShowClock('VG-CME-1#show clock\r\n*10:21:36.643 UTC Mon Feb 22 2026\r\nVG-CME-1#')?.date.text).toBe('10:21:36.643 UTC Mon Feb 22 2026')
+    expect(parseShowClock('VG-CME-1#show clock\r\n*10:21:36.643 UTC Mon Feb 22 2026\r\nVG-CME-1#')?.date.text).toBe(
+      '10:21:36.643 UTC Mon Feb 22 2026',
+    )
   })
 })

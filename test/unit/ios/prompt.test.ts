@@ -69,7 +69,8 @@ describe('detectPrompt', () => {
 describe('PromptTail', () => {
   it('finds a prompt split across chunks, including inside an escape sequence', () => {
     const tail = new PromptTail()
-    const text = 'Certificate has the following attributes:\r\n       Fingerprint MD5: 383BA13D C37D0E5D 9E9086E4 8C8D1E75\r\n\x1b[1m% Do you accept this certificate? [yes/no]: \x1b[0m'
+    const text =
+      'Certificate has the following attributes:\r\n       Fingerprint MD5: 383BA13D C37D0E5D 9E9086E4 8C8D1E75\r\n\x1b[1m% Do you accept this certificate? [yes/no]: \x1b[0m'
     const results = [...text].map((ch) => tail.feed(ch))
     expect(results[results.length - 1]?.kind).toBe('yes-no')
     // Before the last bracket arrived the question was not complete.

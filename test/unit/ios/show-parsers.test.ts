@@ -18,17 +18,49 @@ describe('parseShowPkiServer', () => {
     const result = parseShowPkiServer(text)
     expect(result).toMatchObject({
       ok: true,
-      value: { servers: [{ name: 'testCA', status: 'enabled', state: 'enabled', enabled: true, issuerName: 'CN=testCA', caFingerprintMd5: 'CF2C23D1560F25DB22E9D10FE595A6D6', grantingMode: 'auto', databaseLevel: 'Complete' }] },
+      value: {
+        servers: [
+          {
+            name: 'testCA',
+            status: 'enabled',
+            state: 'enabled',
+            enabled: true,
+            issuerName: 'CN=testCA',
+            caFingerprintMd5: 'CF2C23D1560F25DB22E9D10FE595A6D6',
+            grantingMode: 'auto',
+            databaseLevel: 'Complete',
+          },
+        ],
+      },
     })
   })
 
   it('reads the full fixture and the HTTP-disabled variant with CRLF', () => {
     const ok = parseShowPkiServer(fixture('show-crypto-pki-server.txt'))
     if (!ok.ok) throw new Error(ok.reason)
-    expect(ok.value.servers[0]).toMatchObject({ configurationLocked: true, lastIssuedSerialHex: '2', storageDir: 'nvram:', issuer: { cn: 'testCA' } })
+    expect(ok.value.servers[0]).toMatchObject({
+      configurationLocked: true,
+      lastIssuedSerialHex: '2',
+      storageDir: 'nvram:',
+      issuer: { cn: 'testCA' },
+    })
     expect(ok.value.servers[0]?.caExpiresAt?.utcMs).toBe(Date.UTC(2029, 1, 21, 0, 8, 38))
     const off = parseShowPkiServer(fixture('show-crypto-pki-server-http-disabled.crlf.txt'))
-    expect(off).toMatchObject({ ok: true, value: { servers: [{ status: 'disabled', statusDetail: 'HTTP Server is disabled', state: 'check failed', enabled: false, grantingMode: 'manual', databaseLevel: 'Minimum' }] } })
+    expect(off).toMatchObject({
+      ok: true,
+      value: {
+        servers: [
+          {
+            status: 'disabled',
+            statusDetail: 'HTTP Server is disabled',
+            state: 'check failed',
+            enabled: false,
+            grantingMode: 'manual',
+            databaseLevel: 'Minimum',
+          },
+        ],
+      },
+    })
   })
 
   it('rejects text without a server block', () => {
@@ -41,9 +73,19 @@ describe('parseTrustpointsStatus', () => {
     const result = parseTrustpointsStatus(fixture('show-crypto-pki-trustpoints-status.txt'))
     if (!result.ok) throw new Error(result.reason)
     const [ca, bridge, cucm] = result.value.trustpoints
-    expect(ca).toMatchObject({ name: 'testCA', keysGenerated: true, keysDetail: 'General Purpose, non-exportable', issuingCaAuthenticated: true, certificateRequests: 'None' })
+    expect(ca).toMatchObject({
+      name: 'testCA',
+      keysGenerated: true,
+      keysDetail: 'General Purpose, non-exportable',
+      issuingCaAuthenticated: true,
+      certificateRequests: 'None',
+    })
     expect(ca?.routerCertificate).toBeUndefined()
-    expect(bridge?.issuingCa).toMatchObject({ configured: true, subject: { cn: 'testCA' }, fingerprints: { md5: '6FDAB4E94086D68A86C2ADF387B7173C' } })
+    expect(bridge?.issuingCa).toMatchObject({
+      configured: true,
+      subject: { cn: 'testCA' },
+      fingerprints: { md5: '6FDAB4E94086D68A86C2ADF387B7173C' },
+    })
     expect(bridge?.routerCertificate).toMatchObject({ configured: true, subject: { cn: 'SecureCFB' } })
     expect(bridge?.certificateRequests).toBe('Yes')
     expect(cucm).toMatchObject({ name: 'cucm-pub', keysGenerated: false, issuingCaAuthenticated: false })
@@ -63,7 +105,10 @@ describe('parseShowNtpStatus', () => {
   })
 
   it('reads reference clocks such as .GPS. and British spelling', () => {
-    expect(parseShowNtpStatus('Clock is synchronised, stratum 1, reference is .GPS.')).toMatchObject({ ok: true, value: { synchronized: true, reference: '.GPS.' } })
+    expect(parseShowNtpStatus('Clock is synchronised, stratum 1, reference is .GPS.')).toMatchObject({
+      ok: true,
+      value: { synchronized: true, reference: '.GPS.' },
+    })
   })
 })
 
@@ -76,14 +121,33 @@ describe('parseShowDspfarmProfile', () => {
  Application : SCCP   Status : ASSOCIATED`
     expect(parseShowDspfarmProfile(text)).toMatchObject({
       ok: true,
-      value: { profiles: [{ id: 666, service: 'CONFERENCING', resourceId: 2, serviceMode: 'secure', secure: true, trustpoint: 'SecureCFB', operationState: 'ACTIVE', application: 'SCCP', applicationStatus: 'ASSOCIATED' }] },
+      value: {
+        profiles: [
+          {
+            id: 666,
+            service: 'CONFERENCING',
+            resourceId: 2,
+            serviceMode: 'secure',
+            secure: true,
+            trustpoint: 'SecureCFB',
+            operationState: 'ACTIVE',
+            application: 'SCCP',
+            applicationStatus: 'ASSOCIATED',
+          },
+        ],
+      },
     })
   })
 
   it('reads the fixtures: codecs, provider status, and the not-associated state', () => {
     const active = parseShowDspfarmProfile(fixture('show-dspfarm-profile-666-active.txt'))
     if (!active.ok) throw new Error(active.reason)
-    expect(active.value.profiles[0]).toMatchObject({ adminState: 'UP', resourceProvider: 'FLEX_DSPRM', resourceProviderStatus: 'UP', maxParticipants: 8 })
+    expect(active.value.profiles[0]).toMatchObject({
+      adminState: 'UP',
+      resourceProvider: 'FLEX_DSPRM',
+      resourceProviderStatus: 'UP',
+      maxParticipants: 8,
+    })
     expect(active.value.profiles[0]?.codecs).toEqual([
       { name: 'g711ulaw', maxPacketizationMs: 30 },
       { name: 'g711alaw', maxPacketizationMs: 30 },
@@ -102,7 +166,17 @@ describe('parseShowDspfarmProfile', () => {
  TLS Cipher   : ECDHE-RSA-AES256-GCM-SHA384`
     expect(parseShowDspfarmProfile(text)).toMatchObject({
       ok: true,
-      value: { profiles: [{ secure: false, serviceMode: 'Non Secure', trustpoint: 'Overlord_DSPFarm_GW', tlsVersion: 'v1.2', tlsCipher: 'ECDHE-RSA-AES256-GCM-SHA384' }] },
+      value: {
+        profiles: [
+          {
+            secure: false,
+            serviceMode: 'Non Secure',
+            trustpoint: 'Overlord_DSPFarm_GW',
+            tlsVersion: 'v1.2',
+            tlsCipher: 'ECDHE-RSA-AES256-GCM-SHA384',
+          },
+        ],
+      },
     })
   })
 })
@@ -111,17 +185,36 @@ describe('parseShowSccp', () => {
   it('reads the DOMAIN.md secure lines on their own', () => {
     const text = 'TCP Link Status: CONNECTED\nSignaling Security: ENCRYPTED TLS\nActive Call Manager: 192.0.2.20, Port Number: 2443'
     const result = parseShowSccp(text)
-    expect(result).toMatchObject({ ok: true, value: { services: [{ tcpLinkStatus: 'CONNECTED', signalingSecurity: 'ENCRYPTED TLS', activeCallManager: { ip: '192.0.2.20', port: 2443 } }] } })
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        services: [{ tcpLinkStatus: 'CONNECTED', signalingSecurity: 'ENCRYPTED TLS', activeCallManager: { ip: '192.0.2.20', port: 2443 } }],
+      },
+    })
     expect(result.ok && sccpServiceFor(result.value, 666)?.tcpLinkStatus).toBe('CONNECTED')
   })
 
   it('reads the full secure fixture', () => {
     const result = parseShowSccp(fixture('show-sccp-secure.txt'))
     if (!result.ok) throw new Error(result.reason)
-    expect(result.value).toMatchObject({ adminState: 'UP', gatewayInterface: 'GigabitEthernet0/1', gatewayIp: '192.0.2.10', gatewayPort: 2000 })
-    expect(result.value.callManagers).toEqual([{ ip: '192.0.2.20', port: 2443, priority: 'N/A', version: '7.0+', identifier: 666, trustpoint: 'N/A' }])
+    expect(result.value).toMatchObject({
+      adminState: 'UP',
+      gatewayInterface: 'GigabitEthernet0/1',
+      gatewayIp: '192.0.2.10',
+      gatewayPort: 2000,
+    })
+    expect(result.value.callManagers).toEqual([
+      { ip: '192.0.2.20', port: 2443, priority: 'N/A', version: '7.0+', identifier: 666, trustpoint: 'N/A' },
+    ])
     const svc = sccpServiceFor(result.value, 666)
-    expect(svc).toMatchObject({ name: 'Conferencing', operState: 'ACTIVE', causeCode: 'NONE', profileIdentifier: 666, signalingSecurity: 'ENCRYPTED TLS', reportedMaxStreams: 16 })
+    expect(svc).toMatchObject({
+      name: 'Conferencing',
+      operState: 'ACTIVE',
+      causeCode: 'NONE',
+      profileIdentifier: 666,
+      signalingSecurity: 'ENCRYPTED TLS',
+      reportedMaxStreams: 16,
+    })
     expect(svc?.codecs).toContain('g729r8')
   })
 
@@ -144,13 +237,25 @@ TCP Link Status: CONNECTED, Profile Identifier: 103`
     const result = parseShowSccp(text)
     if (!result.ok) throw new Error(result.reason)
     expect(result.value.gatewayIp).toBe('12.5.10.1')
-    expect(result.value.services.map((s) => [s.name, s.profileIdentifier])).toEqual([['Transcoding', 101], ['Conferencing', 103]])
+    expect(result.value.services.map((s) => [s.name, s.profileIdentifier])).toEqual([
+      ['Transcoding', 101],
+      ['Conferencing', 103],
+    ])
     expect(sccpServiceFor(result.value, 103)?.name).toBe('Conferencing')
     expect(sccpServiceFor(result.value, 999)?.name).toBe('Conferencing')
   })
 
   it('reads show sccp ccm group, also through ANSI noise and a --More-- pager', () => {
-    const expected = { groups: [{ id: 666, bindInterface: 'GigabitEthernet0/1', callManagers: [{ id: 666, priority: 1 }], profiles: [{ id: 666, registrationName: 'SecureCFB' }] }] }
+    const expected = {
+      groups: [
+        {
+          id: 666,
+          bindInterface: 'GigabitEthernet0/1',
+          callManagers: [{ id: 666, priority: 1 }],
+          profiles: [{ id: 666, registrationName: 'SecureCFB' }],
+        },
+      ],
+    }
     expect(parseShowSccpCcmGroup(fixture('show-sccp-ccm-group-666.txt'))).toMatchObject({ ok: true, value: expected })
     expect(parseShowSccpCcmGroup(fixture('session-ansi.txt'))).toMatchObject({ ok: true, value: expected })
   })
@@ -158,13 +263,21 @@ TCP Link Status: CONNECTED, Profile Identifier: 103`
   it('keeps the priority whether the group line says CCM Group or CUCM Group', () => {
     // The public IOS 15 capture's layout: address on its own line, "Priority in this CCM Group".
     const capture = [
-      'CCM Group Identifier: 1', ' Description: None', ' Binded Interface: FastEthernet0/1.110', '        IPv4 Address: 10.10.10.254',
-      ' Associated CCM Id: 1, Priority in this CCM Group: 1', ' Associated Profile: 1, Registration Name: mtp002414de5631',
+      'CCM Group Identifier: 1',
+      ' Description: None',
+      ' Binded Interface: FastEthernet0/1.110',
+      '        IPv4 Address: 10.10.10.254',
+      ' Associated CCM Id: 1, Priority in this CCM Group: 1',
+      ' Associated Profile: 1, Registration Name: mtp002414de5631',
     ].join('\n')
     expect(parseShowSccpCcmGroup(capture)).toMatchObject({
-      ok: true, value: { groups: [{ id: 1, bindInterface: 'FastEthernet0/1.110', callManagers: [{ id: 1, priority: 1 }] }] },
+      ok: true,
+      value: { groups: [{ id: 1, bindInterface: 'FastEthernet0/1.110', callManagers: [{ id: 1, priority: 1 }] }] },
     })
     const cucm = 'CCM Group Identifier: 666\n  Associated CCM Id: 667, Priority in this CUCM Group: 2\n'
-    expect(parseShowSccpCcmGroup(cucm)).toMatchObject({ ok: true, value: { groups: [{ id: 666, callManagers: [{ id: 667, priority: 2 }] }] } })
+    expect(parseShowSccpCcmGroup(cucm)).toMatchObject({
+      ok: true,
+      value: { groups: [{ id: 666, callManagers: [{ id: 667, priority: 2 }] }] },
+    })
   })
 })

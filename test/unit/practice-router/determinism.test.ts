@@ -1,7 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { PracticeRouter, RouterSnapshotSchema, practiceCucmCertificate, type RouterSnapshot } from '../../../electron/services/practice-router'
+import {
+  PracticeRouter,
+  RouterSnapshotSchema,
+  practiceCucmCertificate,
+  type RouterSnapshot,
+} from '../../../electron/services/practice-router'
 import { RouterDriver } from './driver'
-import { CA_IP, configureBridge, configureBridgeTrustpoint, configureCa, exportableBridgeKey, exportedBlocks, importCucm } from './procedure'
+import {
+  CA_IP,
+  configureBridge,
+  configureBridgeTrustpoint,
+  configureCa,
+  exportableBridgeKey,
+  exportedBlocks,
+  importCucm,
+} from './procedure'
 
 const NOW = new Date('2026-02-22T00:08:38.000Z')
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))

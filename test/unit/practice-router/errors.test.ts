@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { practiceCucmCertificate } from '../../../electron/services/practice-router'
 import { RouterDriver } from './driver'
-import {
-  authenticateAndEnroll, configureBridge, configureBridgeTrustpoint, configureCa, enableCa, importCucm,
-} from './procedure'
+import { authenticateAndEnroll, configureBridge, configureBridgeTrustpoint, configureCa, enableCa, importCucm } from './procedure'
 
 const INVALID = "% Invalid input detected at '^' marker."
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
@@ -60,7 +58,9 @@ describe('practice router CLI errors', () => {
     expect(top.endsWith('\r\n\r\nVG-CME-1#')).toBe(true)
     expect(await d.send('sh?')).toBe('sh?\r\nshow  \r\n\r\nVG-CME-1#sh')
     const show = await d.send('ow crypto pki ?')
-    expect(show).toMatch(/ {2}certificates +Show certificates\r\n {2}server +Show Certificate Server status\r\n {2}trustpoints +Show trustpoints\r\n/)
+    expect(show).toMatch(
+      / {2}certificates +Show certificates\r\n {2}server +Show Certificate Server status\r\n {2}trustpoints +Show trustpoints\r\n/,
+    )
     expect(show.endsWith('VG-CME-1#show crypto pki ')).toBe(true)
     expect(await d.send('server ?')).toContain('  <cr>')
     await d.send('\x15')
@@ -92,9 +92,13 @@ describe('practice router CLI errors', () => {
 
   it('processes a pasted block line by line, echoing each after its prompt', async () => {
     d = new RouterDriver({ seed: 'errors' })
-    const out = await d.send('enable\nconfigure terminal\r\nhostname LAB2\rinterface gi0/2\nip address 192.0.2.1 255.255.255.0\nno shutdown\nntp server 192.0.2.10\nend\n')
+    const out = await d.send(
+      'enable\nconfigure terminal\r\nhostname LAB2\rinterface gi0/2\nip address 192.0.2.1 255.255.255.0\nno shutdown\nntp server 192.0.2.10\nend\n',
+    )
     expect(out.startsWith('enable\r\nVG-CME-1#configure terminal\r\n')).toBe(true)
-    expect(out).toContain('VG-CME-1(config)#hostname LAB2\r\nLAB2(config)#interface gi0/2\r\nLAB2(config-if)#ip address 192.0.2.1 255.255.255.0\r\nLAB2(config-if)#no shutdown\r\n')
+    expect(out).toContain(
+      'VG-CME-1(config)#hostname LAB2\r\nLAB2(config)#interface gi0/2\r\nLAB2(config-if)#ip address 192.0.2.1 255.255.255.0\r\nLAB2(config-if)#no shutdown\r\n',
+    )
     // A global command in a sub-mode leaves the sub-mode, as IOS does.
     expect(out).toContain('LAB2(config-if)#ntp server 192.0.2.10\r\nLAB2(config)#end\r\nLAB2#')
     const brief = await d.line('show ip interface brief')
@@ -107,7 +111,9 @@ describe('practice router CLI errors', () => {
     expect(await d.line('do show clock')).toMatch(/^do show clock\r\n\*/)
     expect(await d.line('do show ntp status')).toContain('Clock is unsynchronized, stratum 16, no reference clock')
     const out = await d.lines('crypto pki server testCA', 'no shutdown')
-    expect(out).toContain('%PKI-2-NON_AUTHORITATIVE_CLOCK: PKI functions can not be initialized until an authoritative time source, like NTP, can be obtained.')
+    expect(out).toContain(
+      '%PKI-2-NON_AUTHORITATIVE_CLOCK: PKI functions can not be initialized until an authoritative time source, like NTP, can be obtained.',
+    )
     expect(out).not.toContain('Password:')
     const server = await d.line('do show crypto pki server')
     expect(server).toContain('    Status: disabled')
@@ -118,9 +124,13 @@ describe('practice router CLI errors', () => {
     d = new RouterDriver({ seed: 'errors' })
     await configureCa(d)
     await configureBridgeTrustpoint(d)
-    expect(await d.line('crypto pki authenticate SecureCFB')).toContain('% Error in receiving Certificate Authority certificate: status = FAIL, cert length = 0')
+    expect(await d.line('crypto pki authenticate SecureCFB')).toContain(
+      '% Error in receiving Certificate Authority certificate: status = FAIL, cert length = 0',
+    )
     await enableCa(d)
-    expect(await d.line('crypto pki enroll SecureCFB')).toContain('% You must authenticate the Certificate Authority before you can enroll with it.')
+    expect(await d.line('crypto pki enroll SecureCFB')).toContain(
+      '% You must authenticate the Certificate Authority before you can enroll with it.',
+    )
     await d.lines('crypto pki trustpoint Elsewhere', 'enrollment url http://10.99.99.99:80')
     expect(await d.line('crypto pki authenticate Elsewhere')).toContain('status = FAIL')
     expect(await d.line('crypto pki export SecureCFB pem terminal')).toContain('% The specified trustpoint is not enrolled (SecureCFB).')

@@ -44,7 +44,12 @@ describe('command tree', () => {
   it('lists completions and the next words for help', () => {
     expect(tree.help('exec', 'sh')).toEqual({ kind: 'words', words: ['show'] })
     expect(tree.help('exec', 'show crypto pki certificates ')).toEqual({
-      kind: 'list', entries: [['verbose', ''], ['WORD', ''], ['<cr>', '']],
+      kind: 'list',
+      entries: [
+        ['verbose', ''],
+        ['WORD', ''],
+        ['<cr>', ''],
+      ],
     })
     expect(tree.complete('exec', 'show cr')).toBe('show crypto ')
     expect(tree.complete('exec', 'show c')).toBeNull()
@@ -63,7 +68,9 @@ describe('practice router conveniences', () => {
       'show running-config | include ^ntp|^ip http\r\nip http server\r\nntp server 10.10.10.5\r\nVG-CME-1#',
     )
     const section = await d.line('sh run | sec crypto pki server')
-    expect(section).toContain('crypto pki server testCA\r\n database level complete\r\n database url nvram:\r\n grant auto\r\n lifetime certificate 1800\r\nVG-CME-1#')
+    expect(section).toContain(
+      'crypto pki server testCA\r\n database level complete\r\n database url nvram:\r\n grant auto\r\n lifetime certificate 1800\r\nVG-CME-1#',
+    )
     expect(await d.line('show run | begin ^end')).toBe('show run | begin ^end\r\nend\r\n\r\nVG-CME-1#')
     expect(await d.line('show run | bogus x')).toContain("% Invalid input detected at '^' marker.")
   })

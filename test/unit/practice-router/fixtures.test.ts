@@ -30,8 +30,14 @@ async function transcript(): Promise<string> {
     await configureBridge(d)
     await sleep(20)
     await d.lines(
-      'show dspfarm profile 666', 'show sccp', 'show sccp ccm group 666', 'show crypto pki server',
-      'show crypto pki certificates verbose', 'show crypto pki trustpoints status', 'show ntp status', 'show clock',
+      'show dspfarm profile 666',
+      'show sccp',
+      'show sccp ccm group 666',
+      'show crypto pki server',
+      'show crypto pki certificates verbose',
+      'show crypto pki trustpoints status',
+      'show ntp status',
+      'show clock',
       'show running-config',
     )
     return d.output

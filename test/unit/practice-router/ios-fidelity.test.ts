@@ -6,9 +6,7 @@ import { parsePkiExport } from '../../../shared/ios/pem-export'
 import { parseShowSccpCcmGroup } from '../../../shared/ios/sccp'
 import { getStep } from '../../../shared/procedure/procedure'
 import { RouterDriver } from './driver'
-import {
-  CUCM_IP, authenticateAndEnroll, configureBridge, configureBridgeTrustpoint, configureCa, enableCa, importCucm,
-} from './procedure'
+import { CUCM_IP, authenticateAndEnroll, configureBridge, configureBridgeTrustpoint, configureCa, enableCa, importCucm } from './procedure'
 
 /**
  * Issue 11, "The practice router, against IOS 15.7(3)M": each point driven with the tech note's
@@ -60,7 +58,9 @@ describe('practice router against IOS 15.7(3)M', () => {
     const { enroll } = await authenticateAndEnroll(d)
     expect(enroll).toContain('% Generating 1024 bit RSA keys, keys will be non-exportable...')
     const refused = await d.line('crypto pki export SecureCFB pem terminal 3des cisco1234')
-    expect(refused).toBe('crypto pki export SecureCFB pem terminal 3des cisco1234\r\n% RSA keypair SecureCFB is not exportable.\r\nVG-CME-1(config)#')
+    expect(refused).toBe(
+      'crypto pki export SecureCFB pem terminal 3des cisco1234\r\n% RSA keypair SecureCFB is not exportable.\r\nVG-CME-1(config)#',
+    )
     // Tech note step 4.1: without 3des both certificates come out.
     const plain = parsePkiExport(await d.line('crypto pki export SecureCFB pem terminal'))
     if (!plain.ok) throw new Error(plain.reason)
@@ -74,16 +74,20 @@ describe('practice router against IOS 15.7(3)M', () => {
     await configureCa(d)
     await enableCa(d)
     const out = await d.line('crypto pki export testCA pem terminal')
-    expect(out.startsWith(
-      'crypto pki export testCA pem terminal\r\n% The specified trustpoint is not enrolled (testCA).\r\n' +
-      '% Only export the CA certificate in PEM format.\r\n% CA certificate:\r\n-----BEGIN CERTIFICATE-----\r\n',
-    )).toBe(true)
+    expect(
+      out.startsWith(
+        'crypto pki export testCA pem terminal\r\n% The specified trustpoint is not enrolled (testCA).\r\n' +
+          '% Only export the CA certificate in PEM format.\r\n% CA certificate:\r\n-----BEGIN CERTIFICATE-----\r\n',
+      ),
+    ).toBe(true)
     expect(out.endsWith('-----END CERTIFICATE-----\r\n\r\nVG-CME-1(config)#')).toBe(true)
     const parsed = parsePkiExport(out)
     if (!parsed.ok) throw new Error(parsed.reason)
     const server = await d.line('do show crypto pki server')
     const fingerprint = /CA cert fingerprint: ((?:[0-9A-F]{8} ?){4})/.exec(server)?.[1]?.replace(/ /g, '')
-    const md5 = execFileSync('openssl', ['x509', '-noout', '-fingerprint', '-md5'], { input: parsed.value.caCertificate?.pem ?? '' }).toString()
+    const md5 = execFileSync('openssl', ['x509', '-noout', '-fingerprint', '-md5'], {
+      input: parsed.value.caCertificate?.pem ?? '',
+    }).toString()
     expect(md5.replace(/^.*=|:|\s/g, '')).toBe(fingerprint)
     expect(parsed.value.certificate).toBeUndefined()
   })
@@ -100,14 +104,17 @@ describe('practice router against IOS 15.7(3)M', () => {
     // Tech note step 2.3, in its order.
     expect(out).toContain(
       'Re-enter password: \r\n\r\n% The subject name in the certificate will include: cn=SecureCFB\r\n' +
-      '% The fully-qualified domain name will not be included in the certificate\r\n' +
-      'Request certificate from CA? [yes/no]: yes\r\n% Certificate request sent to Certificate Authority\r\n' +
-      "% The 'show crypto pki certificate verbose SecureCFB' commandwill show the fingerprint.\r\n\r\nVG-CME-1(config)#",
+        '% The fully-qualified domain name will not be included in the certificate\r\n' +
+        'Request certificate from CA? [yes/no]: yes\r\n% Certificate request sent to Certificate Authority\r\n' +
+        "% The 'show crypto pki certificate verbose SecureCFB' commandwill show the fingerprint.\r\n\r\nVG-CME-1(config)#",
     )
     expect(out).not.toContain('% Include the router serial number')
     expect(out).not.toContain('% Include an IP address')
     // After the prompt, both fingerprint lines together, MD5 first (public IOS 15 enroll captures).
-    const logged = /VG-CME-1\(config\)#\r\n\*?\w{3} +\d+ [\d:.]+: CRYPTO_PKI: {2}Certificate Request Fingerprint MD5: ((?:[0-9A-F]{8} ){4})\r\n\*?\w{3} +\d+ [\d:.]+: CRYPTO_PKI: {2}Certificate Request Fingerprint SHA1: (?:[0-9A-F]{8} ){5}\r\nVG-CME-1\(config\)#$/.exec(d.output.slice(from))
+    const logged =
+      /VG-CME-1\(config\)#\r\n\*?\w{3} +\d+ [\d:.]+: CRYPTO_PKI: {2}Certificate Request Fingerprint MD5: ((?:[0-9A-F]{8} ){4})\r\n\*?\w{3} +\d+ [\d:.]+: CRYPTO_PKI: {2}Certificate Request Fingerprint SHA1: (?:[0-9A-F]{8} ){5}\r\nVG-CME-1\(config\)#$/.exec(
+        d.output.slice(from),
+      )
     expect(logged).not.toBeNull()
     // The MD5 is the request's: the CA's request database lists the same one.
     const requests = await d.line('do crypto pki server testCA info requests')
@@ -140,10 +147,12 @@ describe('practice router against IOS 15.7(3)M', () => {
     const verbose = await d.line('show crypto pki certificates SecureCFB verbose')
     expect(verbose).toContain('  Fingerprint SHA1: ')
     expect(verbose).toMatch(/\r\nCertificate\r\n[\s\S]*cn=SecureCFB[\s\S]*Associated Trustpoints: SecureCFB \r\n/)
-    expect(verbose).toEqual(await d.line('show crypto pki certificates verbose SecureCFB').then((o) => o.replace('verbose SecureCFB', 'SecureCFB verbose')))
+    expect(verbose).toEqual(
+      await d.line('show crypto pki certificates verbose SecureCFB').then((o) => o.replace('verbose SecureCFB', 'SecureCFB verbose')),
+    )
     expect(await d.line('show sccp connections')).toBe(
       'show sccp connections\r\nsess_id    conn_id    stype        mode     codec  ripaddr      rport sport\r\n\r\n' +
-      'Total number of active session(s) 0, and connection(s) 0\r\nVG-CME-1#',
+        'Total number of active session(s) 0, and connection(s) 0\r\nVG-CME-1#',
     )
   })
 
@@ -152,7 +161,9 @@ describe('practice router against IOS 15.7(3)M', () => {
     await d.lines('enable', 'configure terminal', 'enable password plain1', 'enable secret S3cret!x', 'end')
     const line = /\r\nenable secret 5 (\$1\$([^$]{4})\$[./0-9A-Za-z]{22})\r\n/.exec(await d.line('show running-config'))
     expect(line).not.toBeNull()
-    const openssl = execFileSync('openssl', ['passwd', '-1', '-salt', line?.[2] ?? '', 'S3cret!x']).toString().trim()
+    const openssl = execFileSync('openssl', ['passwd', '-1', '-salt', line?.[2] ?? '', 'S3cret!x'])
+      .toString()
+      .trim()
     expect(openssl).toBe(line?.[1])
     await d.line('disable')
     // The secret wins over the password.
@@ -242,6 +253,8 @@ describe('practice router against IOS 15.7(3)M', () => {
     const group = parseShowSccpCcmGroup(await d.line('show sccp ccm group 666'))
     if (!group.ok) throw new Error(group.reason)
     expect(group.value.groups[0]?.callManagers).toEqual([{ id: 666, priority: 1 }])
-    expect(await d.line('show sccp')).toContain(`Call Manager: ${CUCM_IP}, Port Number: 2443\r\n  Priority: N/A, Version: 7.0+, Identifier: 666\r\n  Trustpoint: N/A\r\n`)
+    expect(await d.line('show sccp')).toContain(
+      `Call Manager: ${CUCM_IP}, Port Number: 2443\r\n  Priority: N/A, Version: 7.0+, Identifier: 666\r\n  Trustpoint: N/A\r\n`,
+    )
   })
 })

@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { practiceCucmCertificate } from '../../../electron/services/practice-router'
 import { RouterDriver } from './driver'
 import {
-  authenticateAndEnroll, configureBridgeTrustpoint, configureCa, exportableBridgeKey, enableCa, exportedBlocks, importCucm,
+  authenticateAndEnroll,
+  configureBridgeTrustpoint,
+  configureCa,
+  exportableBridgeKey,
+  enableCa,
+  exportedBlocks,
+  importCucm,
 } from './procedure'
 
 /** Certificates the router makes, checked by the real openssl CLI. */
@@ -115,7 +121,9 @@ describe('practice router certificates checked with openssl', () => {
     expect(text).toContain('Subject: C=CN,O=cisco,OU=a,CN=CUCMPUB15.uc.com,ST=c,L=b')
     expect(text).toContain('Issuer: C=CN,O=cisco,OU=a,CN=CUCMPUB15.uc.com,ST=c,L=b')
     expect(openssl('verify', '-check_ss_sig', '-CAfile', file('cucm.pem'), file('cucm.pem'))).toContain(': OK')
-    expect(openssl('rsa', '-in', file('cucm.key'), '-noout', '-modulus')).toBe(openssl('x509', '-in', file('cucm.pem'), '-noout', '-modulus'))
+    expect(openssl('rsa', '-in', file('cucm.key'), '-noout', '-modulus')).toBe(
+      openssl('x509', '-in', file('cucm.pem'), '-noout', '-modulus'),
+    )
     expect(practiceCucmCertificate('openssl-test').pem).toBe(cucm.pem)
     expect(practiceCucmCertificate('another seed').pem).not.toBe(cucm.pem)
   })

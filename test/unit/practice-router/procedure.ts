@@ -20,8 +20,14 @@ export async function enableCa(d: RouterDriver, passphrase = 'cisco123'): Promis
 /** Step 5. */
 export async function configureBridgeTrustpoint(d: RouterDriver, cn = 'SecureCFB'): Promise<void> {
   await d.lines(
-    'crypto pki trustpoint SecureCFB', `enrollment url http://${CA_IP}:80`, 'serial-number none', 'fqdn none',
-    'ip-address none', `subject-name cn=${cn}`, 'revocation-check none', 'rsakeypair SecureCFB',
+    'crypto pki trustpoint SecureCFB',
+    `enrollment url http://${CA_IP}:80`,
+    'serial-number none',
+    'fqdn none',
+    'ip-address none',
+    `subject-name cn=${cn}`,
+    'revocation-check none',
+    'rsakeypair SecureCFB',
   )
 }
 
@@ -56,8 +62,13 @@ export async function importCucm(d: RouterDriver, pem: string): Promise<string> 
 export async function configureBridge(d: RouterDriver, register = 'SecureCFB'): Promise<void> {
   await d.lines('voice-card 0', 'dsp service dspfarm')
   await d.lines(
-    'dspfarm profile 666 conference security', 'trustpoint SecureCFB', 'codec g711ulaw', 'codec g711alaw',
-    'codec g729r8', 'maximum sessions 4', 'associate application SCCP',
+    'dspfarm profile 666 conference security',
+    'trustpoint SecureCFB',
+    'codec g711ulaw',
+    'codec g711alaw',
+    'codec g729r8',
+    'maximum sessions 4',
+    'associate application SCCP',
   )
   await d.lines('sccp local GigabitEthernet0/1', `sccp ccm ${CUCM_IP} identifier 666 version 7.0+`, 'sccp')
   await d.lines('sccp ccm group 666', 'associate ccm 666 priority 1', `associate profile 666 register ${register}`)

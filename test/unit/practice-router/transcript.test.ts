@@ -2,8 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { practiceCucmCertificate } from '../../../electron/services/practice-router'
 import { RouterDriver } from './driver'
 import {
-  CA_IP, CUCM_IP, authenticateAndEnroll, configureBridge, configureBridgeTrustpoint, configureCa, enableCa,
-  exportedBlocks, importCucm,
+  CA_IP,
+  CUCM_IP,
+  authenticateAndEnroll,
+  configureBridge,
+  configureBridgeTrustpoint,
+  configureCa,
+  enableCa,
+  exportedBlocks,
+  importCucm,
 } from './procedure'
 
 const NOW = new Date('2026-02-22T00:08:38.000Z')
@@ -34,7 +41,9 @@ describe('practice router: Task 1 transcript', () => {
     // Steps 5-7
     await configureBridgeTrustpoint(d)
     const { authenticate, enroll } = await authenticateAndEnroll(d)
-    expect(authenticate).toMatch(/Certificate has the following attributes:\r\n {7}Fingerprint MD5: ([0-9A-F]{8} ){4}\r\n {6}Fingerprint SHA1: ([0-9A-F]{8} ){5}\r\n\r\n% Do you accept this certificate\? \[yes\/no\]: yes\r\nTrustpoint CA certificate accepted\.\r\n/)
+    expect(authenticate).toMatch(
+      /Certificate has the following attributes:\r\n {7}Fingerprint MD5: ([0-9A-F]{8} ){4}\r\n {6}Fingerprint SHA1: ([0-9A-F]{8} ){5}\r\n\r\n% Do you accept this certificate\? \[yes\/no\]: yes\r\nTrustpoint CA certificate accepted\.\r\n/,
+    )
     expect(enroll).toContain('% Start certificate enrollment ..')
     expect(enroll).toContain('% Create a challenge password.')
     expect(enroll).not.toContain('challenge1')
@@ -91,14 +100,21 @@ describe('practice router: Task 1 transcript', () => {
     expect(await d.line('show ntp status')).toContain('Clock is synchronized, stratum 3, reference is 10.10.10.5')
     const run = await d.line('show running-config')
     for (const line of [
-      'ntp server 10.10.10.5', 'ip http server', 'crypto pki server testCA', ' lifetime certificate 1800',
+      'ntp server 10.10.10.5',
+      'ip http server',
+      'crypto pki server testCA',
+      ' lifetime certificate 1800',
       `crypto pki trustpoint SecureCFB\r\n enrollment url http://${CA_IP}:80\r\n serial-number none\r\n fqdn none\r\n ip-address none\r\n subject-name cn=SecureCFB`,
       'crypto pki trustpoint cucm-pub\r\n enrollment terminal\r\n revocation-check none',
-      'crypto pki certificate chain SecureCFB\r\n certificate 02', ' certificate ca 01',
-      'voice-card 0\r\n dsp services dspfarm', 'sccp local GigabitEthernet0/1', `sccp ccm ${CUCM_IP} identifier 666 version 7.0+`,
+      'crypto pki certificate chain SecureCFB\r\n certificate 02',
+      ' certificate ca 01',
+      'voice-card 0\r\n dsp services dspfarm',
+      'sccp local GigabitEthernet0/1',
+      `sccp ccm ${CUCM_IP} identifier 666 version 7.0+`,
       'sccp ccm group 666\r\n associate ccm 666 priority 1\r\n associate profile 666 register SecureCFB',
       'dspfarm profile 666 conference security\r\n trustpoint SecureCFB\r\n codec g711ulaw\r\n codec g711alaw\r\n codec g729r8\r\n maximum sessions 4\r\n associate application SCCP\r\n!',
-    ]) expect(run).toContain(line)
+    ])
+      expect(run).toContain(line)
   })
 
   it('caps the certificate lifetime at the CA lifetime (1800 days asked, about 1095 given)', async () => {

@@ -68,7 +68,9 @@ describe('a site lists the nodes of the bridge CUCM group', () => {
   it('offers a single CA-root trustpoint when the CallManager certificates are CA-signed', () => {
     const caSigned = { ...twoNodes, callManagerTrust: 'ca-root' as const }
     expect(callManagerTrustpoints(caSigned)).toEqual(['cucm-pub'])
-    expect(renderCommands(step('t1-09'), caSigned).filter((l) => l.startsWith('crypto pki authenticate'))).toEqual(['crypto pki authenticate cucm-pub'])
+    expect(renderCommands(step('t1-09'), caSigned).filter((l) => l.startsWith('crypto pki authenticate'))).toEqual([
+      'crypto pki authenticate cucm-pub',
+    ])
     expect(groupNodes(caSigned).map((n) => n.trustpoint)).toEqual(['cucm-pub', 'cucm-pub'])
   })
 
@@ -81,15 +83,22 @@ describe('a site lists the nodes of the bridge CUCM group', () => {
 
   it('step 13 expects the node names, and the restart concerns the nodes of the group, in a maintenance window', () => {
     const thirteen = renderStep(step('t1-13'), twoNodes)
-    expect(thirteen.instructions).toContain('Expect "Registered with Cisco Unified Communications Manager CUCMSUB1 or CUCMPUB15" (the server name, not its IP).')
+    expect(thirteen.instructions).toContain(
+      'Expect "Registered with Cisco Unified Communications Manager CUCMSUB1 or CUCMPUB15" (the server name, not its IP).',
+    )
     expect(thirteen.instructions.join(' ')).not.toMatch(/upper-case/)
     const eleven = renderStep(step('t1-11'), twoNodes)
     expect(eleven.instructions.join('\n')).toMatch(/Maintenance window/)
-    expect(eleven.instructions.join('\n')).toContain("restart Cisco CallManager on each node of the bridge's CUCM group: CUCMSUB1, CUCMPUB15.")
+    expect(eleven.instructions.join('\n')).toContain(
+      "restart Cisco CallManager on each node of the bridge's CUCM group: CUCMSUB1, CUCMPUB15.",
+    )
   })
 
   it('registration to any node of the group passes; another address fails', () => {
-    const outputs = { 'show dspfarm profile 666': fixture('show-dspfarm-profile-666-active.txt'), 'show sccp': fixture('show-sccp-secure.txt') }
+    const outputs = {
+      'show dspfarm profile 666': fixture('show-dspfarm-profile-666-active.txt'),
+      'show sccp': fixture('show-sccp-secure.txt'),
+    }
     // The fixture shows Active Call Manager 192.0.2.20: the publisher here, the second node.
     expect(evaluateVerification('t1-13', outputs, twoNodes).status).toBe('pass')
     const elsewhere = { ...twoNodes, cucmNodes: [{ name: 'CUCMSUB1', ip: '192.0.2.21', priority: 1, publisher: true }] }
@@ -98,21 +107,28 @@ describe('a site lists the nodes of the bridge CUCM group', () => {
 
   it('validates the nodes: names, addresses, priorities 1–4, one publisher', () => {
     expect(validateSite(twoNodes).ok).toBe(true)
-    const messages = (nodes: unknown): string[] => (validateSite({ ...twoNodes, cucmNodes: nodes }).fields.cucmNodes ?? []).map((i) => i.message)
+    const messages = (nodes: unknown): string[] =>
+      (validateSite({ ...twoNodes, cucmNodes: nodes }).fields.cucmNodes ?? []).map((i) => i.message)
     expect(messages([])).toEqual(['Add at least one CUCM node: the server the bridge registers with.'])
     expect(messages([{ name: '', ip: '192.0.2.21', priority: 1, publisher: true }])[0]).toMatch(/^Node 1: the name is required/)
-    expect(messages([
-      { name: 'A', ip: '192.0.2.21', priority: 1, publisher: true },
-      { name: 'B', ip: '192.0.2.21', priority: 1, publisher: true },
-    ])).toEqual([
+    expect(
+      messages([
+        { name: 'A', ip: '192.0.2.21', priority: 1, publisher: true },
+        { name: 'B', ip: '192.0.2.21', priority: 1, publisher: true },
+      ]),
+    ).toEqual([
       'Node 2 (B): same IP as node 1.',
       "Node 2 (B): priority 1 is already node 1's; each node of the group needs its own.",
       '2 nodes are marked publisher; a cluster has one.',
     ])
-    expect(messages([{ name: 'A', ip: '192.0.2.21', priority: 1, publisher: false }])).toEqual(["Mark the publisher: one node of the list is the cluster's publisher."])
+    expect(messages([{ name: 'A', ip: '192.0.2.21', priority: 1, publisher: false }])).toEqual([
+      "Mark the publisher: one node of the list is the cluster's publisher.",
+    ])
     const five = [1, 2, 3, 4, 5].map((i) => ({ name: `N${i}`, ip: `192.0.2.${30 + i}`, priority: i, publisher: i === 1 }))
     expect(messages(five)[0]).toMatch(/at most 4 nodes; 5 listed/)
-    expect(messages([{ name: 'A', ip: '192.0.2.21', priority: 5, publisher: true }])).toEqual(['Node 1 (A): the priority is 1–4 (1 is tried first).'])
+    expect(messages([{ name: 'A', ip: '192.0.2.21', priority: 5, publisher: true }])).toEqual([
+      'Node 1 (A): the priority is 1–4 (1 is tried first).',
+    ])
   })
 
   it('upgrades a site saved with one publisher IP into a one-node group', () => {
@@ -152,6 +168,8 @@ describe('claims stay within the evidence', () => {
   })
 
   it('CUCM shows the bridge name as typed: no upper-case claim in step 13', () => {
-    expect(renderStep(step('t1-13'), exampleSite()).instructions.join(' ')).toContain('Conference Bridge Name: SecureCFB (it must equal the certificate CN')
+    expect(renderStep(step('t1-13'), exampleSite()).instructions.join(' ')).toContain(
+      'Conference Bridge Name: SecureCFB (it must equal the certificate CN',
+    )
   })
 })

@@ -12,14 +12,24 @@ import { getStep } from '../../../shared/procedure/procedure'
 import { exampleSite } from '../../../shared/procedure/site'
 import { matchPrompt, renderStep } from '../../../shared/procedure/step-view'
 import type { Answer } from '../../../shared/procedure/types'
-import { evaluatePrecheck, evaluateVerification, verificationCommands, type VerificationResult } from '../../../shared/procedure/verification'
+import {
+  evaluatePrecheck,
+  evaluateVerification,
+  verificationCommands,
+  type VerificationResult,
+} from '../../../shared/procedure/verification'
 
 /**
  * The procedure run against the practice router: commands rendered from site variables, prompts
  * found by PromptTail and answered from the step data, results judged by evaluateVerification.
  * Where the simulator's output and these parsers disagree, this is where it shows.
  */
-const site = { ...exampleSite(), caIp: '10.10.10.1', ntpServerIp: '10.10.10.5', cucmNodes: [{ name: 'CUCMPUB15', ip: '10.10.10.20', priority: 1, publisher: true }] }
+const site = {
+  ...exampleSite(),
+  caIp: '10.10.10.1',
+  ntpServerIp: '10.10.10.5',
+  cucmNodes: [{ name: 'CUCMPUB15', ip: '10.10.10.20', priority: 1, publisher: true }],
+}
 const CLI_KINDS = new Set(['config', 'privileged', 'user-exec'])
 
 /** The shared driver, plus what the checklist does: read the prompt, answer from the step data. */
@@ -129,7 +139,7 @@ describe('Task 1 on the practice router', () => {
     expect((await con.verifyEventually('t1-07')).status).toBe('pass')
   })
 
-  it('step 9 imports CUCM\'s certificate after checking its fingerprints', async () => {
+  it("step 9 imports CUCM's certificate after checking its fingerprints", async () => {
     const expected = callManagerPem()
     await con.run('t1-09', (a, printed) => {
       if (a === 'paste-cucm-certificate') return `${cucm.pem.trim().replace(/\n/g, '\r')}\rquit\r`

@@ -17,7 +17,9 @@ function step(id: string): ProcedureStep {
 }
 
 function allText(s: ProcedureStep, vars: SiteVars): string[] {
-  const checks = [s.precheck, s.verify].flatMap((spec) => spec?.checks ?? []).flatMap((c) => Object.values(c.check).filter((v): v is string => typeof v === 'string'))
+  const checks = [s.precheck, s.verify]
+    .flatMap((spec) => spec?.checks ?? [])
+    .flatMap((c) => Object.values(c.check).filter((v): v is string => typeof v === 'string'))
   return [
     renderText(s.title, vars),
     renderText(s.why, vars),
@@ -63,7 +65,14 @@ describe('the procedure as data', () => {
     for (const c of CORRECTIONS) {
       for (const id of c.steps) expect(step(id).corrections ?? [], `${c.id} on ${id}`).toContain(c.id)
     }
-    expect(CORRECTIONS.map((c) => c.id).sort()).toEqual(['callmanager-trust-not-tomcat', 'lifetime-capped', 'ntp-before-no-shutdown', 'restart-callmanager', 'upload-ca-too', 'weak-crypto-flagged'])
+    expect(CORRECTIONS.map((c) => c.id).sort()).toEqual([
+      'callmanager-trust-not-tomcat',
+      'lifetime-capped',
+      'ntp-before-no-shutdown',
+      'restart-callmanager',
+      'upload-ca-too',
+      'weak-crypto-flagged',
+    ])
   })
 
   it('a step that asks questions ends with the command that asks them, so no line is typed into a dialog', () => {
@@ -90,14 +99,31 @@ describe('renderCommands', () => {
   it('renders Task 1 exactly as the DOMAIN.md procedure, with the site values', () => {
     expect(renderCommands(step('t1-01'), site)).toEqual(['ntp server 192.0.2.123', 'ip http server'])
     expect(renderCommands(step('t1-02'), site)).toEqual([
-      'crypto pki server testCA', ' database level complete', ' database url nvram:', ' grant auto', ' lifetime certificate 1800', ' exit',
+      'crypto pki server testCA',
+      ' database level complete',
+      ' database url nvram:',
+      ' grant auto',
+      ' lifetime certificate 1800',
+      ' exit',
     ])
-    expect(renderCommands(step('t1-03'), site)).toEqual(['crypto pki trustpoint testCA', ' enrollment url http://192.0.2.10:80', ' revocation-check none', ' rsakeypair testCA', ' exit'])
+    expect(renderCommands(step('t1-03'), site)).toEqual([
+      'crypto pki trustpoint testCA',
+      ' enrollment url http://192.0.2.10:80',
+      ' revocation-check none',
+      ' rsakeypair testCA',
+      ' exit',
+    ])
     expect(renderCommands(step('t1-04'), site)).toEqual(['crypto pki server testCA', ' no shutdown'])
     expect(renderCommands(step('t1-05'), site)).toContain(' subject-name cn=SecureCFB')
     expect(renderCommands(step('t1-06'), site)).toEqual(['crypto pki authenticate SecureCFB'])
     expect(renderCommands(step('t1-07'), site)).toEqual(['crypto pki enroll SecureCFB'])
-    expect(renderCommands(step('t1-09'), site)).toEqual(['crypto pki trustpoint cucm-pub', ' enrollment terminal', ' revocation-check none', ' exit', 'crypto pki authenticate cucm-pub'])
+    expect(renderCommands(step('t1-09'), site)).toEqual([
+      'crypto pki trustpoint cucm-pub',
+      ' enrollment terminal',
+      ' revocation-check none',
+      ' exit',
+      'crypto pki authenticate cucm-pub',
+    ])
     expect(renderCommands(step('t1-10'), site)).toEqual(['crypto pki export SecureCFB pem terminal'])
     expect(renderCommands(step('t1-12'), site)).toEqual([
       'voice-card 0',
@@ -125,7 +151,15 @@ describe('renderCommands', () => {
   })
 
   it('follows the variables: lists, optional lines, abbreviations, separate numbers', () => {
-    const custom = { ...site, codecs: ['g711alaw'], caLifetimeDays: 3650, sccpInterface: 'Gi0/0.100', dspProfileId: 7, ccmIdentifier: 8, ccmGroupId: 9 }
+    const custom = {
+      ...site,
+      codecs: ['g711alaw'],
+      caLifetimeDays: 3650,
+      sccpInterface: 'Gi0/0.100',
+      dspProfileId: 7,
+      ccmIdentifier: 8,
+      ccmGroupId: 9,
+    }
     const t12 = renderCommands(step('t1-12'), custom)
     expect(t12).toContain(' codec g711alaw')
     expect(t12).not.toContain(' codec g711ulaw')
@@ -158,7 +192,9 @@ describe('renderCommands', () => {
 
   it('knows which fields each step uses', () => {
     expect(fieldsUsedBy(step('t1-01'))).toEqual(['ntpServerIp'])
-    expect(fieldsUsedBy(step('t1-12'))).toEqual(expect.arrayContaining(['codecs', 'bridgeName', 'cucmNodes', 'ccmIdentifier', 'sccpInterface', 'voiceCard']))
+    expect(fieldsUsedBy(step('t1-12'))).toEqual(
+      expect.arrayContaining(['codecs', 'bridgeName', 'cucmNodes', 'ccmIdentifier', 'sccpInterface', 'voiceCard']),
+    )
   })
 })
 
@@ -168,7 +204,8 @@ describe('expected prompts match what the router prints', () => {
     const found: Array<{ text: string; kind: string }> = []
     for (let i = 1; i <= text.length; i++) {
       const p = detectPrompt(text.slice(0, i))
-      if (p && !['config', 'privileged', 'user-exec'].includes(p.kind) && found[found.length - 1]?.text !== p.text) found.push({ text: p.text, kind: p.kind })
+      if (p && !['config', 'privileged', 'user-exec'].includes(p.kind) && found[found.length - 1]?.text !== p.text)
+        found.push({ text: p.text, kind: p.kind })
     }
     return found
   }
@@ -187,7 +224,10 @@ describe('expected prompts match what the router prints', () => {
       expect(match, `${id}: no answer for ${JSON.stringify(text)}`).toBeDefined()
     }
     for (const e of expectations.filter((x) => !x.optional)) {
-      expect(seen.some(({ text }) => new RegExp(e.match, 'i').test(text)), `${id}: never saw ${e.match}`).toBe(true)
+      expect(
+        seen.some(({ text }) => new RegExp(e.match, 'i').test(text)),
+        `${id}: never saw ${e.match}`,
+      ).toBe(true)
     }
   })
 })

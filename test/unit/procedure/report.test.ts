@@ -14,13 +14,30 @@ function htmlText(html: string): string {
 
 describe('renderReport', () => {
   const progress: Record<string, StepProgress> = {
-    't1-01': { status: 'done', startedAt: '2026-02-22T00:01:00Z', completedAt: '2026-02-22T00:04:30Z', evidence: fixture('show-ntp-status-synced.txt') },
-    't1-04': { status: 'done', startedAt: Date.UTC(2026, 1, 22, 0, 8, 0), completedAt: Date.UTC(2026, 1, 22, 0, 8, 40), evidence: fixture('cs-no-shutdown.txt') },
+    't1-01': {
+      status: 'done',
+      startedAt: '2026-02-22T00:01:00Z',
+      completedAt: '2026-02-22T00:04:30Z',
+      evidence: fixture('show-ntp-status-synced.txt'),
+    },
+    't1-04': {
+      status: 'done',
+      startedAt: Date.UTC(2026, 1, 22, 0, 8, 0),
+      completedAt: Date.UTC(2026, 1, 22, 0, 8, 40),
+      evidence: fixture('cs-no-shutdown.txt'),
+    },
     't1-10': { status: 'done', evidence: fixture('export-securecfb-3des.crlf.txt') },
     't1-13': {
       status: 'failed',
       note: EVIL,
-      verification: evaluateVerification('t1-13', { 'show dspfarm profile 666': fixture('show-dspfarm-profile-666-not-associated.txt'), 'show sccp': fixture('show-sccp-not-connected.txt') }, site),
+      verification: evaluateVerification(
+        't1-13',
+        {
+          'show dspfarm profile 666': fixture('show-dspfarm-profile-666-not-associated.txt'),
+          'show sccp': fixture('show-sccp-not-connected.txt'),
+        },
+        site,
+      ),
     },
   }
   const extras = {

@@ -4,7 +4,9 @@ import { validateSite } from '../../../shared/procedure/validate-site'
 import { checkInterfaceName, checkIpv4, normalizeInterfaceName } from '../../../shared/procedure/validators'
 
 const messages = (vars: Record<string, unknown>, field: string): string[] =>
-  (validateSite({ ...exampleSite(), ...vars }).fields[field as keyof ReturnType<typeof exampleSite>] ?? []).map((i) => `${i.severity}: ${i.message}`)
+  (validateSite({ ...exampleSite(), ...vars }).fields[field as keyof ReturnType<typeof exampleSite>] ?? []).map(
+    (i) => `${i.severity}: ${i.message}`,
+  )
 
 describe('site variables', () => {
   it('defaults to the tech note values', () => {
@@ -41,7 +43,11 @@ describe('site variables', () => {
   it('the example site is valid; the default site lacks only the three addresses', () => {
     expect(validateSite(exampleSite())).toMatchObject({ ok: true, errorCount: 0 })
     const d = validateSite(defaultSite())
-    expect(Object.keys(d.fields).filter((f) => d.fields[f as 'caIp']?.some((i) => i.severity === 'error')).sort()).toEqual(['caIp', 'cucmNodes', 'ntpServerIp'])
+    expect(
+      Object.keys(d.fields)
+        .filter((f) => d.fields[f as 'caIp']?.some((i) => i.severity === 'error'))
+        .sort(),
+    ).toEqual(['caIp', 'cucmNodes', 'ntpServerIp'])
   })
 })
 
@@ -68,7 +74,17 @@ describe('IPv4 validation', () => {
 })
 
 describe('interface names', () => {
-  it.each(['GigabitEthernet0/1', 'Gi0/1', 'gi0/0/1', 'FastEthernet0/0', 'Loopback0', 'Vlan10', 'GigabitEthernet0/1.100', 'GigabitEthernet 0/1', 'Port-channel1'])('accepts %s', (name) => {
+  it.each([
+    'GigabitEthernet0/1',
+    'Gi0/1',
+    'gi0/0/1',
+    'FastEthernet0/0',
+    'Loopback0',
+    'Vlan10',
+    'GigabitEthernet0/1.100',
+    'GigabitEthernet 0/1',
+    'Port-channel1',
+  ])('accepts %s', (name) => {
     expect(checkInterfaceName(name)).toEqual([])
   })
 
@@ -94,7 +110,9 @@ describe('interface names', () => {
 describe('names, numbers, codecs, versions, DNs', () => {
   it('holds the bridge name to 15 characters and IOS characters', () => {
     expect(messages({ bridgeName: 'SecureCFB' }, 'bridgeName')).toEqual([])
-    expect(messages({ bridgeName: 'SecureConfBridge1' }, 'bridgeName')).toEqual(['error: The bridge name is 17 characters; the limit is 15.'])
+    expect(messages({ bridgeName: 'SecureConfBridge1' }, 'bridgeName')).toEqual([
+      'error: The bridge name is 17 characters; the limit is 15.',
+    ])
     expect(messages({ bridgeName: 'Secure CFB' }, 'bridgeName')[0]).toContain('cannot contain spaces')
     expect(messages({ bridgeName: 'Secure/CFB' }, 'bridgeName')[0]).toContain('remove "/"')
     expect(messages({ bridgeName: '' }, 'bridgeName')[0]).toContain('Required')
@@ -102,7 +120,9 @@ describe('names, numbers, codecs, versions, DNs', () => {
 
   it('warns on a CA name over 13 characters and refuses duplicate trustpoint names', () => {
     expect(messages({ caName: 'LabRootCertAuth' }, 'caName')[0]).toMatch(/^warning: .*13 characters/)
-    expect(messages({ cucmTrustpoint: 'SecureCFB' }, 'cucmTrustpoint')).toEqual(['error: Same as the bridge name: each trustpoint needs its own name.'])
+    expect(messages({ cucmTrustpoint: 'SecureCFB' }, 'cucmTrustpoint')).toEqual([
+      'error: Same as the bridge name: each trustpoint needs its own name.',
+    ])
     expect(messages({ bridgeName: 'TESTCA' }, 'bridgeName')[0]).toMatch(/^warning: Differs from the CA name only in case/)
   })
 

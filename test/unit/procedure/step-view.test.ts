@@ -32,15 +32,20 @@ describe('renderStep', () => {
     const view = renderStep(step, site)
     const prompt = detectPrompt(fixture('authenticate-securecfb.txt'))
     expect(prompt).not.toBeNull()
-    expect(matchPrompt(view, prompt?.kind ?? 'more', prompt?.text ?? '')).toMatchObject({ answer: 'yes-if-fingerprint-matches', compareWith: 'ca-server-fingerprint' })
+    expect(matchPrompt(view, prompt?.kind ?? 'more', prompt?.text ?? '')).toMatchObject({
+      answer: 'yes-if-fingerprint-matches',
+      compareWith: 'ca-server-fingerprint',
+    })
     expect(matchPrompt(view, 'password', 'Password:')).toBeUndefined()
   })
 })
 
 describe('ProcedureProgressSchema', () => {
   it('accepts stored progress and rejects odd keys and statuses', () => {
-    expect(ProcedureProgressSchema.safeParse({ 't1-01': { status: 'done', startedAt: '2026-02-22T00:01:00Z', evidence: 'ok' } }).success).toBe(true)
+    expect(
+      ProcedureProgressSchema.safeParse({ 't1-01': { status: 'done', startedAt: '2026-02-22T00:01:00Z', evidence: 'ok' } }).success,
+    ).toBe(true)
     expect(ProcedureProgressSchema.safeParse({ 't1-01': { status: 'finished' } }).success).toBe(false)
-    expect(ProcedureProgressSchema.safeParse({ '__proto__x': { status: 'done' } }).success).toBe(false)
+    expect(ProcedureProgressSchema.safeParse({ __proto__x: { status: 'done' } }).success).toBe(false)
   })
 })

@@ -29,9 +29,7 @@ describe('electron-builder.yml (security item 8, packaging)', () => {
   })
 
   it('rejects a misspelt key, so the validation test can fail', async () => {
-    await expect(validateConfiguration({ ...config, asarUnpak: ['x'] } as Configuration)).rejects.toThrow(
-      /asarUnpak/,
-    )
+    await expect(validateConfiguration({ ...config, asarUnpak: ['x'] } as Configuration)).rejects.toThrow(/asarUnpak/)
   })
 
   it('turns off Node escape hatches and pins the app to a verified asar', () => {
@@ -82,7 +80,10 @@ describe('what the package ships agrees with what the app reads', () => {
 
   it('lists as dependencies only packages the main process imports at run time', () => {
     const sources = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => path.join(e.parentPath, e.name))
+      fs
+        .readdirSync(dir, { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+        .map((e) => path.join(e.parentPath, e.name))
     const hostCode = [...sources('electron'), ...sources('shared')].map((f) => fs.readFileSync(f, 'utf8')).join('\n')
     for (const name of Object.keys(pkg.dependencies)) {
       const imported = new RegExp(`^import (?!type )[^\\n]*from '${name.replace('/', '\\/')}(/[^']*)?'`, 'm')

@@ -38,7 +38,13 @@ describe('the page takes the browser-host token out of its URL (issue 10 point 7
   it('with storage disabled the first load still connects (a reload then needs the printed URL)', () => {
     const replaced: string[] = []
     const storage = memoryStorage(true)
-    expect(takeToken({ pathname: '/', search: '', hash: '#token=t' }, { replaceState: (_d, _u, url) => void replaced.push(String(url)) }, storage)).toBe('t')
+    expect(
+      takeToken(
+        { pathname: '/', search: '', hash: '#token=t' },
+        { replaceState: (_d, _u, url) => void replaced.push(String(url)) },
+        storage,
+      ),
+    ).toBe('t')
     expect(replaced).toEqual(['/'])
     expect(takeToken({ pathname: '/', search: '', hash: '' }, { replaceState: () => undefined }, storage)).toBe('')
   })

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  SerialPortWatcher,
-  listSerialPorts,
-  type PortChange,
-} from '../../../electron/services/sessions/serial/port-list'
+import { SerialPortWatcher, listSerialPorts, type PortChange } from '../../../electron/services/sessions/serial/port-list'
 import type { RawPortInfo } from '../../../electron/services/sessions/serial/binding'
 import { waitFor } from './helpers'
 
@@ -26,7 +22,20 @@ describe('listSerialPorts', () => {
   })
 
   it('keeps the identifying fields and drops the empty ones', async () => {
-    const ports = await listSerialPorts(() => Promise.resolve([ftdi, { path: '/dev/ttyS0', manufacturer: undefined, serialNumber: undefined, pnpId: undefined, locationId: undefined, vendorId: undefined, productId: undefined }]))
+    const ports = await listSerialPorts(() =>
+      Promise.resolve([
+        ftdi,
+        {
+          path: '/dev/ttyS0',
+          manufacturer: undefined,
+          serialNumber: undefined,
+          pnpId: undefined,
+          locationId: undefined,
+          vendorId: undefined,
+          productId: undefined,
+        },
+      ]),
+    )
     expect(ports).toEqual([
       { path: '/dev/ttyS0' },
       { path: '/dev/ttyUSB0', manufacturer: 'FTDI', vendorId: '0403', productId: '6001', serialNumber: 'A50285BI', pnpId: ftdi.pnpId },

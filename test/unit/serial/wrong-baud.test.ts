@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  BaudSniffer,
-  looksLikeWrongBaud,
-  unreadableRatio,
-} from '../../../electron/services/sessions/serial/wrong-baud'
+import { BaudSniffer, looksLikeWrongBaud, unreadableRatio } from '../../../electron/services/sessions/serial/wrong-baud'
 
 /**
  * What a UART receiving at `rxBaud` makes of 8N1 characters sent back to back at `txBaud`:

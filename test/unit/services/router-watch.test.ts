@@ -6,10 +6,17 @@ import { RouterWatch } from '../../../electron/services/router-watch/router-watc
 const fixture = (name: string): string => fs.readFileSync(path.resolve('test/fixtures/ios', name), 'utf8')
 
 function watchWith() {
-  const fingerprints: Array<{ fingerprints: Array<{ algorithm: string; hex: string; section?: number; sectionLabel?: string }>; asking?: boolean }> = []
+  const fingerprints: Array<{
+    fingerprints: Array<{ algorithm: string; hex: string; section?: number; sectionLabel?: string }>
+    asking?: boolean
+  }> = []
   const certificates: Array<{ trustpoint?: string; blocks: Array<{ label: string; pem: string }> }> = []
   const clocks: Array<{ text: string; utcMs?: number; authoritative: boolean }> = []
-  const watch = new RouterWatch({ fingerprints: (p) => fingerprints.push(p), certificates: (p) => certificates.push(p), clock: (p) => clocks.push(p) })
+  const watch = new RouterWatch({
+    fingerprints: (p) => fingerprints.push(p),
+    certificates: (p) => certificates.push(p),
+    clock: (p) => clocks.push(p),
+  })
   return { watch, fingerprints, certificates, clocks }
 }
 
@@ -90,7 +97,11 @@ describe('RouterWatch', () => {
   it('reports show clock output, with its authority mark', () => {
     const { watch, clocks } = watchWith()
     feedInPieces(watch, 'VG-CME-1#show clock\r\n*10:21:36.643 UTC Mon Feb 22 2026\r\nVG-CME-1#')
-    expect(clocks).toEqual([{ text: '10:21:36.643 UTC Mon Feb 22 2026', utcMs: Date.UTC(2026, 1, 22, 10, 21, 36), authoritative: false }].map((c) => expect.objectContaining(c)))
+    expect(clocks).toEqual(
+      [{ text: '10:21:36.643 UTC Mon Feb 22 2026', utcMs: Date.UTC(2026, 1, 22, 10, 21, 36), authoritative: false }].map((c) =>
+        expect.objectContaining(c),
+      ),
+    )
   })
 
   it('knows the prompt at the end of the output', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_SUBNEGOTIATION, OptionNegotiator, TelnetDecoder, TelnetTransport, encodeData } from '../../../electron/services/sessions/telnet'
+import {
+  MAX_SUBNEGOTIATION,
+  OptionNegotiator,
+  TelnetDecoder,
+  TelnetTransport,
+  encodeData,
+} from '../../../electron/services/sessions/telnet'
 import { SessionInfo, TelnetSpec } from '../../../shared/contract/sessions'
 
 function decode(chunks: number[][], binary = false) {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { parseInput } from '../../../shared/pki'
-import { matchRouterFingerprints, routerFingerprintVerdict, selectLibrary, selectLoadedCertificates, type RouterSectionMatch } from '../../../renderer/store/certs-slice'
+import {
+  matchRouterFingerprints,
+  routerFingerprintVerdict,
+  selectLibrary,
+  selectLoadedCertificates,
+  type RouterSectionMatch,
+} from '../../../renderer/store/certs-slice'
 import { readPrintedFingerprints } from '../../../shared/ios/printed-fingerprints'
 import { fixture } from '../ios/fixture'
 import { selectPersisted } from '../../../renderer/store/persistence'
@@ -118,7 +124,10 @@ describe('matchRouterFingerprints', () => {
   /** The router transcripts' own certificates (test/fixtures/ios), as openssl fingerprints them. */
   const iosHex = (file: string, alg: 'md5' | 'sha1'): string => {
     const out = openssl(['x509', '-noout', '-fingerprint', `-${alg}`], fixture(file))
-    return out.slice(out.indexOf('=') + 1).trim().replace(/:/g, '')
+    return out
+      .slice(out.indexOf('=') + 1)
+      .trim()
+      .replace(/:/g, '')
   }
 
   function storeWithCallManager() {
@@ -135,7 +144,12 @@ describe('matchRouterFingerprints', () => {
     expect(printed.map((p) => p.hex)).toEqual(
       ['SecureCFB.pem', 'testCA.pem', 'CallManager.pem'].flatMap((f) => [iosHex(f, 'md5'), iosHex(f, 'sha1')]),
     )
-    const fingerprints = printed.map((p) => ({ algorithm: p.algorithm === 'MD5' ? ('md5' as const) : ('sha1' as const), hex: p.hex, section: p.section, sectionLabel: p.sectionLabel }))
+    const fingerprints = printed.map((p) => ({
+      algorithm: p.algorithm === 'MD5' ? ('md5' as const) : ('sha1' as const),
+      hex: p.hex,
+      section: p.section,
+      sectionLabel: p.sectionLabel,
+    }))
     const sections = matchRouterFingerprints(store.getState(), fingerprints)
     expect(names(sections)).toEqual([
       ['match', 'SecureCFB (General Purpose)'],

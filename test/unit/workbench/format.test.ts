@@ -9,7 +9,9 @@ describe('details text', () => {
   it('says how many days are left, how long ago it expired, or that the clock is behind', () => {
     expect(validityText(validity, new Date('2026-02-27T12:00:00Z'))).toBe('1 day left')
     expect(validityText(validity, new Date('2026-03-11T00:00:00Z'))).toBe('expired 10 days ago')
-    expect(validityText(validity, new Date('2025-12-30T00:00:00Z'))).toBe("not valid for another 2 days by this computer's clock (clock skew?)")
+    expect(validityText(validity, new Date('2025-12-30T00:00:00Z'))).toBe(
+      "not valid for another 2 days by this computer's clock (clock skew?)",
+    )
     expect(validityBadge(validity, new Date('2026-02-01T00:00:00Z'))).toEqual({ text: '28 d left', level: 'warn' })
     expect(validityBadge(validity, new Date('2026-04-01T00:00:00Z')).level).toBe('bad')
   })
@@ -23,7 +25,9 @@ describe('details text', () => {
     expect(validityText(validity, tenMinutesEarly)).toBe("starts 10 minutes after this computer's clock (clock skew?)")
     // This computer is behind, the router (which uses the certificate) is right: valid.
     expect(validityBadge(validity, tenMinutesEarly, new Date('2026-01-01T00:00:05Z')).text).toBe('59 d left')
-    expect(validityText(validity, new Date('2026-01-01T00:00:05Z'), tenMinutesEarly)).toBe("starts 10 minutes after the router's clock (clock skew?)")
+    expect(validityText(validity, new Date('2026-01-01T00:00:05Z'), tenMinutesEarly)).toBe(
+      "starts 10 minutes after the router's clock (clock skew?)",
+    )
   })
 
   it('describes RSA and EC keys and the extensions openssl shows', () => {

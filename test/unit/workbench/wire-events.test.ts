@@ -57,7 +57,13 @@ describe('workbench events from the main process', () => {
     const stop = wireEvents(store, transport)
     const observedAt = Date.UTC(2026, 1, 22, 10, 0, 0)
     // The router is two hours behind this computer.
-    emit('session.clock', { id: 's1', text: '08:00:00.000 UTC Sun Feb 22 2026', utcMs: observedAt - 7_200_000, authoritative: true, observedAt })
+    emit('session.clock', {
+      id: 's1',
+      text: '08:00:00.000 UTC Sun Feb 22 2026',
+      utcMs: observedAt - 7_200_000,
+      authoritative: true,
+      observedAt,
+    })
     expect(routerNow(store.getState().routerClock, new Date(observedAt + 60_000))?.toISOString()).toBe('2026-02-22T08:01:00.000Z')
     // A local zone name has no known offset: no router time.
     emit('session.clock', { id: 's1', text: '09:00:00.000 CET Sun Feb 22 2026', authoritative: false, observedAt })

@@ -17,7 +17,8 @@ interface DebugFlag {
 
 const FLAGS: readonly DebugFlag[] = [
   {
-    syntax: 'crypto pki messages', on: 'Crypto PKI Msgs debugging is on',
+    syntax: 'crypto pki messages',
+    on: 'Crypto PKI Msgs debugging is on',
     help: { crypto: 'Cryptographic subsystem', pki: 'Public Key Infrastructure debug', messages: 'PKI message debugging' },
   },
   { syntax: 'crypto pki transactions', on: 'Crypto PKI Trans debugging is on', help: { transactions: 'PKI transaction debugging' } },
@@ -25,7 +26,8 @@ const FLAGS: readonly DebugFlag[] = [
   { syntax: 'sccp events', on: 'SCCP events debugging is on', help: { events: 'SCCP events' } },
   { syntax: 'sccp errors', on: 'SCCP errors debugging is on', help: { errors: 'SCCP errors' } },
   {
-    syntax: 'ssl openssl errors', on: 'ssl openssl errors debugging is on',
+    syntax: 'ssl openssl errors',
+    on: 'ssl openssl errors debugging is on',
     help: { ssl: 'SSL debug command', openssl: 'OpenSSL debugging', errors: 'OpenSSL errors' },
   },
   { syntax: 'ssl openssl states', on: 'ssl openssl states debugging is on', help: { states: 'OpenSSL handshake states' } },
@@ -40,16 +42,18 @@ function undebugAll(ctx: Ctx): void {
 
 export const debugCommands: readonly CommandDef[] = [
   ...FLAGS.map((flag): CommandDef => ({
-    modes: ['exec'], syntax: `debug ${flag.syntax}`,
-    help: { debug: 'Debugging functions (see also \'undebug\')', ...flag.help },
+    modes: ['exec'],
+    syntax: `debug ${flag.syntax}`,
+    help: { debug: "Debugging functions (see also 'undebug')", ...flag.help },
     run: (ctx) => {
       ctx.runtime.debugs.add(flag.syntax)
       ctx.line(flag.on)
     },
   })),
   ...FLAGS.map((flag): CommandDef => ({
-    modes: ['exec'], syntax: `undebug ${flag.syntax}`,
-    help: { undebug: 'Disable debugging functions (see also \'debug\')', ...flag.help },
+    modes: ['exec'],
+    syntax: `undebug ${flag.syntax}`,
+    help: { undebug: "Disable debugging functions (see also 'debug')", ...flag.help },
     run: (ctx) => {
       ctx.runtime.debugs.delete(flag.syntax)
       ctx.line(flag.on.replace(/ is on$/, ' is off'))

@@ -14,9 +14,15 @@ function server(ctx: Ctx): PkiServerConfig | undefined {
   return ctx.state.pkiServers[ctx.target]
 }
 
-function setting(syntax: string, help: Record<string, string>, apply: (s: PkiServerConfig, args: Readonly<Record<string, string>>) => void): CommandDef {
+function setting(
+  syntax: string,
+  help: Record<string, string>,
+  apply: (s: PkiServerConfig, args: Readonly<Record<string, string>>) => void,
+): CommandDef {
   return {
-    modes: ['cs-server'], syntax, help,
+    modes: ['cs-server'],
+    syntax,
+    help,
     run: (ctx, args) => {
       const s = server(ctx)
       if (s) apply(s, args)
@@ -100,8 +106,14 @@ function grant(ctx: Ctx, name: string, which: 'all' | number): void {
 
 export const pkiServerCommands: readonly CommandDef[] = [
   {
-    modes: ['config'], syntax: 'crypto pki server {name:word}',
-    help: { crypto: 'Encryption module', pki: 'Public Key components', server: 'Enable IOS Certificate server', name: 'Name of the certificate server' },
+    modes: ['config'],
+    syntax: 'crypto pki server {name:word}',
+    help: {
+      crypto: 'Encryption module',
+      pki: 'Public Key components',
+      server: 'Enable IOS Certificate server',
+      name: 'Name of the certificate server',
+    },
     run: (ctx, args) => {
       const name = args.name ?? ''
       if (!ctx.state.pkiServers[name]) {
@@ -116,7 +128,8 @@ export const pkiServerCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['config'], syntax: 'no crypto pki server {name:word}',
+    modes: ['config'],
+    syntax: 'no crypto pki server {name:word}',
     run: (ctx, args) => {
       const name = args.name ?? ''
       if (!ctx.state.pkiServers[name]) {
@@ -127,16 +140,26 @@ export const pkiServerCommands: readonly CommandDef[] = [
       ctx.line(`% Certificate server ${name} removed.`)
     },
   },
-  setting('database level minimum', { database: 'Configure the server database', level: 'Specify the level of data stored', minimum: 'Store only the minimum information', names: 'Store the serial numbers and subject names', complete: 'Store complete certificates' }, (s) => {
-    s.databaseLevel = 'minimum'
-  }),
+  setting(
+    'database level minimum',
+    {
+      database: 'Configure the server database',
+      level: 'Specify the level of data stored',
+      minimum: 'Store only the minimum information',
+      names: 'Store the serial numbers and subject names',
+      complete: 'Store complete certificates',
+    },
+    (s) => {
+      s.databaseLevel = 'minimum'
+    },
+  ),
   setting('database level names', {}, (s) => {
     s.databaseLevel = 'names'
   }),
   setting('database level complete', {}, (s) => {
     s.databaseLevel = 'complete'
   }),
-  setting('database url {url:word}', { url: 'Specify the location of the database', }, (s, args) => {
+  setting('database url {url:word}', { url: 'Specify the location of the database' }, (s, args) => {
     s.databaseUrl = args.url
   }),
   setting('grant auto', { grant: 'Specify request granting mode', auto: 'Automatically grant all requests' }, (s) => {
@@ -145,15 +168,33 @@ export const pkiServerCommands: readonly CommandDef[] = [
   setting('no grant auto', { no: 'Negate a command or set its defaults' }, (s) => {
     s.grantAuto = false
   }),
-  setting('lifetime certificate {days:int(1-1825)}', { lifetime: 'Specify lifetime of certificates, CRLs or requests', certificate: 'Lifetime of certificates issued by the server', days: 'Lifetime in days' }, (s, args) => {
-    s.lifetimeCertificateDays = Number(args.days)
-  }),
+  setting(
+    'lifetime certificate {days:int(1-1825)}',
+    {
+      lifetime: 'Specify lifetime of certificates, CRLs or requests',
+      certificate: 'Lifetime of certificates issued by the server',
+      days: 'Lifetime in days',
+    },
+    (s, args) => {
+      s.lifetimeCertificateDays = Number(args.days)
+    },
+  ),
   setting('lifetime ca-certificate {days:int(1-7305)}', { 'ca-certificate': 'Lifetime of the CA certificate' }, (s, args) => {
     s.lifetimeCaDays = Number(args.days)
   }),
-  setting('hash md5', { hash: 'Hash function for the signature in certificates', md5: 'MD5 (IOS 15 default for the CA certificate)', sha1: 'SHA-1', sha256: 'SHA-256', sha512: 'SHA-512' }, (s) => {
-    s.hash = 'md5'
-  }),
+  setting(
+    'hash md5',
+    {
+      hash: 'Hash function for the signature in certificates',
+      md5: 'MD5 (IOS 15 default for the CA certificate)',
+      sha1: 'SHA-1',
+      sha256: 'SHA-256',
+      sha512: 'SHA-512',
+    },
+    (s) => {
+      s.hash = 'md5'
+    },
+  ),
   setting('hash sha1', {}, (s) => {
     s.hash = 'sha1'
   }),
@@ -164,12 +205,14 @@ export const pkiServerCommands: readonly CommandDef[] = [
     s.hash = 'sha512'
   }),
   {
-    modes: ['cs-server'], syntax: 'no shutdown',
+    modes: ['cs-server'],
+    syntax: 'no shutdown',
     help: { shutdown: 'Shutdown the certificate server' },
     run: enableServer,
   },
   {
-    modes: ['cs-server'], syntax: 'shutdown',
+    modes: ['cs-server'],
+    syntax: 'shutdown',
     run: (ctx) => {
       const s = server(ctx)
       if (!s || s.shutdown) return
@@ -178,16 +221,27 @@ export const pkiServerCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['exec'], syntax: 'crypto pki server {name:word} grant all',
-    help: { crypto: 'Encryption module', pki: 'Public Key components', server: 'Certificate server operations', name: 'Certificate server name', grant: 'Grant pending requests', all: 'Grant all pending requests', id: 'Request ID' },
+    modes: ['exec'],
+    syntax: 'crypto pki server {name:word} grant all',
+    help: {
+      crypto: 'Encryption module',
+      pki: 'Public Key components',
+      server: 'Certificate server operations',
+      name: 'Certificate server name',
+      grant: 'Grant pending requests',
+      all: 'Grant all pending requests',
+      id: 'Request ID',
+    },
     run: (ctx, args) => grant(ctx, args.name ?? '', 'all'),
   },
   {
-    modes: ['exec'], syntax: 'crypto pki server {name:word} grant {id:int(1-65535)}',
+    modes: ['exec'],
+    syntax: 'crypto pki server {name:word} grant {id:int(1-65535)}',
     run: (ctx, args) => grant(ctx, args.name ?? '', Number(args.id)),
   },
   {
-    modes: ['exec'], syntax: 'crypto pki server {name:word} info requests',
+    modes: ['exec'],
+    syntax: 'crypto pki server {name:word} info requests',
     help: { info: 'Display information', requests: 'Display the pending enrollment requests' },
     run: (ctx, args) => showRequests(ctx, args.name ?? ''),
   },

@@ -62,32 +62,37 @@ function setSecret(ctx: Ctx, secret: string): void {
 
 export const systemCommands: readonly CommandDef[] = [
   {
-    modes: ['config'], syntax: 'hostname {name:word}',
-    help: { hostname: 'Set system\'s network name', name: 'This system\'s network name' },
+    modes: ['config'],
+    syntax: 'hostname {name:word}',
+    help: { hostname: "Set system's network name", name: "This system's network name" },
     run: (ctx, args) => {
       ctx.state.hostname = args.name ?? ctx.state.hostname
     },
   },
   {
-    modes: ['config'], syntax: 'enable password {password:word}',
+    modes: ['config'],
+    syntax: 'enable password {password:word}',
     help: { enable: 'Modify enable password parameters', password: 'Assign the privileged level password' },
     run: (ctx, args) => {
       ctx.state.enablePassword = args.password
     },
   },
   {
-    modes: ['config'], syntax: 'enable secret {password:word}',
-    help: { secret: 'Assign the privileged level secret (MAX of 25 characters)', password: 'The UNENCRYPTED (cleartext) \'enable\' secret' },
+    modes: ['config'],
+    syntax: 'enable secret {password:word}',
+    help: { secret: 'Assign the privileged level secret (MAX of 25 characters)', password: "The UNENCRYPTED (cleartext) 'enable' secret" },
     run: (ctx, args) => setSecret(ctx, args.password ?? ''),
   },
   {
-    modes: ['config'], syntax: 'enable secret 0 {password:word}',
+    modes: ['config'],
+    syntax: 'enable secret 0 {password:word}',
     help: { '0': 'Specifies an UNENCRYPTED password will follow' },
     run: (ctx, args) => setSecret(ctx, args.password ?? ''),
   },
   {
-    modes: ['config'], syntax: 'enable secret 5 {hash:word}',
-    help: { '5': 'Specifies a MD5 HASHED secret will follow', hash: 'The MD5 HASHED \'enable\' secret string' },
+    modes: ['config'],
+    syntax: 'enable secret 5 {hash:word}',
+    help: { '5': 'Specifies a MD5 HASHED secret will follow', hash: "The MD5 HASHED 'enable' secret string" },
     run: (ctx, args) => {
       const hash = args.hash ?? ''
       if (!/^\$1\$[^$]{1,8}\$[./0-9A-Za-z]{22}$/.test(hash)) {
@@ -101,20 +106,23 @@ export const systemCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['config'], syntax: 'no enable secret',
+    modes: ['config'],
+    syntax: 'no enable secret',
     run: (ctx) => {
       delete ctx.state.enableSecret
     },
   },
   {
-    modes: ['config'], syntax: 'no enable password',
+    modes: ['config'],
+    syntax: 'no enable password',
     help: { no: 'Negate a command or set its defaults' },
     run: (ctx) => {
       delete ctx.state.enablePassword
     },
   },
   {
-    modes: ['config'], syntax: 'ntp server {address:ip}',
+    modes: ['config'],
+    syntax: 'ntp server {address:ip}',
     help: { ntp: 'Configure NTP', server: 'Configure NTP server', address: 'IP address of peer' },
     run: (ctx, args) => {
       const address = args.address ?? ''
@@ -122,38 +130,44 @@ export const systemCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['config'], syntax: 'no ntp server {address:ip}',
+    modes: ['config'],
+    syntax: 'no ntp server {address:ip}',
     run: (ctx, args) => {
       ctx.state.ntpServers = ctx.state.ntpServers.filter((s) => s !== args.address)
     },
   },
   {
-    modes: ['config'], syntax: 'no ntp',
+    modes: ['config'],
+    syntax: 'no ntp',
     help: { ntp: 'Configure NTP' },
     run: (ctx) => {
       ctx.state.ntpServers = []
     },
   },
   {
-    modes: ['config'], syntax: 'ip http server',
+    modes: ['config'],
+    syntax: 'ip http server',
     help: { ip: 'Global IP configuration subcommands', http: 'HTTP server configuration', server: 'Enable HTTP server' },
     run: (ctx) => {
       ctx.state.httpServer = true
     },
   },
   {
-    modes: ['config'], syntax: 'no ip http server',
+    modes: ['config'],
+    syntax: 'no ip http server',
     run: (ctx) => {
       ctx.state.httpServer = false
     },
   },
   {
-    modes: ['config'], syntax: 'no ip domain lookup',
+    modes: ['config'],
+    syntax: 'no ip domain lookup',
     help: { domain: 'IP DNS Resolver', lookup: 'Enable IP Domain Name System hostname translation' },
     run: () => undefined,
   },
   {
-    modes: ['config'], syntax: 'interface {name:iface}',
+    modes: ['config'],
+    syntax: 'interface {name:iface}',
     help: { interface: 'Select an interface to configure', name: 'GigabitEthernet IEEE 802.3z' },
     run: (ctx, args) => {
       const name = normalizeInterface(args.name ?? '')
@@ -165,7 +179,8 @@ export const systemCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['config-if'], syntax: 'ip address {address:ip} {mask:mask}',
+    modes: ['config-if'],
+    syntax: 'ip address {address:ip} {mask:mask}',
     help: { ip: 'Interface Internet Protocol config commands', address: 'Set the IP address of an interface', mask: 'IP subnet mask' },
     run: (ctx, args) => {
       const itf = currentInterface(ctx)
@@ -175,7 +190,8 @@ export const systemCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['config-if'], syntax: 'no ip address',
+    modes: ['config-if'],
+    syntax: 'no ip address',
     help: { no: 'Negate a command or set its defaults' },
     run: (ctx) => {
       const itf = currentInterface(ctx)
@@ -185,7 +201,8 @@ export const systemCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['config-if'], syntax: 'shutdown',
+    modes: ['config-if'],
+    syntax: 'shutdown',
     help: { shutdown: 'Shutdown the selected interface' },
     run: (ctx) => {
       const itf = currentInterface(ctx)
@@ -193,14 +210,16 @@ export const systemCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['config-if'], syntax: 'no shutdown',
+    modes: ['config-if'],
+    syntax: 'no shutdown',
     run: (ctx) => {
       const itf = currentInterface(ctx)
       if (itf) itf.shutdown = false
     },
   },
   {
-    modes: ['config-if'], syntax: 'description {text:line}',
+    modes: ['config-if'],
+    syntax: 'description {text:line}',
     help: { description: 'Interface specific description', text: 'Up to 240 characters describing this interface' },
     run: (ctx, args) => {
       const itf = currentInterface(ctx)
@@ -208,17 +227,20 @@ export const systemCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['config'], syntax: 'crypto key generate rsa',
+    modes: ['config'],
+    syntax: 'crypto key generate rsa',
     help: { crypto: 'Encryption module', key: 'Long term key operations', generate: 'Generate new keys', rsa: 'Generate RSA keys' },
     run: (ctx) => generateRsa(ctx, ''),
   },
   {
-    modes: ['config'], syntax: 'crypto key generate rsa {options:line}',
+    modes: ['config'],
+    syntax: 'crypto key generate rsa {options:line}',
     help: { options: 'general-keys, label NAME, modulus BITS, exportable' },
     run: (ctx, args) => generateRsa(ctx, args.options ?? ''),
   },
   {
-    modes: ['config'], syntax: 'crypto key zeroize rsa {label:word}',
+    modes: ['config'],
+    syntax: 'crypto key zeroize rsa {label:word}',
     help: { zeroize: 'Remove keys', label: 'RSA key pair label' },
     run: async (ctx, args) => {
       const label = args.label ?? ''
@@ -226,7 +248,11 @@ export const systemCommands: readonly CommandDef[] = [
         ctx.line(`% RSA keypair ${label} does not exist.`)
         return
       }
-      if (await ctx.confirm(`% Keys to be removed are named '${label}'.\n% All router certs issued using these keys will also be removed.\nDo you really want to remove these keys? [yes/no]: `)) {
+      if (
+        await ctx.confirm(
+          `% Keys to be removed are named '${label}'.\n% All router certs issued using these keys will also be removed.\nDo you really want to remove these keys? [yes/no]: `,
+        )
+      ) {
         delete ctx.state.keys[label]
       }
     },

@@ -1,13 +1,21 @@
 import { createHash } from 'node:crypto'
 import {
-  certificateDer, certificateFromDer, certificateFromPem, certificatePem, certificationRequestDer, encryptedPrivateKeyPem,
-  iosFingerprint, parseSubjectName, privateKeyFromPem, publicKeyOf, publicKeyPem, type NameAttribute,
+  certificateDer,
+  certificateFromDer,
+  certificateFromPem,
+  certificatePem,
+  certificationRequestDer,
+  encryptedPrivateKeyPem,
+  iosFingerprint,
+  parseSubjectName,
+  privateKeyFromPem,
+  publicKeyOf,
+  publicKeyPem,
+  type NameAttribute,
 } from '../ca'
 import type { CommandDef, Ctx } from '../context'
 import { boardSerial } from '../identity'
-import {
-  DEFAULT_KEY_BITS, dnText, ensureKey, isServerEnabled, issueFromServer, keyLabelFor, serverForUrl,
-} from '../pki'
+import { DEFAULT_KEY_BITS, dnText, ensureKey, isServerEnabled, issueFromServer, keyLabelFor, serverForUrl } from '../pki'
 
 /** `crypto pki authenticate | enroll | export`: the trustpoint operations of the procedure. */
 
@@ -30,7 +38,10 @@ async function readPastedCertificate(ctx: Ctx): Promise<Buffer | string> {
     if (line === '' || line.toLowerCase() === 'quit') break
     lines.push(line)
   }
-  const body = lines.filter((l) => !/^-----(BEGIN|END) [A-Z0-9 ]+-----$/.test(l)).join('').replace(/\s+/g, '')
+  const body = lines
+    .filter((l) => !/^-----(BEGIN|END) [A-Z0-9 ]+-----$/.test(l))
+    .join('')
+    .replace(/\s+/g, '')
   if (body.length === 0) return 'no certificate data'
   const bad = /[^A-Za-z0-9+/=]/.exec(body)
   if (bad) return `invalid base64 character '${bad[0]}'`
@@ -124,7 +135,7 @@ async function enroll(ctx: Ctx, name: string): Promise<void> {
     ctx.line('% Passwords do not match.')
   }
   ctx.line()
-  const subject: NameAttribute[] = tp.subjectName ? parseSubjectName(tp.subjectName) ?? [] : []
+  const subject: NameAttribute[] = tp.subjectName ? (parseSubjectName(tp.subjectName) ?? []) : []
   if (tp.subjectName) ctx.line(`% The subject name in the certificate will include: ${tp.subjectName}`)
   if (!tp.fqdnNone || subject.length === 0) {
     ctx.line(`% The subject name in the certificate will include: ${ctx.state.hostname}`)
@@ -230,22 +241,31 @@ const CRYPTO_HELP = { crypto: 'Encryption module', pki: 'Public Key components' 
 
 export const trustpointOpCommands: readonly CommandDef[] = [
   {
-    modes: ['config'], syntax: 'crypto pki authenticate {tp:word}',
+    modes: ['config'],
+    syntax: 'crypto pki authenticate {tp:word}',
     help: { ...CRYPTO_HELP, authenticate: 'Get the certificate authority certificate', tp: 'Trustpoint Name' },
     run: (ctx, args) => authenticate(ctx, args.tp ?? ''),
   },
   {
-    modes: ['config'], syntax: 'crypto pki enroll {tp:word}',
+    modes: ['config'],
+    syntax: 'crypto pki enroll {tp:word}',
     help: { enroll: 'Request a certificate from a CA', tp: 'Trustpoint Name' },
     run: (ctx, args) => enroll(ctx, args.tp ?? ''),
   },
   {
-    modes: ['config'], syntax: 'crypto pki export {tp:word} pem terminal',
-    help: { export: 'Export certificates or keys', tp: 'Trustpoint Name', pem: 'File format is PEM', terminal: 'Display PEM on the terminal' },
+    modes: ['config'],
+    syntax: 'crypto pki export {tp:word} pem terminal',
+    help: {
+      export: 'Export certificates or keys',
+      tp: 'Trustpoint Name',
+      pem: 'File format is PEM',
+      terminal: 'Display PEM on the terminal',
+    },
     run: (ctx, args) => exportPem(ctx, args.tp ?? ''),
   },
   {
-    modes: ['config'], syntax: 'crypto pki export {tp:word} pem terminal 3des {password:word}',
+    modes: ['config'],
+    syntax: 'crypto pki export {tp:word} pem terminal 3des {password:word}',
     help: { '3des': 'Encrypt the private key with 3DES', password: 'Pass phrase used to protect the private key' },
     run: (ctx, args) => exportPem(ctx, args.tp ?? '', args.password ?? ''),
   },

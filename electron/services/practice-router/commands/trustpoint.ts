@@ -8,9 +8,15 @@ function tp(ctx: Ctx): TrustpointConfig | undefined {
   return ctx.state.trustpoints[ctx.target]
 }
 
-function option(syntax: string, help: Record<string, string>, apply: (t: TrustpointConfig, args: Readonly<Record<string, string>>, ctx: Ctx) => void): CommandDef {
+function option(
+  syntax: string,
+  help: Record<string, string>,
+  apply: (t: TrustpointConfig, args: Readonly<Record<string, string>>, ctx: Ctx) => void,
+): CommandDef {
   return {
-    modes: ['ca-trustpoint'], syntax, help,
+    modes: ['ca-trustpoint'],
+    syntax,
+    help,
     run: (ctx, args) => {
       const t = tp(ctx)
       if (t) apply(t, args, ctx)
@@ -20,7 +26,8 @@ function option(syntax: string, help: Record<string, string>, apply: (t: Trustpo
 
 export const trustpointCommands: readonly CommandDef[] = [
   {
-    modes: ['config'], syntax: 'crypto pki trustpoint {name:word}',
+    modes: ['config'],
+    syntax: 'crypto pki trustpoint {name:word}',
     help: { crypto: 'Encryption module', pki: 'Public Key components', trustpoint: 'Define a CA trustpoint', name: 'Trustpoint Name' },
     run: (ctx, args) => {
       const name = args.name ?? ''
@@ -29,7 +36,8 @@ export const trustpointCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['config'], syntax: 'no crypto pki trustpoint {name:word}',
+    modes: ['config'],
+    syntax: 'no crypto pki trustpoint {name:word}',
     run: async (ctx, args) => {
       const name = args.name ?? ''
       const t = ctx.state.trustpoints[name]
@@ -80,7 +88,8 @@ export const trustpointCommands: readonly CommandDef[] = [
     delete t.ipAddressNone
   }),
   {
-    modes: ['ca-trustpoint'], syntax: 'subject-name {dn:line}',
+    modes: ['ca-trustpoint'],
+    syntax: 'subject-name {dn:line}',
     help: { 'subject-name': 'Subject Name', dn: 'subject name, e.g. cn=SecureCFB' },
     run: (ctx, args) => {
       const t = tp(ctx)
@@ -96,9 +105,13 @@ export const trustpointCommands: readonly CommandDef[] = [
   option('no subject-name', {}, (t) => {
     delete t.subjectName
   }),
-  option('revocation-check none', { 'revocation-check': 'Revocation checking options', crl: 'Revocation check by CRL', ocsp: 'Revocation check by OCSP' }, (t) => {
-    t.revocationCheck = ['none']
-  }),
+  option(
+    'revocation-check none',
+    { 'revocation-check': 'Revocation checking options', crl: 'Revocation check by CRL', ocsp: 'Revocation check by OCSP' },
+    (t) => {
+      t.revocationCheck = ['none']
+    },
+  ),
   option('revocation-check crl', {}, (t) => {
     t.revocationCheck = ['crl']
   }),

@@ -28,9 +28,15 @@ function enterProfile(service: DspfarmProfile['service'], security: boolean) {
   }
 }
 
-function profileOption(syntax: string, help: Record<string, string>, apply: (p: DspfarmProfile, args: Readonly<Record<string, string>>, ctx: Ctx) => void): CommandDef {
+function profileOption(
+  syntax: string,
+  help: Record<string, string>,
+  apply: (p: DspfarmProfile, args: Readonly<Record<string, string>>, ctx: Ctx) => void,
+): CommandDef {
   return {
-    modes: ['config-dspfarm-profile'], syntax, help,
+    modes: ['config-dspfarm-profile'],
+    syntax,
+    help,
     run: (ctx, args) => {
       const p = profile(ctx)
       if (p) apply(p, args, ctx)
@@ -50,7 +56,12 @@ const codecCommands: CommandDef[] = CODECS.flatMap((codec) => [
 const versionCommands: CommandDef[] = SCCP_VERSIONS.map((version) => ({
   modes: ['config'] as const,
   syntax: `sccp ccm {address:ip} identifier {id:int(1-65535)} version ${version}`,
-  help: { identifier: 'Specify the CCM identifier', id: 'Identifier', version: 'Specify the CCM version', [version]: `CCM version ${version}` },
+  help: {
+    identifier: 'Specify the CCM identifier',
+    id: 'Identifier',
+    version: 'Specify the CCM version',
+    [version]: `CCM version ${version}`,
+  },
   run: (ctx: Ctx, args: Readonly<Record<string, string>>) => {
     const identifier = Number(args.id)
     const address = args.address ?? ''
@@ -61,7 +72,8 @@ const versionCommands: CommandDef[] = SCCP_VERSIONS.map((version) => ({
 
 export const voiceCommands: readonly CommandDef[] = [
   {
-    modes: ['config'], syntax: 'voice-card {slot:int(0-0)}',
+    modes: ['config'],
+    syntax: 'voice-card {slot:int(0-0)}',
     help: { 'voice-card': 'Configure a specific voice-card', slot: 'Voice interface slot' },
     run: (ctx, args) => {
       if (!ctx.state.voiceCard) ctx.state.voiceCard = { slot: Number(args.slot), dspfarm: false }
@@ -71,61 +83,86 @@ export const voiceCommands: readonly CommandDef[] = [
   {
     // The keyword is `services`; the tech note's `dsp service dspfarm` is its abbreviation, and
     // running-config prints the full form (DOMAIN.md step 12; Cisco CUCM Security Guide examples).
-    modes: ['config-voicecard'], syntax: 'dsp services dspfarm',
+    modes: ['config-voicecard'],
+    syntax: 'dsp services dspfarm',
     help: { dsp: 'DSP configuration', services: 'DSP services', dspfarm: 'Enable DSP-Farm service' },
     run: (ctx) => {
       if (ctx.state.voiceCard) ctx.state.voiceCard.dspfarm = true
     },
   },
   {
-    modes: ['config-voicecard'], syntax: 'no dsp services dspfarm',
+    modes: ['config-voicecard'],
+    syntax: 'no dsp services dspfarm',
     help: { no: 'Negate a command or set its defaults' },
     run: (ctx) => {
       if (ctx.state.voiceCard) ctx.state.voiceCard.dspfarm = false
     },
   },
   {
-    modes: ['config'], syntax: 'dspfarm profile {id:int(1-65535)} conference security',
-    help: { dspfarm: 'DSP farm configuration', profile: 'Configure a DSP farm profile', id: 'Profile ID', conference: 'Conferencing service', security: 'Secure conferencing' },
+    modes: ['config'],
+    syntax: 'dspfarm profile {id:int(1-65535)} conference security',
+    help: {
+      dspfarm: 'DSP farm configuration',
+      profile: 'Configure a DSP farm profile',
+      id: 'Profile ID',
+      conference: 'Conferencing service',
+      security: 'Secure conferencing',
+    },
     run: enterProfile('conference', true),
   },
   {
-    modes: ['config'], syntax: 'dspfarm profile {id:int(1-65535)} conference',
+    modes: ['config'],
+    syntax: 'dspfarm profile {id:int(1-65535)} conference',
     run: enterProfile('conference', false),
   },
   {
-    modes: ['config'], syntax: 'dspfarm profile {id:int(1-65535)} transcode',
+    modes: ['config'],
+    syntax: 'dspfarm profile {id:int(1-65535)} transcode',
     help: { transcode: 'Transcoding service' },
     run: enterProfile('transcode', false),
   },
   {
-    modes: ['config'], syntax: 'dspfarm profile {id:int(1-65535)} mtp',
+    modes: ['config'],
+    syntax: 'dspfarm profile {id:int(1-65535)} mtp',
     help: { mtp: 'Media Termination Point service' },
     run: enterProfile('mtp', false),
   },
   {
-    modes: ['config'], syntax: 'no dspfarm profile {id:int(1-65535)}',
+    modes: ['config'],
+    syntax: 'no dspfarm profile {id:int(1-65535)}',
     run: (ctx, args) => {
       delete ctx.state.dspfarmProfiles[String(Number(args.id))]
     },
   },
-  profileOption('trustpoint {tp:word}', { trustpoint: 'Specify the trustpoint for a secure profile', tp: 'Trustpoint name' }, (p, args, ctx) => {
-    if (!p.security) {
-      ctx.line('% Trustpoint can only be configured for a secure profile.')
-      return
-    }
-    p.trustpoint = args.tp
-  }),
+  profileOption(
+    'trustpoint {tp:word}',
+    { trustpoint: 'Specify the trustpoint for a secure profile', tp: 'Trustpoint name' },
+    (p, args, ctx) => {
+      if (!p.security) {
+        ctx.line('% Trustpoint can only be configured for a secure profile.')
+        return
+      }
+      p.trustpoint = args.tp
+    },
+  ),
   profileOption('no trustpoint', { no: 'Negate a command or set its defaults' }, (p) => {
     delete p.trustpoint
   }),
   ...codecCommands,
-  profileOption('maximum sessions {n:int(1-128)}', { maximum: 'Specify the maximum value', sessions: 'Maximum number of sessions', n: 'Number of sessions' }, (p, args) => {
-    p.maximumSessions = Number(args.n)
-  }),
-  profileOption('associate application sccp', { associate: 'Associate the profile with an application', application: 'Application name', sccp: 'SCCP protocol' }, (p) => {
-    p.application = 'SCCP'
-  }),
+  profileOption(
+    'maximum sessions {n:int(1-128)}',
+    { maximum: 'Specify the maximum value', sessions: 'Maximum number of sessions', n: 'Number of sessions' },
+    (p, args) => {
+      p.maximumSessions = Number(args.n)
+    },
+  ),
+  profileOption(
+    'associate application sccp',
+    { associate: 'Associate the profile with an application', application: 'Application name', sccp: 'SCCP protocol' },
+    (p) => {
+      p.application = 'SCCP'
+    },
+  ),
   profileOption('no associate application', {}, (p) => {
     delete p.application
   }),
@@ -144,7 +181,8 @@ export const voiceCommands: readonly CommandDef[] = [
     p.shutdown = false
   }),
   {
-    modes: ['config'], syntax: 'sccp local {name:iface}',
+    modes: ['config'],
+    syntax: 'sccp local {name:iface}',
     help: { sccp: 'Enable SCCP', local: 'Local interface SCCP uses to register', name: 'GigabitEthernet IEEE 802.3z' },
     run: (ctx, args) => {
       const name = normalizeInterface(args.name ?? '')
@@ -156,33 +194,38 @@ export const voiceCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['config'], syntax: 'no sccp local',
+    modes: ['config'],
+    syntax: 'no sccp local',
     run: (ctx) => {
       delete ctx.state.sccp.local
     },
   },
   ...versionCommands,
   {
-    modes: ['config'], syntax: 'no sccp ccm {address:ip}',
+    modes: ['config'],
+    syntax: 'no sccp ccm {address:ip}',
     help: { ccm: 'Call manager configuration' },
     run: (ctx, args) => {
       ctx.state.sccp.ccms = ctx.state.sccp.ccms.filter((c) => c.address !== args.address)
     },
   },
   {
-    modes: ['config'], syntax: 'sccp',
+    modes: ['config'],
+    syntax: 'sccp',
     run: (ctx) => {
       ctx.state.sccp.enabled = true
     },
   },
   {
-    modes: ['config'], syntax: 'no sccp',
+    modes: ['config'],
+    syntax: 'no sccp',
     run: (ctx) => {
       ctx.state.sccp.enabled = false
     },
   },
   {
-    modes: ['config'], syntax: 'sccp ccm group {id:int(1-65535)}',
+    modes: ['config'],
+    syntax: 'sccp ccm group {id:int(1-65535)}',
     help: { group: 'Configure a CCM group', id: 'Group number' },
     run: (ctx, args) => {
       const id = String(Number(args.id))
@@ -191,14 +234,21 @@ export const voiceCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['config'], syntax: 'no sccp ccm group {id:int(1-65535)}',
+    modes: ['config'],
+    syntax: 'no sccp ccm group {id:int(1-65535)}',
     run: (ctx, args) => {
       delete ctx.state.sccp.groups[String(Number(args.id))]
     },
   },
   {
-    modes: ['config-sccp-ccm'], syntax: 'associate ccm {id:int(1-65535)} priority {priority:int(1-4)}',
-    help: { associate: 'Associate a ccm or profile with this group', ccm: 'Call manager', id: 'CCM identifier', priority: 'Priority in the group' },
+    modes: ['config-sccp-ccm'],
+    syntax: 'associate ccm {id:int(1-65535)} priority {priority:int(1-4)}',
+    help: {
+      associate: 'Associate a ccm or profile with this group',
+      ccm: 'Call manager',
+      id: 'CCM identifier',
+      priority: 'Priority in the group',
+    },
     run: (ctx, args) => {
       const g = group(ctx)
       if (!g) return
@@ -208,7 +258,8 @@ export const voiceCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['config-sccp-ccm'], syntax: 'associate profile {id:int(1-65535)} register {name:word}',
+    modes: ['config-sccp-ccm'],
+    syntax: 'associate profile {id:int(1-65535)} register {name:word}',
     help: { profile: 'DSP farm profile', register: 'Device name registered with CUCM', name: 'Device name (the bridge certificate CN)' },
     run: (ctx, args) => {
       const g = group(ctx)
@@ -219,7 +270,8 @@ export const voiceCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['config-sccp-ccm'], syntax: 'no associate ccm {id:int(1-65535)}',
+    modes: ['config-sccp-ccm'],
+    syntax: 'no associate ccm {id:int(1-65535)}',
     help: { no: 'Negate a command or set its defaults' },
     run: (ctx, args) => {
       const g = group(ctx)
@@ -227,14 +279,16 @@ export const voiceCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['config-sccp-ccm'], syntax: 'no associate profile {id:int(1-65535)}',
+    modes: ['config-sccp-ccm'],
+    syntax: 'no associate profile {id:int(1-65535)}',
     run: (ctx, args) => {
       const g = group(ctx)
       if (g) g.profiles = g.profiles.filter((p) => p.profile !== Number(args.id))
     },
   },
   {
-    modes: ['config-sccp-ccm'], syntax: 'description {text:line}',
+    modes: ['config-sccp-ccm'],
+    syntax: 'description {text:line}',
     help: { description: 'Group description', text: 'Up to 80 characters describing this group' },
     run: (ctx, args) => {
       const g = group(ctx)

@@ -1,7 +1,5 @@
 import type forge from 'node-forge'
-import {
-  certificateDer, certificateFromPem, iosFingerprint, keyBits, nameAttributes, serialText, signatureAlgorithmName,
-} from '../ca'
+import { certificateDer, certificateFromPem, iosFingerprint, keyBits, nameAttributes, serialText, signatureAlgorithmName } from '../ca'
 import { certDate } from '../clock'
 import type { CommandDef, Ctx } from '../context'
 import { showRequests } from '../commands/pki-server'
@@ -25,7 +23,9 @@ function entries(state: RouterSnapshot, only?: string): Entry[] {
     if (tp.certPem) ids.push({ kind: 'Certificate', pem: tp.certPem, trustpoints: [name], installedAt: tp.certInstalledAt })
     if (tp.caCertPem && !cas.some((c) => c.pem === tp.caCertPem)) {
       cas.push({
-        kind: 'CA Certificate', pem: tp.caCertPem, trustpoints: trustpointsWithCa(state, tp.caCertPem).reverse(),
+        kind: 'CA Certificate',
+        pem: tp.caCertPem,
+        trustpoints: trustpointsWithCa(state, tp.caCertPem).reverse(),
         installedAt: tp.caInstalledAt,
       })
     }
@@ -41,8 +41,13 @@ function keyUsageLines(cert: forge.pki.Certificate): string[] {
   const ext = cert.getExtension('keyUsage') as Record<string, boolean> | null
   if (!ext) return []
   const names: [string, string][] = [
-    ['digitalSignature', 'Digital Signature'], ['nonRepudiation', 'Non Repudiation'], ['keyEncipherment', 'Key Encipherment'],
-    ['dataEncipherment', 'Data Encipherment'], ['keyAgreement', 'Key Agreement'], ['keyCertSign', 'Key Cert Sign'], ['cRLSign', 'CRL Signature'],
+    ['digitalSignature', 'Digital Signature'],
+    ['nonRepudiation', 'Non Repudiation'],
+    ['keyEncipherment', 'Key Encipherment'],
+    ['dataEncipherment', 'Data Encipherment'],
+    ['keyAgreement', 'Key Agreement'],
+    ['keyCertSign', 'Key Cert Sign'],
+    ['cRLSign', 'CRL Signature'],
   ]
   const bits = names.reduce((acc, [flag], i) => (ext[flag] ? (acc | (0x80000000 >>> i)) >>> 0 : acc), 0)
   return [
@@ -109,9 +114,11 @@ function showServer(ctx: Ctx, only?: string): void {
     ctx.line(`Certificate Server ${name}:`)
     ctx.line(`    Status: ${enabled ? 'enabled' : 'disabled'}`)
     ctx.line(`    State: ${enabled ? 'enabled' : 'disabled'}`)
-    ctx.line(enabled
-      ? '    Server\'s configuration is locked  (enter "shut" to unlock it)'
-      : '    Server\'s configuration is unlocked (enter "no shut" to lock it)')
+    ctx.line(
+      enabled
+        ? '    Server\'s configuration is locked  (enter "shut" to unlock it)'
+        : '    Server\'s configuration is unlocked (enter "no shut" to lock it)',
+    )
     ctx.line(`    Issuer name: CN=${name}`)
     if (s.caCertPem) {
       const ca = certificateFromPem(s.caCertPem)
@@ -148,7 +155,10 @@ function showTrustpoints(ctx: Ctx, status: boolean, only?: string): void {
       ctx.line()
       continue
     }
-    for (const [label, pem] of [['Issuing CA certificate', tp.caCertPem], ['Router General Purpose certificate', tp.certPem]] as const) {
+    for (const [label, pem] of [
+      ['Issuing CA certificate', tp.caCertPem],
+      ['Router General Purpose certificate', tp.certPem],
+    ] as const) {
       if (!pem) continue
       const der = certificateDer(certificateFromPem(pem))
       ctx.line(`  ${label} configured:`)
@@ -159,7 +169,9 @@ function showTrustpoints(ctx: Ctx, status: boolean, only?: string): void {
     }
     const key = ctx.state.keys[tp.rsakeypair ?? ctx.state.hostname]
     ctx.line('  State:')
-    ctx.line(`    Keys generated ............. ${key ? `Yes (General Purpose, ${key.exportable ? 'exportable' : 'non-exportable'})` : 'No'}`)
+    ctx.line(
+      `    Keys generated ............. ${key ? `Yes (General Purpose, ${key.exportable ? 'exportable' : 'non-exportable'})` : 'No'}`,
+    )
     ctx.line(`    Issuing CA authenticated ....... ${tp.caCertPem ? 'Yes' : 'No'}`)
     ctx.line(`    Certificate request(s) ..... ${tp.certPem ? 'Yes' : tp.pendingSubject ? 'Pending' : 'None'}`)
     ctx.line()
@@ -168,8 +180,15 @@ function showTrustpoints(ctx: Ctx, status: boolean, only?: string): void {
 
 export const showPkiCommands: readonly CommandDef[] = [
   {
-    modes: ['exec'], syntax: 'show crypto pki certificates',
-    help: { crypto: 'Encryption module', pki: 'Show PKI', certificates: 'Show certificates', verbose: 'Display in verbose mode', tp: 'Trustpoint name' },
+    modes: ['exec'],
+    syntax: 'show crypto pki certificates',
+    help: {
+      crypto: 'Encryption module',
+      pki: 'Show PKI',
+      certificates: 'Show certificates',
+      verbose: 'Display in verbose mode',
+      tp: 'Trustpoint name',
+    },
     run: (ctx) => showCertificates(ctx, false),
   },
   { modes: ['exec'], syntax: 'show crypto pki certificates verbose', run: (ctx) => showCertificates(ctx, true) },
@@ -179,14 +198,20 @@ export const showPkiCommands: readonly CommandDef[] = [
   // Command Reference); the enroll message names the other order, so both are taken.
   { modes: ['exec'], syntax: 'show crypto pki certificates {tp:word} verbose', run: (ctx, args) => showCertificates(ctx, true, args.tp) },
   {
-    modes: ['exec'], syntax: 'show crypto pki server',
-    help: { server: 'Show Certificate Server status', name: 'Name of the Certificate Server', requests: 'Display pending enrollment requests' },
+    modes: ['exec'],
+    syntax: 'show crypto pki server',
+    help: {
+      server: 'Show Certificate Server status',
+      name: 'Name of the Certificate Server',
+      requests: 'Display pending enrollment requests',
+    },
     run: (ctx) => showServer(ctx),
   },
   { modes: ['exec'], syntax: 'show crypto pki server {name:word}', run: (ctx, args) => showServer(ctx, args.name) },
   { modes: ['exec'], syntax: 'show crypto pki server {name:word} requests', run: (ctx, args) => showRequests(ctx, args.name ?? '') },
   {
-    modes: ['exec'], syntax: 'show crypto pki trustpoints',
+    modes: ['exec'],
+    syntax: 'show crypto pki trustpoints',
     help: { trustpoints: 'Show trustpoints', status: 'Show trustpoint status' },
     run: (ctx) => showTrustpoints(ctx, false),
   },

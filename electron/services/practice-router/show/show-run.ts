@@ -114,9 +114,7 @@ export function runningConfig(ctx: Ctx): string[] {
     ...(state.enableSecret !== undefined || state.enablePassword !== undefined ? ['!'] : []),
     'no aaa new-model',
     '!',
-    ...(state.voiceCard
-      ? [`voice-card ${state.voiceCard.slot}`, ...(state.voiceCard.dspfarm ? [' dsp services dspfarm'] : []), '!']
-      : []),
+    ...(state.voiceCard ? [`voice-card ${state.voiceCard.slot}`, ...(state.voiceCard.dspfarm ? [' dsp services dspfarm'] : []), '!'] : []),
     'no ip domain lookup',
     'ip cef',
     'no ipv6 cef',
@@ -153,7 +151,8 @@ export function runningConfig(ctx: Ctx): string[] {
 
 export const showRunCommands: readonly CommandDef[] = [
   {
-    modes: ['exec'], syntax: 'show running-config',
+    modes: ['exec'],
+    syntax: 'show running-config',
     help: { show: 'Show running system information', 'running-config': 'Current operating configuration' },
     run: (ctx) => {
       for (const line of runningConfig(ctx)) ctx.line(line)

@@ -39,7 +39,7 @@ function showVersion(ctx: Ctx): void {
     '',
     'License Info:',
     '',
-    'Technology Package License Information for Module:\'c2900\'',
+    "Technology Package License Information for Module:'c2900'",
     '',
     '-----------------------------------------------------------------',
     'Technology    Technology-package           Technology-package',
@@ -113,28 +113,37 @@ const SHOW = { show: 'Show running system information' }
 
 export const showSystemCommands: readonly CommandDef[] = [
   {
-    modes: ['user', 'exec'], syntax: 'show version',
+    modes: ['user', 'exec'],
+    syntax: 'show version',
     help: { ...SHOW, version: 'System hardware and software status' },
     run: showVersion,
   },
   {
-    modes: ['user', 'exec'], syntax: 'show clock',
+    modes: ['user', 'exec'],
+    syntax: 'show clock',
     help: { clock: 'Display the system clock' },
     run: (ctx) => ctx.line(showClock(ctx.now(), ctx.runtime.ntpSynced)),
   },
   {
-    modes: ['user', 'exec'], syntax: 'show ntp status',
+    modes: ['user', 'exec'],
+    syntax: 'show ntp status',
     help: { ntp: 'Network time protocol', status: 'NTP status' },
     run: showNtpStatus,
   },
   {
-    modes: ['user', 'exec'], syntax: 'show ntp associations',
+    modes: ['user', 'exec'],
+    syntax: 'show ntp associations',
     help: { associations: 'NTP associations' },
     run: showNtpAssociations,
   },
   {
-    modes: ['user', 'exec'], syntax: 'show ip interface brief',
-    help: { ip: 'IP information', interface: 'IP interface status and configuration', brief: 'Brief summary of IP status and configuration' },
+    modes: ['user', 'exec'],
+    syntax: 'show ip interface brief',
+    help: {
+      ip: 'IP information',
+      interface: 'IP interface status and configuration',
+      brief: 'Brief summary of IP status and configuration',
+    },
     run: showIpInterfaceBrief,
   },
 ]

@@ -62,7 +62,9 @@ function showSccp(ctx: Ctx): void {
   ctx.line('IP Precedence: 5')
   ctx.line('User Masked Codec list: None')
   for (const ccm of sccp.ccms) {
-    const secure = Object.entries(ctx.state.dspfarmProfiles).some(([id, p]) => p.security && ccmFor(ctx.state, Number(id))?.identifier === ccm.identifier)
+    const secure = Object.entries(ctx.state.dspfarmProfiles).some(
+      ([id, p]) => p.security && ccmFor(ctx.state, Number(id))?.identifier === ccm.identifier,
+    )
     ctx.line(`Call Manager: ${ccm.address}, Port Number: ${secure ? SECURE_PORT : PLAIN_PORT}`)
     // Two-space indent, as in the public IOS 15 `show sccp all` capture cited in the README.
     ctx.line(`  Priority: N/A, Version: ${ccm.version}, Identifier: ${ccm.identifier}`)
@@ -119,20 +121,23 @@ function showGroup(ctx: Ctx, id: number): void {
 
 export const showVoiceCommands: readonly CommandDef[] = [
   {
-    modes: ['exec'], syntax: 'show dspfarm profile',
+    modes: ['exec'],
+    syntax: 'show dspfarm profile',
     help: { dspfarm: 'DSP farm information', profile: 'DSP farm profiles', id: 'Profile ID' },
     run: (ctx) => showDspfarm(ctx),
   },
   { modes: ['exec'], syntax: 'show dspfarm profile {id:int(1-65535)}', run: (ctx, args) => showDspfarm(ctx, Number(args.id)) },
   {
-    modes: ['exec'], syntax: 'show sccp',
+    modes: ['exec'],
+    syntax: 'show sccp',
     help: { sccp: 'SCCP information' },
     run: showSccp,
   },
   {
     // Layout from the Cisco example of `show sccp connections` (secure transcoding, "stype
     // secure -xcode"). The practice lab places no calls, so the table is always empty.
-    modes: ['exec'], syntax: 'show sccp connections',
+    modes: ['exec'],
+    syntax: 'show sccp connections',
     help: { connections: 'SCCP connection information' },
     run: (ctx) => {
       ctx.line('sess_id    conn_id    stype        mode     codec  ripaddr      rport sport')
@@ -141,7 +146,8 @@ export const showVoiceCommands: readonly CommandDef[] = [
     },
   },
   {
-    modes: ['exec'], syntax: 'show sccp ccm group {id:int(1-65535)}',
+    modes: ['exec'],
+    syntax: 'show sccp ccm group {id:int(1-65535)}',
     help: { ccm: 'Call manager information', group: 'CCM group', id: 'Group number' },
     run: (ctx, args) => showGroup(ctx, Number(args.id)),
   },

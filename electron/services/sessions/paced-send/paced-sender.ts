@@ -108,7 +108,6 @@ export function splitPasteLines(text: string): string[] {
   return lines
 }
 
-
 function quote(line: string): string {
   const trimmed = line.trim()
   return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed
@@ -172,7 +171,12 @@ export class PacedSender {
             waiter = pieceWaiter
             this.target.write(piece)
             bytes += byteLength(piece)
-            const outcome = await waitUntil(() => pieceWaiter.done, o.timeoutMs, run.signal, (w) => (wake = w))
+            const outcome = await waitUntil(
+              () => pieceWaiter.done,
+              o.timeoutMs,
+              run.signal,
+              (w) => (wake = w),
+            )
             if (outcome === 'aborted') throw aborted()
             if (outcome === 'timeout') {
               throw new PacedSendError(
@@ -193,7 +197,12 @@ export class PacedSender {
         bytes += byteLength(o.lineEnding)
         if (waiter) {
           const current: LineWaiter = waiter
-          const outcome = await waitUntil(() => current.done, o.timeoutMs, run.signal, (w) => (wake = w))
+          const outcome = await waitUntil(
+            () => current.done,
+            o.timeoutMs,
+            run.signal,
+            (w) => (wake = w),
+          )
           if (outcome === 'aborted') throw aborted()
           if (outcome === 'timeout') {
             const what = o.waitFor === 'echo' ? 'was not echoed' : 'got no prompt back'

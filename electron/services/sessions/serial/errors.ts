@@ -57,12 +57,7 @@ export function describeOpenError(err: unknown, path: string, baudRate?: number)
         detail,
       )
     case 'unsupported':
-      return new SerialOpenError(
-        `${path} refused these settings${baudRate ? ` (${baudRate} baud)` : ''}: ${detail}`,
-        kind,
-        path,
-        detail,
-      )
+      return new SerialOpenError(`${path} refused these settings${baudRate ? ` (${baudRate} baud)` : ''}: ${detail}`, kind, path, detail)
     default:
       return new SerialOpenError(`Could not open ${path}: ${detail}`, kind, path, detail)
   }

@@ -4,8 +4,7 @@
  * ASCII (Cisco) or UTF-8 (Linux consoles), so a high share of other bytes is a strong hint.
  */
 
-export const WRONG_BAUD_MESSAGE =
-  'Lots of unreadable characters: is the speed right? Cisco consoles default to 9600 8N1'
+export const WRONG_BAUD_MESSAGE = 'Lots of unreadable characters: is the speed right? Cisco consoles default to 9600 8N1'
 
 /** Below this many bytes a handful of line noise would dominate the ratio. */
 const MIN_SAMPLE = 24

@@ -263,7 +263,10 @@ export class TelnetTransport extends TransportBase {
     if (reply.value !== asked) {
       const what = { baudRate: 'speed', dataBits: 'data bits', parity: 'parity', stopBits: 'stop bits' }[reply.kind]
       this.setCondition({
-        warning: fitText(`The console server set ${what} to ${String(reply.value)}, not ${String(asked)}: output may be garbled`, CONDITION_MAX),
+        warning: fitText(
+          `The console server set ${what} to ${String(reply.value)}, not ${String(asked)}: output may be garbled`,
+          CONDITION_MAX,
+        ),
       })
     }
   }
