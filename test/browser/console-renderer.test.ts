@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchSharedChromium } from '../support/browser'
-import { freshApp, type FreshApp } from '../support/fresh-app'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { appPerTest, type FreshApp } from '../support/fresh-app'
 
 const VISIBLE = '.terminal[data-session]:not([hidden])'
 const rows = (page: Page): Promise<string> =>
@@ -16,28 +15,17 @@ const rows = (page: Page): Promise<string> =>
  * so a renderer or font size one test chose never reaches the next.
  */
 describe('console terminal in Chromium: renderers, zoom, clear', () => {
-  let browser: Browser
+  const apps = appPerTest()
   let app: FreshApp | undefined
   let pageErrors: string[] = []
 
   async function openPage(query: string): Promise<Page> {
-    app = await freshApp(browser, { query })
+    app = await apps.open({ query })
     pageErrors = app.pageErrors
     const { page } = app
     await page.locator(`${VISIBLE} .xterm-screen`).waitFor()
     return page
   }
-
-  beforeAll(async () => {
-    browser = await launchSharedChromium()
-  })
-  afterEach(async () => {
-    await app?.dispose()
-    app = undefined
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
 
   it('uses the DOM renderer on software-only WebGL when left on automatic, and says why', async () => {
     const page = await openPage('')

@@ -1,27 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchSharedChromium } from '../support/browser'
-import { freshApp, type FreshApp } from '../support/fresh-app'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { appPerTest } from '../support/fresh-app'
 import { waitForTerminal } from '../support/page'
 
 // Every test starts the app afresh (own host, user-data folder and browser context in one shared
 // Chromium): the practice router it opens on is each test's own, never one an earlier test changed.
 describe('a fresh start opens on the practice router', () => {
-  let browser: Browser
-  let app: FreshApp | undefined
+  const apps = appPerTest()
 
-  beforeAll(async () => {
-    browser = await launchSharedChromium()
-  })
-  afterEach(async () => {
-    await app?.dispose()
-    app = undefined
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-
-  const start = async (): Promise<Page> => (app = await freshApp(browser)).page
+  const start = async (): Promise<Page> => (await apps.open()).page
 
   /** The practice router's banner and first prompt, before anything is typed into it. */
   const atPracticePrompt = (page: Page): Promise<string> => waitForTerminal(page, /simulated Cisco CISCO2921[\s\S]*VG-CME-1>/)

@@ -1,29 +1,16 @@
 import fs from 'node:fs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchSharedChromium } from '../support/browser'
-import { freshApp, type FreshApp } from '../support/fresh-app'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { appPerTest, type FreshApp } from '../support/fresh-app'
 import { startHostProcess } from '../support/host-process'
 import { waitForTerminal } from '../support/page'
 
 // One Chromium for the file (it holds no app state); every test gets its own host, user-data
 // folder and browser context, so each passes alone and none inherits another's tabs.
 describe('browser host in Chromium: the walking skeleton', () => {
-  let browser: Browser
-  let app: FreshApp | undefined
+  const apps = appPerTest()
 
-  beforeAll(async () => {
-    browser = await launchSharedChromium()
-  })
-  afterEach(async () => {
-    await app?.dispose()
-    app = undefined
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-
-  const start = async (): Promise<FreshApp> => (app = await freshApp(browser, { consoleErrors: true }))
+  const start = async (): Promise<FreshApp> => apps.open({ consoleErrors: true })
 
   /** A local shell tab, focused and at its prompt. */
   async function openLocalShell(page: Page): Promise<void> {

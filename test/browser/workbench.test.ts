@@ -1,11 +1,10 @@
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Download, Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Download, Locator, Page } from 'playwright-core'
 import type { z } from 'zod'
 import type { KeptCertificate } from '../../shared/contract'
-import { launchSharedChromium } from '../support/browser'
-import { freshApp, saveCertificates, type FreshApp } from '../support/fresh-app'
+import { appPerTest, saveCertificates, type FreshApp } from '../support/fresh-app'
 import forge from 'node-forge'
 import { fixturePath as pkiFixturePath, fixtureText as pkiFixtureText, openssl } from '../unit/pki/helpers'
 import { fixtureDir as iosFixtureDir } from '../unit/ios/fixture'
@@ -71,7 +70,7 @@ const AFTER_BIG_PASTE = [...AFTER_FILES, kept('wildcard.pem', '*.uc.com')]
 // (what a user kept from an earlier day), so a test no longer depends on the ones before it and
 // one failure no longer takes the rest down with it.
 describe('certificate workbench in Chromium (browser host)', () => {
-  let browser: Browser
+  const apps = appPerTest()
   let app: FreshApp | undefined
   let page: Page
   const pane = (): Locator => page.getByRole('region', { name: 'Certificate workbench' })
@@ -88,20 +87,9 @@ describe('certificate workbench in Chromium (browser host)', () => {
     await expect.poll(() => page.getByRole('tab', { selected: true }).locator('.dot.state-open').count(), { timeout: 30_000 }).toBe(1)
   }
 
-  beforeAll(async () => {
-    browser = await launchSharedChromium()
-  })
-  afterEach(async () => {
-    await app?.dispose()
-    app = undefined
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-
   /** A fresh app whose workbench library holds `library` (saved before the page loads). */
   async function start(library: readonly z.input<typeof KeptCertificate>[] = [], query = ''): Promise<FreshApp> {
-    app = await freshApp(browser, {
+    app = await apps.open({
       query,
       prepare: library.length > 0 ? ({ client }) => saveCertificates(client, library) : undefined,
     })

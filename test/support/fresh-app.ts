@@ -5,7 +5,8 @@ import type { z } from 'zod'
 import type { KeptCertificate, Profile } from '../../shared/contract'
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host'
 import type { Services } from '../../electron/services/compose'
-import { VIEWPORT } from './browser'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { launchSharedChromium, VIEWPORT } from './browser'
 import { directClient, type TestClient } from './clients'
 import { testServices } from './services'
 
@@ -105,4 +106,30 @@ export function trustHostKeys(userDataDir: string, host: string, port: number, p
     return `${name} ${type} ${blob}\n`
   })
   fs.writeFileSync(path.join(userDataDir, 'known_hosts'), lines.join(''), { mode: 0o600 })
+}
+
+/**
+ * One Chromium for the file, a fresh app for each test: registers the hooks that start the
+ * browser, dispose of each test's app and close the browser, and opens apps on request.
+ */
+export function appPerTest(): { open(options?: FreshAppOptions): Promise<FreshApp> } {
+  let browser: Browser | undefined
+  let app: FreshApp | undefined
+  beforeAll(async () => {
+    browser = await launchSharedChromium()
+  })
+  afterEach(async () => {
+    await app?.dispose()
+    app = undefined
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return {
+    async open(options: FreshAppOptions = {}): Promise<FreshApp> {
+      if (!browser) throw new Error('appPerTest: the browser is not started yet (call open() inside a test)')
+      app = await freshApp(browser, options)
+      return app
+    },
+  }
 }
