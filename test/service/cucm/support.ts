@@ -1,29 +1,9 @@
-import crypto from 'node:crypto'
-import type { SecretCipher } from '../../../electron/services/secrets/secret-store'
 import type { PracticeCucm } from '../../../electron/services/practice-cucm/practice-cucm'
 import type { CucmConnection, PracticeCucmInfo } from '../../../shared/contract/cucm'
 import { ContractError } from '../../../shared/contract'
 import { directClient, type TestClient } from '../../support/clients'
 import { testServices } from '../../support/services'
-
-/** Stands in for the OS keychain: real AES-256-GCM with a key held by this process only. */
-export function processKeychain(): SecretCipher {
-  const key = crypto.randomBytes(32)
-  return {
-    status: () => ({ available: true }),
-    encrypt(plain) {
-      const iv = crypto.randomBytes(12)
-      const c = crypto.createCipheriv('aes-256-gcm', key, iv)
-      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()])
-      return Buffer.concat([iv, c.getAuthTag(), body])
-    },
-    decrypt(sealed) {
-      const d = crypto.createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12))
-      d.setAuthTag(sealed.subarray(12, 28))
-      return Buffer.concat([d.update(sealed.subarray(28)), d.final()]).toString('utf8')
-    },
-  }
-}
+import { processKeychain } from '../../support/process-keychain'
 
 export interface CucmLab {
   readonly services: ReturnType<typeof testServices>

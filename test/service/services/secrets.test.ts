@@ -1,35 +1,13 @@
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { NO_KEYCHAIN, SecretStore, keychainStatus, type SecretCipher } from '../../../electron/services/secrets/secret-store'
+import { NO_KEYCHAIN, SecretStore, keychainStatus } from '../../../electron/services/secrets/secret-store'
 import type { SessionPrompt } from '../../../shared/contract'
 import { directClient, waitForState } from '../../support/clients'
 import { testServices } from '../../support/services'
 import { startSshd, type Sshd } from '../../support/sshd'
-
-/**
- * Stands in for the OS keychain (Electron's safeStorage needs the Electron binary): real
- * AES-256-GCM with a key that lives only in this process.
- */
-function processKeychain(available = true): SecretCipher {
-  const key = crypto.randomBytes(32)
-  return {
-    status: () => (available ? { available: true } : { available: false, reason: 'No system keyring is running.' }),
-    encrypt(plain) {
-      const iv = crypto.randomBytes(12)
-      const c = crypto.createCipheriv('aes-256-gcm', key, iv)
-      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()])
-      return Buffer.concat([iv, c.getAuthTag(), body])
-    },
-    decrypt(sealed) {
-      const d = crypto.createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12))
-      d.setAuthTag(sealed.subarray(12, 28))
-      return Buffer.concat([d.update(sealed.subarray(28)), d.final()]).toString('utf8')
-    },
-  }
-}
+import { processKeychain } from '../../support/process-keychain'
 
 describe('keychain status', () => {
   it("refuses Linux's basic_text fallback and a missing keychain, accepts a real one", () => {
