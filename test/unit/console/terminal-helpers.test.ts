@@ -118,7 +118,8 @@ describe('software WebGL', () => {
 
 describe('README', () => {
   it('lists every console keyboard shortcut as the app binds it', () => {
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
+    // Table cells are padded by the formatter: compare them with the padding folded.
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8').replace(/ {2,}\|/g, ' |')
     for (const { keys, action } of SHORTCUTS) expect(readme).toContain(`| ${keys} | ${action} |`)
   })
 })
