@@ -224,10 +224,10 @@ export function createServices(options: ServiceOptions): Services {
     },
     'cucm.practiceStart': ({ lab }) => practiceCucms.start(lab),
     'state.load': () => stateFile.load(),
-    'state.save': async ({ slice, value, base }) => {
+    'state.save': async ({ slice, value, base, saveId }) => {
       const result = await stateFile.save(slice, value, base)
-      // Every window hears of it; the one that saved recognises its own revision.
-      if (result.saved) hub.emit('state.changed', { slice, value, revision: result.revision })
+      // Every window hears of it; the one that saved recognises its own save by the saveId.
+      if (result.saved) hub.emit('state.changed', { slice, value, revision: result.revision, ...(saveId ? { saveId } : {}) })
       return result
     },
   }

@@ -50,6 +50,10 @@ interface Synced {
 export async function startPersistence(store: LabStore, transport: LabTransport, debounceMs = 300): Promise<() => void> {
   const synced = new Map<PersistedSlice, Synced>()
   const inFlight = new Set<PersistedSlice>()
+  /** Saves of this window not yet answered: their state.changed echo is not someone else's change. */
+  const mySaves = new Set<string>()
+  let saveCounter = 0
+  const windowTag = Math.random().toString(36).slice(2, 10)
   const refused = new Set<string>()
   const notify = (level: 'info' | 'warning' | 'error', text: string): void => store.getState().notify(level, text)
 
@@ -103,8 +107,10 @@ export async function startPersistence(store: LabStore, transport: LabTransport,
     if (json === base.json) return
     if (inFlight.has(slice)) return // the save in flight re-checks when it returns
     inFlight.add(slice)
+    const saveId = `${windowTag}-${++saveCounter}`
+    mySaves.add(saveId)
     try {
-      const result = await transport.invoke('state.save', { slice, value, base: base.revision })
+      const result = await transport.invoke('state.save', { slice, value, base: base.revision, saveId })
       if (result.saved) {
         remember(slice, result.revision, value)
       } else {
@@ -117,6 +123,7 @@ export async function startPersistence(store: LabStore, transport: LabTransport,
       notify('error', `Could not save ${slice}: ${(err as Error).message}`)
     } finally {
       inFlight.delete(slice)
+      mySaves.delete(saveId)
     }
     if (JSON.stringify(savable(slice)) !== synced.get(slice)?.json) void saveSlice(slice)
   }
@@ -127,6 +134,9 @@ export async function startPersistence(store: LabStore, transport: LabTransport,
   }
 
   const changedElsewhere = (event: Payload<'state.changed'>): void => {
+    // Our own save, echoed before its answer arrived: taking it as another window's change would
+    // put back what the user undid meanwhile (a removed certificate came back under load).
+    if (event.saveId !== undefined && mySaves.has(event.saveId)) return
     const base = synced.get(event.slice)
     if (!base || event.revision <= base.revision) return
     const mine = savable(event.slice)

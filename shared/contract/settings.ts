@@ -97,7 +97,11 @@ export const persistMethods = {
    * current value comes back, for the caller to merge its change into and save again.
    */
   'state.save': method(
-    z.intersection(SliceValue, z.object({ base: Revision })),
+    z.intersection(
+      SliceValue,
+      // `saveId`: chosen by the window, echoed in state.changed, so it knows its own save.
+      z.object({ base: Revision, saveId: z.string().max(64).optional() }),
+    ),
     z.discriminatedUnion('saved', [
       z.object({ saved: z.literal(true), revision: Revision }),
       z.object({ saved: z.literal(false), revision: Revision, value: z.unknown() }),
@@ -107,5 +111,5 @@ export const persistMethods = {
 
 export const persistEvents = {
   /** A window saved a slice: the others take it in (merging with edits they have not saved yet). */
-  'state.changed': z.intersection(SliceValue, z.object({ revision: Revision })),
+  'state.changed': z.intersection(SliceValue, z.object({ revision: Revision, saveId: z.string().max(64).optional() })),
 } as const

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createLabStore, type LabStore } from '../../../renderer/store'
 import { startPersistence } from '../../../renderer/store/persistence'
 import { parseInput } from '../../../shared/pki'
-import { Profile, type KeptCertificate } from '../../../shared/contract'
+import { Profile, type In, type KeptCertificate, type LabTransport, type Method, type Out } from '../../../shared/contract'
 import { directClient } from '../../support/clients'
 import { testServices } from '../../support/services'
 
@@ -102,6 +102,33 @@ describe('persistence across windows', () => {
     const reloaded = await openWindow(services, 'window-b')
     expect(reloaded.getState().certificates.map((c) => c.id)).toEqual(['good'])
     expect(reloaded.getState().profiles.map((p) => p.id)).toEqual(['later'])
+  })
+})
+
+describe('a window and the echo of its own save', () => {
+  it('an undo made while a save is on its way is not undone by that save’s echo (was: a removed certificate came back)', async () => {
+    const services = freshServices()
+    const direct = directClient(services, 'window-a')
+    let release: () => void = () => undefined
+    let gated = 0
+    // The save waits at this gate until the test lets it through: the user acts meanwhile.
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const transport: LabTransport = {
+      async invoke<M extends Method>(method: M, input: In<M>): Promise<Out<M>> {
+        if (method === 'state.save' && gated++ === 0) await gate
+        return direct.invoke(method, input)
+      },
+      subscribe: (event, listener) => direct.subscribe(event, listener),
+    }
+    const store = createLabStore(transport)
+    cleanups.push(await startPersistence(store, transport, 5))
+    store.setState({ profiles: [profile('added')] })
+    await until(() => gated === 1, 'the first save to be sent')
+    store.setState({ profiles: [] })
+    release()
+    const saved = path.join(services.userDataDir, 'lab-console-state.json')
+    await until(() => fs.existsSync(saved) && !fs.readFileSync(saved, 'utf8').includes('"added"') && gated >= 2, 'the undo to be saved')
+    expect(store.getState().profiles).toEqual([])
   })
 })
 
