@@ -5,6 +5,7 @@ import { launchChromium } from '../support/browser'
 import { startHostProcess, type HostProcess } from '../support/host-process'
 import { waitForTerminal } from '../support/page'
 import { followStory } from '../support/story'
+import { checklistPage } from '../support/checklist-page'
 
 // Router steps wait on NTP, key generation and enrolment; the bridge registers within the
 // router's 10 s CCM connect interval. On a loaded machine these take seconds each.
@@ -25,38 +26,8 @@ describe('checklist in Chromium: both halves on the practice lab', { timeout: 90
   let page: Page
   const pageErrors: string[] = []
   const downloads: Download[] = []
-  const pane = (): Locator => page.getByRole('region', { name: 'Checklist', exact: true })
-  const step = (title: RegExp): Locator => pane().getByRole('article', { name: title })
-  const badge = (title: RegExp): Locator => step(title).locator('.state-badge')
+  const { pane, badge, open, waitState, answerSecret } = checklistPage(() => page, STEP_WAIT)
   const cucmPanel = (): Locator => pane().locator('.cucm-panel')
-
-  async function open(title: RegExp): Promise<Locator> {
-    const article = step(title)
-    const toggle = article.locator('.step-head button')
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
-    return article
-  }
-
-  async function waitState(title: RegExp, state: string, timeout = STEP_WAIT): Promise<void> {
-    await expect
-      .poll(
-        async () => {
-          const now = await badge(title).textContent()
-          if (now === 'failed' && state !== 'failed') throw new Error(`${title} failed: ${await step(title).textContent()}`)
-          return now
-        },
-        { timeout, interval: 250 },
-      )
-      .toBe(state)
-  }
-
-  async function answerSecret(label: string, value: string): Promise<void> {
-    const dialog = page.getByRole('dialog', { name: new RegExp(label, 'i') })
-    await dialog.waitFor({ timeout: STEP_WAIT })
-    await dialog.getByLabel(label, { exact: true }).fill(value)
-    await dialog.getByLabel(`Confirm ${label}`, { exact: true }).fill(value)
-    await dialog.getByRole('button', { name: 'Send to router' }).click()
-  }
 
   async function send(title: RegExp, state = 'verified'): Promise<void> {
     const article = await open(title)

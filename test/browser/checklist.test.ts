@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Download, Locator, Page } from 'playwright-core'
+import type { Download, Page } from 'playwright-core'
 import { practiceCucmCertificate } from '../../electron/services/practice-router'
 import { launchChromium } from '../support/browser'
 import { startHostProcess, type HostProcess } from '../support/host-process'
 import { waitForTerminal } from '../support/page'
 import { followStory } from '../support/story'
+import { checklistPage } from '../support/checklist-page'
 import { fixtureText, openssl } from '../unit/pki/helpers'
 
 /** `openssl x509 -fingerprint` of a PEM, IOS style (upper-case hex in groups of 8). */
@@ -28,40 +29,7 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
   let page: Page
   const pageErrors: string[] = []
   const downloads: Download[] = []
-  const pane = (): Locator => page.getByRole('region', { name: 'Checklist', exact: true })
-  const workbench = (): Locator => page.getByRole('region', { name: 'Certificate workbench' })
-  const library = (): Locator => workbench().getByRole('list', { name: 'Certificate library' })
-  const step = (title: RegExp): Locator => pane().getByRole('article', { name: title })
-  const badge = (title: RegExp): Locator => step(title).locator('.state-badge')
-
-  async function open(title: RegExp): Promise<Locator> {
-    const article = step(title)
-    const toggle = article.locator('.step-head button')
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
-    return article
-  }
-
-  /** Waits for a step's state; a failure on the way fails at once, with what the step says. */
-  async function waitState(title: RegExp, state: string, timeout = STEP_WAIT): Promise<void> {
-    await expect
-      .poll(
-        async () => {
-          const now = await badge(title).textContent()
-          if (now === 'failed' && state !== 'failed') throw new Error(`${title} failed: ${await step(title).textContent()}`)
-          return now
-        },
-        { timeout, interval: 250 },
-      )
-      .toBe(state)
-  }
-
-  async function answerSecret(label: string, value: string): Promise<void> {
-    const dialog = page.getByRole('dialog', { name: new RegExp(label, 'i') })
-    await dialog.waitFor({ timeout: STEP_WAIT })
-    await dialog.getByLabel(label, { exact: true }).fill(value)
-    await dialog.getByLabel(`Confirm ${label}`, { exact: true }).fill(value)
-    await dialog.getByRole('button', { name: 'Send to router' }).click()
-  }
+  const { pane, workbench, library, step, badge, open, waitState, answerSecret } = checklistPage(() => page, STEP_WAIT)
 
   async function send(title: RegExp): Promise<void> {
     const article = await open(title)

@@ -273,6 +273,8 @@ describe('certificate workbench in Chromium (browser host)', () => {
 
   it('clears the library only after confirmation', async () => {
     await start(AFTER_BIG_PASTE)
+    // Saved entries are listed as the parse worker reads them: wait for all six first.
+    await expect.poll(entryNames).toHaveLength(6)
     await pane().getByRole('button', { name: 'Clear…' }).click()
     const dialog = pane().getByRole('alertdialog', { name: 'Clear the library' })
     await dialog.getByRole('button', { name: 'Cancel' }).click()
