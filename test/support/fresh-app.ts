@@ -54,7 +54,7 @@ export async function freshApp(browser: Browser, options: FreshAppOptions = {}):
     await context?.close().catch(() => undefined)
     await host?.close()
     await client.close()
-    services.cleanup()
+    await services.cleanup()
   }
   try {
     await options.prepare?.({ client, services, userDataDir: services.userDataDir })

@@ -49,10 +49,12 @@ export class StateFile {
     return `${this.filePath.slice(0, this.filePath.length - ext.length)}.fallback${ext || '.json'}`
   }
 
-  async load(): Promise<LoadResult> {
-    this.loaded ??= this.firstLoad()
-    const { values, revisions, warnings } = await this.loaded
-    return { state: PersistedState.parse(values), revisions: { ...revisions }, warnings: [...warnings] }
+  /** Queued behind saves: a save's file is written before its memory is, and a load in between saw the old value. */
+  load(): Promise<LoadResult> {
+    return this.writes.run(async () => {
+      const { values, revisions, warnings } = await this.loadedState()
+      return { state: PersistedState.parse(values), revisions: { ...revisions }, warnings: [...warnings] }
+    })
   }
 
   /**

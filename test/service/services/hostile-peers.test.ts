@@ -14,8 +14,8 @@ type Services = ReturnType<typeof testServices>
 const opened: Services[] = []
 const servers: Server[] = []
 
-afterEach(() => {
-  for (const s of opened.splice(0)) s.cleanup()
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.cleanup()))
   for (const s of servers.splice(0)) s.close()
 })
 
