@@ -19,6 +19,10 @@ export default defineConfig({
     // expect.poll's own default (1 s) failed under load in the browser tier.
     expect: { poll: { timeout: 15_000, interval: 50 } },
     hookTimeout: 60_000,
+    // The local shell the tests open is the user's $SHELL: a plain POSIX sh, so that the rc files
+    // of whoever runs the suite cannot decide the outcome (root's .bashrc here runs pyenv, whose
+    // rehash lock, left by a shell killed mid-start, made every later bash wait 60 s).
+    env: { SHELL: '/bin/sh' },
     // Two cores: the browser and server tiers are heavy, so run files two at a time at most.
     maxWorkers: 2,
     projects: [
