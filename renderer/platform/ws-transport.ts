@@ -1,31 +1,10 @@
-import {
-  ContractError,
-  unwrapEnvelope,
-  type Envelope,
-  type LabTransport,
-  type Method,
-  type In,
-  type Out,
-  type EventName,
-  type Payload,
-} from '../../shared/contract'
-import { decodeSessionData } from '../../shared/contract/terminal-frame'
+import { ContractError, unwrapEnvelope, type Envelope, type LabTransport, type Method, type In, type Out } from '../../shared/contract'
+import { createListeners } from './listeners'
+import { openSocketLink, type LinkCommand, type LinkEvent, type LinkOptions, type SocketLink, type WorkerReport } from './socket-link'
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void }
-type ServerFrame =
-  | { t: 'result'; id: number; result: Envelope<unknown> }
-  | { t: 'event'; event: string; payload: unknown }
-  | { t: 'error'; message: string }
-  | { t: 'ready' }
 
-/** The host closes with these when the token is missing or wrong (electron/ipc/ws-protocol.ts). */
-const AUTH_REFUSED = new Set([4401, 4403])
-
-export interface WsTransportOptions {
-  /** ws://127.0.0.1:PORT/ws */
-  readonly url: string
-  /** The browser host's token, sent as the first message of every connection. */
-  readonly token: string
+export interface WsTransportOptions extends LinkOptions {
   /** Told when the link to the host drops or comes back. */
   /** `refused`: the host turned this page away for good (token), so no retry follows. */
   readonly onConnectionChange?: (connected: boolean, refused: boolean) => void
@@ -37,67 +16,36 @@ export interface WsTransportOptions {
  */
 export function createWsTransport(options: WsTransportOptions): LabTransport & { close(): void } {
   const pending = new Map<number, Pending>()
-  const listeners = new Map<string, Set<(payload: unknown) => void>>()
-  let queue: string[] = []
+  const listeners = createListeners()
   let nextId = 1
-  let socket: WebSocket | undefined
-  let closed = false
-  let retryMs = 250
-  /** The current socket has had its token accepted. */
-  let ready = false
-  let refusal: string | undefined
 
-  function connect(): void {
-    const ws = new WebSocket(options.url)
-    socket = ws
-    ready = false
-    ws.binaryType = 'arraybuffer'
-    ws.onopen = () => ws.send(JSON.stringify({ t: 'auth', token: options.token }))
-    ws.onmessage = (message) => {
-      if (message.data instanceof ArrayBuffer) {
-        // Terminal output (shared/contract/terminal-frame.ts): straight to its listeners.
-        const data = decodeSessionData(new Uint8Array(message.data))
-        if (data) for (const listener of listeners.get('session.data') ?? []) listener(data)
-        return
-      }
-      if (typeof message.data !== 'string') return
-      const frame = JSON.parse(message.data) as ServerFrame
-      if (frame.t === 'ready') {
-        ready = true
-        retryMs = 250
-        options.onConnectionChange?.(true, false)
-        for (const queued of queue) ws.send(queued)
-        queue = []
-      } else if (frame.t === 'result') {
+  const link = openLink({ url: options.url, token: options.token }, (event) => {
+    if (event.t === 'data') {
+      listeners.emit('session.data', { id: event.id, data: event.data })
+    } else if (event.t === 'frame') {
+      const frame = event.frame
+      if (frame.t === 'result') {
         const call = pending.get(frame.id)
         pending.delete(frame.id)
         if (!call) return
         try {
-          call.resolve(unwrapEnvelope(frame.result))
+          call.resolve(unwrapEnvelope(frame.result as Envelope<unknown>))
         } catch (err) {
           call.reject(err as Error)
         }
       } else if (frame.t === 'event') {
-        for (const listener of listeners.get(frame.event) ?? []) listener(frame.payload)
-      } else if (frame.t === 'error' && !ready) {
-        refusal = frame.message
+        listeners.emit(frame.event, frame.payload)
       }
-    }
-    ws.onclose = (event) => {
-      // A refused token will not get better by retrying: the printed URL must be opened again.
-      if (AUTH_REFUSED.has(event.code)) closed = true
-      options.onConnectionChange?.(false, closed)
-      const message = closed && refusal ? refusal : 'Lost the connection to the Lab Console host'
+    } else if (event.t === 'connected') {
+      options.onConnectionChange?.(true, false)
+    } else {
+      const refused = event.refusal !== undefined
+      options.onConnectionChange?.(false, refused)
+      const message = event.refusal ?? 'Lost the connection to the Lab Console host'
       for (const [, call] of pending) call.reject(new ContractError({ code: 'failed', message }))
       pending.clear()
-      queue = []
-      if (!closed) {
-        setTimeout(connect, retryMs)
-        retryMs = Math.min(retryMs * 2, 5000)
-      }
     }
-  }
-  connect()
+  })
 
   return {
     invoke<M extends Method>(method: M, input: In<M>): Promise<Out<M>> {
@@ -105,20 +53,51 @@ export function createWsTransport(options: WsTransportOptions): LabTransport & {
       const frame = JSON.stringify({ t: 'invoke', id, method, input: input ?? null })
       return new Promise<Out<M>>((resolve, reject) => {
         pending.set(id, { resolve: (v) => resolve(v as Out<M>), reject })
-        if (socket?.readyState === WebSocket.OPEN && ready) socket.send(frame)
-        else queue.push(frame)
+        link.send(frame)
       })
     },
-    subscribe<E extends EventName>(event: E, listener: (payload: Payload<E>) => void): () => void {
-      const set = listeners.get(event) ?? new Set()
-      listeners.set(event, set)
-      const wrapped = (payload: unknown): void => listener(payload as Payload<E>)
-      set.add(wrapped)
-      return () => set.delete(wrapped)
-    },
-    close(): void {
-      closed = true
-      socket?.close()
-    },
+    subscribe: listeners.subscribe,
+    close: () => link.close(),
   }
+}
+
+/**
+ * The socket in its worker (socket-worker.ts), or on this thread where a worker cannot start
+ * (a host that does not serve the worker's chunk): the same link either way.
+ */
+function openLink(options: LinkOptions, onEvent: (event: LinkEvent) => void): SocketLink {
+  let worker: Worker
+  try {
+    worker = new Worker(new URL('./socket-worker.ts', import.meta.url), { type: 'module', name: 'host-socket' })
+  } catch {
+    return openSocketLink(options, onEvent)
+  }
+  let fallback: SocketLink | undefined
+  let heard = false
+  const commands: LinkCommand[] = []
+  worker.addEventListener('message', (event: MessageEvent<WorkerReport>) => {
+    if (!heard) commands.length = 0
+    heard = true
+    if (event.data.t !== 'started') onEvent(event.data)
+  })
+  // A worker that fails before it ever reports (its script missing or refused) leaves the page
+  // without a host: the socket then runs here, with what was asked of it meanwhile.
+  worker.addEventListener('error', () => {
+    if (heard || fallback) return
+    worker.terminate()
+    fallback = openSocketLink(options, onEvent)
+    for (const command of commands.splice(0)) run(fallback, command)
+  })
+  worker.postMessage(options)
+  const post = (command: LinkCommand): void => {
+    if (fallback) return run(fallback, command)
+    if (!heard) commands.push(command)
+    worker.postMessage(command)
+  }
+  return { send: (frame) => post({ t: 'send', frame }), close: () => post({ t: 'close' }) }
+}
+
+function run(link: SocketLink, command: LinkCommand): void {
+  if (command.t === 'send') link.send(command.frame)
+  else link.close()
 }

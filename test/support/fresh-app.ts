@@ -42,6 +42,8 @@ export interface FreshAppOptions {
   readonly prepare?: (app: { client: TestClient; services: Services; userDataDir: string }) => Promise<void> | void
   /** What to wait for after loading: the first tab (default), or nothing. */
   readonly waitFor?: 'tab' | 'none'
+  /** Runs on the new page before it loads the app (init scripts, routes). */
+  readonly beforeLoad?: (page: Page) => Promise<void>
 }
 
 /** Starts a fresh app in the shared Chromium and loads it; dispose() ends all of it. */
@@ -69,6 +71,7 @@ export async function freshApp(browser: Browser, options: FreshAppOptions = {}):
       page.on('console', (m) => {
         if (m.type() === 'error') pageErrors.push(m.text())
       })
+    await options.beforeLoad?.(page)
     await page.goto(urlWith(options.query ?? ''))
     if ((options.waitFor ?? 'tab') === 'tab') await page.getByRole('tab').first().waitFor()
     return { page, context, host, services, client, userDataDir: services.userDataDir, pageErrors, urlWith, dispose }

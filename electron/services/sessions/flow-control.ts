@@ -24,7 +24,9 @@ export interface FlowControlOptions {
  */
 export const DEFAULT_FLOW: FlowControlOptions = {
   highWatermark: 4_000_000,
-  lowWatermark: 5_000,
+  // Resuming while the window still has a megabyte to draw keeps xterm busy over the ack's round
+  // trip; resuming near zero left it idle on every pause during a flood.
+  lowWatermark: 1_000_000,
   batchMs: 12,
   maxBatchChars: 1024 * 1024,
 }
@@ -41,6 +43,8 @@ export class OutputBatcher {
   private timer: ReturnType<typeof setTimeout> | undefined
   private unacked = 0
   private paused = false
+  /** When the last batch left; output after a quiet spell (an echo) need not wait for the timer. */
+  private lastSentAt = 0
 
   constructor(
     private readonly sink: FlowSink,
@@ -60,7 +64,12 @@ export class OutputBatcher {
     this.pending.push(text)
     this.pendingChars += text.length
     if (this.pendingChars >= this.options.maxBatchChars) this.flush()
-    else this.timer ??= setTimeout(() => this.flush(), this.options.batchMs)
+    else if (this.timer === undefined) {
+      // A keystroke's echo after a quiet spell leaves on the next turn of the event loop (with
+      // whatever the same read brought); output that keeps coming is gathered for batchMs.
+      const quiet = performance.now() - this.lastSentAt >= this.options.batchMs
+      this.timer = setTimeout(() => this.flush(), quiet ? 0 : this.options.batchMs)
+    }
   }
 
   flush(): void {
@@ -71,6 +80,7 @@ export class OutputBatcher {
     this.pending = []
     this.pendingChars = 0
     this.unacked += text.length
+    this.lastSentAt = performance.now()
     this.sink.send(text)
     if (!this.paused && this.unacked > this.options.highWatermark) {
       this.paused = true

@@ -21,6 +21,29 @@ describe('OutputBatcher', () => {
     expect(sent).toEqual(['abcd'])
   })
 
+  it('sends output after a quiet spell at once, and gathers output that keeps coming', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    try {
+      const sent: string[] = []
+      const batcher = new OutputBatcher(
+        { send: (t) => sent.push(t), pause: () => undefined, resume: () => undefined },
+        { highWatermark: 1000, lowWatermark: 10, batchMs: 12, maxBatchChars: 100 },
+      )
+      vi.advanceTimersByTime(100)
+      batcher.push('e') // a keystroke's echo: nothing was sent for a while
+      vi.advanceTimersByTime(1)
+      expect(sent).toEqual(['e'])
+      batcher.push('flood 1') // right behind it: gathered for the batch time
+      vi.advanceTimersByTime(5)
+      batcher.push('flood 2')
+      expect(sent).toEqual(['e'])
+      vi.advanceTimersByTime(7)
+      expect(sent).toEqual(['e', 'flood 1flood 2'])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('pauses above the high watermark and resumes below the low one', () => {
     const calls: string[] = []
     const batcher = new OutputBatcher(
