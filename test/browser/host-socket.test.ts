@@ -29,7 +29,7 @@ describe('the browser host socket', () => {
   it('lives in a worker: the window opens no WebSocket of its own, and the console works', async () => {
     const { page, pageErrors } = await apps.open({ beforeLoad: (p) => p.addInitScript(COUNT_WINDOW_SOCKETS) })
     await echoInLocalShell(page)
-    expect(await page.evaluate(() => (window as unknown as { __windowSockets: number }).__windowSockets)).toBe(0)
+    expect(await page.evaluate<number>('window.__windowSockets')).toBe(0)
     expect(page.workers().some((w) => /socket-worker/.test(w.url()))).toBe(true)
     expect(pageErrors).toEqual([])
   })
@@ -42,6 +42,6 @@ describe('the browser host socket', () => {
       },
     })
     await echoInLocalShell(page)
-    expect(await page.evaluate(() => (window as unknown as { __windowSockets: number }).__windowSockets)).toBe(1)
+    expect(await page.evaluate<number>('window.__windowSockets')).toBe(1)
   })
 })
