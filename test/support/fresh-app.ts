@@ -43,7 +43,7 @@ export interface FreshAppOptions {
   /** What to wait for after loading: the first tab (default), or nothing. */
   readonly waitFor?: 'tab' | 'none'
   /** Runs on the new page before it loads the app (init scripts, routes). */
-  readonly beforeLoad?: (page: Page) => Promise<void>
+  readonly beforeLoad?: (page: Page) => Promise<unknown>
 }
 
 /** Starts a fresh app in the shared Chromium and loads it; dispose() ends all of it. */
