@@ -18,8 +18,16 @@ const EXPORT_COMMAND = /crypto\s+pki\s+export\s+(\S+)\s+pem/i
 /** Largest export kept while waiting for the prompt that ends it. */
 const MAX_EXPORT_CHARS = 64 * 1024
 const ALGORITHMS = { MD5: 'md5', SHA1: 'sha1', SHA256: 'sha256' } as const
-/** Lines kept since the last CLI prompt, to know which certificate section each fingerprint is in. */
+/** Lines read since the last CLI prompt, to know which certificate section each fingerprint is in. */
 const MAX_OUTPUT_LINES = 600
+/**
+ * Output kept since the last CLI prompt for those lines, as the raw pieces it came in: splitting
+ * every line of a flood into an array cost more than everything else the watch does. Far more
+ * than 600 lines of `show crypto pki certificates verbose` (about 60 characters a line).
+ */
+const MAX_OUTPUT_CHARS = 256 * 1024
+/** The longest line kept for the fingerprint sections (a device may send a line without end). */
+const MAX_LINE_CHARS = 4096
 /**
  * Fingerprints are reported at the prompt that ends their output (that is when the router is known
  * to ask, or not, "Do you accept this certificate?"). Without a recognisable prompt they are
@@ -38,13 +46,18 @@ const TAIL_CHARS = 4096
  */
 export const PROMPT_WINDOW_CHARS = 512
 /**
- * A raw line can matter only if it holds one of these: `%` (IOS messages, export labels), `:`
- * (fingerprint and clock lines), `pki`/`pem` (the export command), `fingerprint`, or a backspace
- * (an edited command line). Other lines are kept raw for the fingerprint sections and cleaned
- * only when fingerprints are reported.
+ * A raw line can matter only if it holds one of these: `%` (IOS messages, export labels), a time
+ * (a `show clock` line, see CLOCK_LINE in shared/ios/clock.ts), `export` (the export command),
+ * `fingerprint`, or a backspace (an edited command line). Other lines are kept raw for the
+ * fingerprint sections and cleaned only when fingerprints are reported.
  */
-const MAY_MATTER = /[%:]|pki|pem|fingerprint/i
-const BACKSPACE = '\b'
+const MAY_MATTER = /[%\b]|\d:\d\d:\d\d|export|fingerprint/gi
+/**
+ * How many line ends the prompt check looks back over (within PROMPT_WINDOW_CHARS): a prompt is
+ * the last line, the enrollment paste question the last non-blank one, which a line holding only
+ * a colour reset may follow; CR LF counts two.
+ */
+const PROMPT_LINE_ENDS = 4
 
 /**
  * Reads a session's output the way an engineer does: knows which prompt the router is at (split
@@ -54,11 +67,15 @@ const BACKSPACE = '\b'
 export class RouterWatch {
   private tail = ''
   private partial = ''
-  private outputLines: string[] = []
+  /** Whole lines since the last CLI prompt, in the pieces they came in, each ended by LF. */
+  private output: string[] = []
+  private outputChars = 0
+  /** Characters since the last CLI prompt, including those no longer kept. */
+  private outputTotal = 0
   private fingerprintsPending = false
   private lastReportAsked: boolean | undefined
-  /** Output lines already reported: a session without IOS prompts (a shell) never clears them. */
-  private reportedLines = 0
+  /** Output already reported (characters): a session without IOS prompts (a shell) never clears it. */
+  private reportedChars = 0
   private lastReport: Omit<Payload<'session.fingerprints'>, 'id' | 'asking'> | undefined
   private fingerprintTimer: ReturnType<typeof setTimeout> | undefined
   private exportText: string | undefined
@@ -70,10 +87,11 @@ export class RouterWatch {
     if (!text) return
     this.tail = text.length >= TAIL_CHARS ? text.slice(-TAIL_CHARS) : (this.tail + text).slice(-TAIL_CHARS)
     const prompt = this.detect()
-    const lines = (this.partial + text).split('\n')
-    this.partial = lines.pop() ?? ''
-    if (this.partial.length > 4096) this.partial = this.partial.slice(-4096)
-    for (const raw of lines) this.line(raw)
+    const combined = this.partial + text
+    const end = combined.lastIndexOf('\n')
+    this.partial = combined.slice(end + 1)
+    if (this.partial.length > MAX_LINE_CHARS) this.partial = this.partial.slice(-MAX_LINE_CHARS)
+    if (end >= 0) this.lines(combined.slice(0, end))
     if (prompt) this.promptSeen(prompt)
   }
 
@@ -83,23 +101,46 @@ export class RouterWatch {
   }
 
   private detect(): DetectedPrompt | null {
-    return detectPrompt(this.tail.length > PROMPT_WINDOW_CHARS ? this.tail.slice(-PROMPT_WINDOW_CHARS) : this.tail)
+    return detectPrompt(promptWindow(this.tail))
   }
 
   dispose(): void {
     if (this.fingerprintTimer) clearTimeout(this.fingerprintTimer)
   }
 
-  private line(raw: string): void {
-    this.outputLines.push(raw.length > 4096 ? raw.slice(0, 4096) : raw)
-    // Trimmed in steps: trimming one line per line moved 600 entries for every line of a flood
-    // (29 % of the host's CPU in a 20 MB flood).
-    if (this.outputLines.length > 2 * MAX_OUTPUT_LINES) {
-      const drop = this.outputLines.length - MAX_OUTPUT_LINES
-      this.outputLines = this.outputLines.slice(drop)
-      this.reportedLines = Math.max(0, this.reportedLines - drop)
+  /**
+   * Whole lines (LF-separated, without the last LF). Only the lines that hold what the watch looks
+   * for are cleaned and read (MAY_MATTER); while an export is being collected, every line is.
+   */
+  private lines(text: string): void {
+    this.keepOutput(text)
+    let from = 0
+    while (from <= text.length) {
+      if (this.exportText === undefined) {
+        MAY_MATTER.lastIndex = from
+        const hit = MAY_MATTER.exec(text)
+        if (!hit) return
+        from = text.lastIndexOf('\n', hit.index) + 1
+      }
+      const next = text.indexOf('\n', from)
+      const lineEnd = next === -1 ? text.length : next
+      this.line(text.slice(from, lineEnd))
+      from = lineEnd + 1
     }
-    if (this.exportText === undefined && !MAY_MATTER.test(raw) && !raw.includes(BACKSPACE)) return
+  }
+
+  private keepOutput(text: string): void {
+    const piece = `${text}\n`
+    this.output.push(piece)
+    this.outputChars += piece.length
+    this.outputTotal += piece.length
+    // Whole pieces are let go once the rest still holds MAX_OUTPUT_CHARS: nothing is copied.
+    while (this.output.length > 1 && this.outputChars - (this.output[0]?.length ?? 0) >= MAX_OUTPUT_CHARS) {
+      this.outputChars -= this.output.shift()?.length ?? 0
+    }
+  }
+
+  private line(raw: string): void {
     const line = clean(raw)
     const command = line.match(EXPORT_COMMAND)
     if (command) this.lastExportTrustpoint = command[1]
@@ -138,8 +179,10 @@ export class RouterWatch {
       this.events.fingerprints({ ...this.lastReport, asking: true })
     }
     if (atCli) {
-      this.outputLines = []
-      this.reportedLines = 0
+      this.output = []
+      this.outputChars = 0
+      this.outputTotal = 0
+      this.reportedChars = 0
     }
     if (!atCli || this.exportText === undefined) return
     const text = this.exportText
@@ -162,21 +205,28 @@ export class RouterWatch {
     this.fingerprintsPending = false
     // Sections are read from the last MAX_OUTPUT_LINES lines since the prompt, cleaned only now;
     // only fingerprints not reported yet are reported.
-    const start = Math.max(0, this.outputLines.length - MAX_OUTPUT_LINES)
-    const lines = this.outputLines.slice(start).map(clean)
-    const from = Math.max(0, this.reportedLines - start)
+    const text = this.output.join('')
+    const kept = text === '' ? [] : text.slice(0, -1).split('\n')
+    // The first kept line that was not reported yet.
+    let unreported = 0
+    for (let at = this.outputTotal - text.length; unreported < kept.length && at < this.reportedChars; unreported++) {
+      at += (kept[unreported]?.length ?? 0) + 1
+    }
+    const start = Math.max(0, kept.length - MAX_OUTPUT_LINES)
+    const lines = kept.slice(start).map((raw) => clean(raw.length > MAX_LINE_CHARS ? raw.slice(0, MAX_LINE_CHARS) : raw))
+    const from = Math.max(0, unreported - start)
     const printed = readPrintedFingerprints(lines.join('\n')).filter((f) => f.line >= from)
-    this.reportedLines = this.outputLines.length
+    this.reportedChars = this.outputTotal
     if (printed.length === 0) return
     this.lastReportAsked = asking
     // The contract caps a report; the section labels name what was left out.
-    const kept = printed.slice(-MAX_REPORTED_FINGERPRINTS)
+    const reported = printed.slice(-MAX_REPORTED_FINGERPRINTS)
     const context = lines
       .slice(from)
       .filter((l) => FINGERPRINT_LINE.test(l))
       .join('\n')
     this.lastReport = {
-      fingerprints: kept.map((f) => ({
+      fingerprints: reported.map((f) => ({
         algorithm: ALGORITHMS[f.algorithm],
         hex: f.hex,
         section: f.section,
@@ -186,6 +236,26 @@ export class RouterWatch {
     }
     this.events.fingerprints({ ...this.lastReport, asking })
   }
+}
+
+/**
+ * The end of the output that can hold a prompt: the last lines (PROMPT_LINE_ENDS line ends after
+ * the last text), at most PROMPT_WINDOW_CHARS, so that each read cleans a line or two, not 512
+ * characters.
+ */
+function promptWindow(tail: string): string {
+  const from = Math.max(0, tail.length - PROMPT_WINDOW_CHARS)
+  let sawText = false
+  let ends = 0
+  for (let i = tail.length - 1; i >= from; i--) {
+    const code = tail.charCodeAt(i)
+    if (code === 10 || code === 13) {
+      if (sawText && ++ends === PROMPT_LINE_ENDS) return tail.slice(i + 1)
+    } else if (code !== 32 && code !== 9) {
+      sawText = true
+    }
+  }
+  return tail.slice(from)
 }
 
 function clean(raw: string): string {
