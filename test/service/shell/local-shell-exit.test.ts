@@ -138,18 +138,18 @@ describe('the session log of a shell that exits while the window is far behind',
           rows: 24,
           options: { profileName: `exit ${i}`, log: { enabled: true, mode: 'raw', timestamps: false, template: `exit-${i}.log` } },
         })
-        // A window that acknowledges 64 000 characters every 100 ms: always far behind a cat.
+        // A window that acknowledges 128 000 characters every 50 ms: always far behind a cat.
         let unacked = 0
         const stopData = client.subscribe('session.data', ({ id: sid, data }) => {
           if (sid === id) unacked += data.length
         })
         const acker = setInterval(() => {
-          const chars = Math.min(unacked, 64_000)
+          const chars = Math.min(unacked, 128_000)
           unacked -= chars
           if (chars > 0) void client.invoke('session.ack', { id, chars }).catch(() => undefined)
-        }, 100)
-        // The shell ends once the window has taken about 1.7 MB: 3 s of acknowledgements, more
-        // on a loaded machine.
+        }, 50)
+        // The shell ends once the window has taken about 1.7 MB: under a second of
+        // acknowledgements, far more on a loaded machine.
         const info = await waitForState(client, id, (s) => s.state === 'closed' || s.state === 'error', 120_000).finally(() => {
           clearInterval(acker)
           stopData()
