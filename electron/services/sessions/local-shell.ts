@@ -6,7 +6,7 @@ import type { ShellSpec } from '../../../shared/contract'
 import { TransportBase, type TransportContext } from './transport'
 
 /** Output held by a paused transport before the pty itself is paused (see pause()). */
-const HOLD_LIMIT = 256 * 1024
+export const HOLD_LIMIT = 256 * 1024
 
 export type ShellSpecParsed = z.output<typeof ShellSpec>
 
@@ -18,13 +18,28 @@ export function defaultShell(): string {
   return fs.existsSync('/bin/bash') ? '/bin/bash' : '/bin/sh'
 }
 
-/** A local shell in a real pseudo-terminal (node-pty, N-API: no Electron rebuild needed). */
+/**
+ * A local shell in a real pseudo-terminal (node-pty, N-API: no Electron rebuild needed).
+ *
+ * A shell that exits right after printing must not lose its last output. On Linux the kernel keeps
+ * that output for the pty's reader after the shell is gone, until the reader gets EIO
+ * (scripts/pty-exit-tail.mjs shows it); two things in between close the pty before EIO:
+ * - libuv (Node 20, libuv 1.46) takes POLLHUP after a short read for the end of the stream, while
+ *   the kernel still holds up to a few KB for the master (libuv/libuv#4992, fixed in libuv by #4997
+ *   and #5165): Node then ends and destroys the read stream;
+ * - node-pty destroys the read stream 200 ms after the child is reaped unless EIO came first
+ *   (lib/unixTerminal.js, DESTROY_SOCKET_TIMEOUT_MS; microsoft/node-pty#72, #85, #726), which is
+ *   what happens whenever reading is paused because the window is behind.
+ * Both go through the stream's destroy(), so the transport reads what is left just before it
+ * (readTailBeforeClose) and hands it on like any other output.
+ */
 export class LocalShellTransport extends TransportBase {
   readonly title: string
   private proc: pty.IPty | undefined
   private readonly shell: string
-  private deathWatch: ReturnType<typeof setInterval> | undefined
   private paused = false
+  /** The pty's read handle is stopped (the hold is full): the kernel holds the rest. */
+  private readingStopped = false
   private held: Buffer[] = []
   private heldBytes = 0
 
@@ -48,14 +63,15 @@ export class LocalShellTransport extends TransportBase {
     })
     this.proc = proc
     proc.onData((chunk: string | Buffer) => this.receive(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))
+    readTailBeforeClose(proc, (chunk) => this.receive(chunk))
+    // node-pty reports the exit once its read stream has closed, so the tail was read before this.
     proc.onExit(({ exitCode, signal }) => {
-      this.stopDeathWatch()
-      resumeReading(proc)
-      // Data events still queued in the stream run before this; then held output goes first.
       setImmediate(() => {
         this.proc = undefined
         this.paused = false
+        // Held output goes first: the session logs every byte even while the window is behind.
         for (const chunk of this.held.splice(0)) this.emitData(chunk)
+        this.heldBytes = 0
         const reason = signal ? `Shell ended by signal ${signal}` : `Shell exited with code ${exitCode}`
         this.emitExit({ reason, exitCode, error: false })
       })
@@ -77,10 +93,9 @@ export class LocalShellTransport extends TransportBase {
 
   /**
    * Pausing is two-stage. First the transport holds output itself (up to HOLD_LIMIT) while the
-   * pty keeps being read; only beyond that is the pty stream paused, so the kernel blocks the
-   * writer. The reason: node-pty's stream, once paused, loses what it buffered when the child
-   * exits (the read error destroys the stream) — so a short command that finishes while the
-   * window is behind would lose its last lines. Held output is flushed before exit is reported.
+   * pty keeps being read; only beyond that is the pty's read handle stopped, so the kernel blocks
+   * the writer. If the shell exits meanwhile, what the kernel still holds is read into the hold
+   * before the pty closes (readTailBeforeClose), and the hold is delivered before exit is reported.
    */
   pause(): void {
     this.paused = true
@@ -88,12 +103,14 @@ export class LocalShellTransport extends TransportBase {
 
   resume(): void {
     this.paused = false
-    this.stopDeathWatch()
     const held = this.held
     this.held = []
     this.heldBytes = 0
     for (const chunk of held) this.emitData(chunk)
-    if (!this.paused && this.proc) resumeReading(this.proc)
+    if (!this.paused && this.readingStopped && this.proc) {
+      this.readingStopped = false
+      resumeReading(this.proc)
+    }
   }
 
   private receive(chunk: Buffer): void {
@@ -103,24 +120,10 @@ export class LocalShellTransport extends TransportBase {
     }
     this.held.push(chunk)
     this.heldBytes += chunk.length
-    const proc = this.proc
-    if (proc && this.heldBytes > HOLD_LIMIT && !this.deathWatch) {
-      pauseReading(proc)
-      // node-pty also destroys the pty 200 ms after the child exits, discarding what nobody has
-      // read. While truly paused, watch for the child's death and drain what it left: a dead
-      // process cannot produce more than the kernel's pty buffer, so memory stays bounded.
-      this.deathWatch = setInterval(() => {
-        if (!isAlive(proc.pid)) {
-          this.stopDeathWatch()
-          resumeReading(proc)
-        }
-      }, 50)
+    if (this.proc && this.heldBytes > HOLD_LIMIT && !this.readingStopped) {
+      this.readingStopped = true
+      pauseReading(this.proc)
     }
-  }
-
-  private stopDeathWatch(): void {
-    if (this.deathWatch) clearInterval(this.deathWatch)
-    this.deathWatch = undefined
   }
 
   close(): void {
@@ -129,13 +132,54 @@ export class LocalShellTransport extends TransportBase {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
+/** At most this much is read at the pty's end: far more than a kernel pty buffer (about 12 KB on Linux). */
+const TAIL_LIMIT = 1024 * 1024
+
+interface PtyStream {
+  destroy(error?: Error): unknown
+}
+
+/**
+ * Reads what the kernel still holds for the pty (until EIO, when the terminal's last user has
+ * gone) right before node-pty or Node closes the master, and delivers it. node-pty exposes no
+ * hook for this: its read stream (_socket) and master fd (_fd) are private, so without them
+ * (Windows, another node-pty) this does nothing and node-pty behaves as it always did.
+ * A process still holding the terminal (a background job) answers EAGAIN instead of EIO: what
+ * it wrote so far is kept, later output goes with the pty, as before.
+ */
+function readTailBeforeClose(proc: pty.IPty, deliver: (chunk: Buffer) => void): void {
+  if (process.platform === 'win32') return
+  const internals = proc as unknown as { _socket?: Partial<PtyStream>; _fd?: unknown }
+  const stream = internals._socket
+  const fd = internals._fd
+  if (!stream || typeof stream.destroy !== 'function' || typeof fd !== 'number') return
+  const destroy = stream.destroy.bind(stream)
+  let read = false
+  stream.destroy = (error?: Error) => {
+    const tail = read ? [] : readRest(fd)
+    read = true
+    const result = destroy(error)
+    for (const chunk of tail) deliver(chunk)
+    return result
   }
+}
+
+function readRest(fd: number): Buffer[] {
+  const chunks: Buffer[] = []
+  let total = 0
+  const buffer = Buffer.allocUnsafe(64 * 1024)
+  while (total < TAIL_LIMIT) {
+    let n: number
+    try {
+      n = fs.readSync(fd, buffer, 0, buffer.length, null)
+    } catch {
+      break // EIO: everything was read; EAGAIN: nothing more for now; EBADF: already closed.
+    }
+    if (n <= 0) break
+    chunks.push(Buffer.from(buffer.subarray(0, n)))
+    total += n
+  }
+  return chunks
 }
 
 interface ReadHandle {
@@ -150,7 +194,7 @@ interface ReadHandle {
  * Stopping the read handle itself leaves unread output in the kernel, where it waits.
  */
 function readHandleOf(proc: pty.IPty): ReadHandle | undefined {
-  const socket = (proc as unknown as { _socket?: { _handle?: Partial<ReadHandle> } })._socket
+  const socket = (proc as unknown as { _socket?: { _handle?: Partial<ReadHandle> | null } })._socket
   const handle = socket?._handle
   return handle && typeof handle.readStop === 'function' && typeof handle.readStart === 'function' ? (handle as ReadHandle) : undefined
 }
