@@ -15,14 +15,23 @@ const decoder = new TextDecoder('utf-8')
 
 export function encodeSessionData(id: string, data: string): Uint8Array {
   const idBytes = encoder.encode(id)
-  // UTF-16 to UTF-8 grows by at most 3 bytes per code unit.
-  const frame = new Uint8Array(HEADER + idBytes.length + data.length * 3)
+  // Terminal output is nearly always ASCII (one byte a character): try a frame of that size first.
+  // Reserving the worst case (3 bytes a UTF-16 unit) zeroed 3 MB for every 1 MB batch, and the
+  // host's garbage collector then took longer than anything else it did during a flood.
+  const exact = encodeWithRoom(idBytes, data, data.length)
+  // Three bytes for every UTF-16 unit always fit.
+  return exact ?? (encodeWithRoom(idBytes, data, data.length * 3) as Uint8Array)
+}
+
+function encodeWithRoom(idBytes: Uint8Array, data: string, room: number): Uint8Array | undefined {
+  const frame = new Uint8Array(HEADER + idBytes.length + room)
   frame[0] = FRAME_SESSION_DATA
   frame[1] = idBytes.length >> 8
   frame[2] = idBytes.length & 0xff
   frame.set(idBytes, HEADER)
-  const { written } = encoder.encodeInto(data, frame.subarray(HEADER + idBytes.length))
-  return frame.subarray(0, HEADER + idBytes.length + written)
+  const { read, written } = encoder.encodeInto(data, frame.subarray(HEADER + idBytes.length))
+  if (read < data.length) return undefined
+  return written === room ? frame : frame.subarray(0, HEADER + idBytes.length + written)
 }
 
 /** The id and data of a session-data frame, or undefined for anything else (never throws). */

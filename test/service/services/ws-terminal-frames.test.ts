@@ -49,4 +49,12 @@ describe('terminal output on the browser host WebSocket', () => {
     expect(decodeSessionData(new Uint8Array([0x01, 0xff, 0xff, 0x41]))).toBeUndefined()
     expect(decodeSessionData(encodeSessionData('s1', ''))).toEqual({ id: 's1', data: '' })
   })
+
+  it('sizes an ASCII frame exactly and still carries any text whole', () => {
+    const ascii = '\x1b[1;36minterface\x1b[0m Gi0/0/1\r\n'.repeat(1000)
+    expect(encodeSessionData('s1', ascii).buffer.byteLength).toBe(3 + 2 + ascii.length)
+    for (const text of ['é', 'a✓b', '𝄞', `${ascii}é`, '\ud800 lone surrogate']) {
+      expect(decodeSessionData(encodeSessionData('s1', text))?.data).toBe(new TextDecoder().decode(new TextEncoder().encode(text)))
+    }
+  })
 })
