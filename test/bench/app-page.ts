@@ -1,5 +1,5 @@
 import type { CdpPage } from './cdp'
-import { paintedWatch } from './painted'
+import { paintedWatch, type PaintedTimes } from './painted'
 
 /** The visible session's xterm host (xterm's own element also has the class "terminal"). */
 export const VISIBLE = '.terminal[data-session]:not([hidden])'
@@ -36,16 +36,25 @@ export async function openProfile(page: CdpPage, profile: string): Promise<void>
   await page.evaluate(`document.querySelector('button[aria-label="Open ${profile}"]').click()`)
 }
 
-/** Clicks a profile and returns the time from the click to the frame that paints `marker`. */
-export async function openAndTimeUntilPainted(page: CdpPage, profile: string, marker: string): Promise<number> {
+/**
+ * Clicks a profile; returns the time from the click to the first painted output (`first`, the
+ * output's first line), and the page times of that frame and of the one that paints `marker`.
+ */
+export async function openAndTimeUntilPainted(
+  page: CdpPage,
+  profile: string,
+  first: string,
+  marker: string,
+): Promise<PaintedTimes & { clickToFirst: number }> {
   await page.evaluate(showConnections)
   await waitInPage(page, `document.querySelector('button[aria-label="Open ${profile}"]')`, `the Open ${profile} button`)
-  return page.evaluate<number>(`(async () => {
+  return page.evaluate<PaintedTimes & { clickToFirst: number }>(`(async () => {
     const button = document.querySelector('button[aria-label="Open ${profile}"]')
-    const painted = ${paintedWatch(ROWS, marker)}
+    const painted = ${paintedWatch(ROWS, first, marker)}
     const t0 = performance.now()
     button.click()
-    return (await painted) - t0
+    const times = await painted
+    return { ...times, clickToFirst: times.first - t0 }
   })()`)
 }
 

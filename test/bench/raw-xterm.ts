@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import type { CdpPage } from './cdp'
-import { paintedWatch } from './painted'
+import { paintedWatch, type PaintedTimes } from './painted'
 
 const require = createRequire(import.meta.url)
 const asset = (name: string): Buffer => readFileSync(require.resolve(name))
@@ -35,18 +35,18 @@ export async function serveRawXterm(dataFile: string, trailer: string): Promise<
 
 /**
  * One round of xterm alone, DOM renderer, in a div the size of the app's terminal: the bytes in
- * 64 KiB writes, timed from the first write to the frame that shows `marker` (the same end the
- * app side is timed to: last byte parsed and painted).
+ * 64 KiB writes, all at once; the frames that first show `first` and `marker`, as on the app's side.
  */
 export async function rawXtermRound(
   page: CdpPage,
   url: string,
   size: { width: number; height: number },
   options: { fontSize: number; scrollback: number },
+  first: string,
   marker: string,
-): Promise<number> {
+): Promise<PaintedTimes> {
   await page.goto(url)
-  return page.evaluate<number>(`(async () => {
+  return page.evaluate<PaintedTimes>(`(async () => {
     const text = new TextDecoder().decode(await (await fetch('/data')).arrayBuffer())
     const host = document.getElementById('t')
     host.style.width = '${size.width}px'
@@ -57,12 +57,11 @@ export async function rawXtermRound(
     term.open(host)
     fit.fit()
     await new Promise((r) => requestAnimationFrame(() => r()))
-    const painted = ${paintedWatch("document.querySelector('#t .xterm-rows')", marker)}
-    const t0 = performance.now()
+    const painted = ${paintedWatch("document.querySelector('#t .xterm-rows')", first, marker)}
     const CHUNK = 64 * 1024
     for (let i = 0; i < text.length; i += CHUNK) term.write(text.slice(i, i + CHUNK))
-    const t1 = await painted
+    const times = await painted
     term.dispose()
-    return t1 - t0
+    return times
   })()`)
 }
