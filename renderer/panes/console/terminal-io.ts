@@ -23,6 +23,14 @@ export const COALESCE_MS = 24
  * this size, which xterm's own time-sliced write loop then parses a few at a time.
  */
 export const XTERM_WRITE_CHARS = 64 * 1024
+/**
+ * Parsed output is acknowledged in one message once this many characters have gathered, or
+ * after ACK_MS: an ack for every parse slice was ~300 messages per 20 MB flood, and posting them
+ * cost the window more than anything else of ours (bench profile). The host resumes a paused
+ * session well before its window runs dry (flow-control.ts), so a later ack costs no speed.
+ */
+export const ACK_CHARS = 256 * 1024
+export const ACK_MS = 8
 
 interface Flow {
   /** Characters handed to xterm whose write callback has not run yet. */
@@ -40,10 +48,11 @@ interface Flow {
 export class TerminalIo {
   private readonly sinks = new Map<string, TerminalSink>()
   private readonly waiting = new Map<string, string[]>()
-  /** Parsed but not yet acknowledged, by session: one ack per parse slice, not one per batch. */
+  /** Parsed but not yet acknowledged, by session (see ACK_CHARS). */
   private readonly parsed = new Map<string, number>()
   private readonly flows = new Map<string, Flow>()
-  private ackQueued = false
+  private parsedChars = 0
+  private ackTimer: ReturnType<typeof setTimeout> | undefined
   private readonly stop: () => void
 
   constructor(private readonly transport: LabTransport) {
@@ -79,6 +88,7 @@ export class TerminalIo {
     this.stop()
     for (const flow of this.flows.values()) if (flow.timer) clearTimeout(flow.timer)
     this.flows.clear()
+    if (this.ackTimer) clearTimeout(this.ackTimer)
   }
 
   private deliver(id: string, data: string): void {
@@ -131,15 +141,18 @@ export class TerminalIo {
 
   private acknowledge(id: string, chars: number): void {
     this.parsed.set(id, (this.parsed.get(id) ?? 0) + chars)
-    if (this.ackQueued) return
-    this.ackQueued = true
-    // xterm runs several write callbacks in one parse slice; they leave as one message.
-    queueMicrotask(() => {
-      this.ackQueued = false
-      for (const [sessionId, count] of this.parsed) {
-        void this.transport.invoke('session.ack', { id: sessionId, chars: count }).catch(() => undefined)
-      }
-      this.parsed.clear()
-    })
+    this.parsedChars += chars
+    if (this.parsedChars >= ACK_CHARS) this.sendAcks()
+    else this.ackTimer ??= setTimeout(() => this.sendAcks(), ACK_MS)
+  }
+
+  private sendAcks(): void {
+    if (this.ackTimer) clearTimeout(this.ackTimer)
+    this.ackTimer = undefined
+    for (const [sessionId, count] of this.parsed) {
+      void this.transport.invoke('session.ack', { id: sessionId, chars: count }).catch(() => undefined)
+    }
+    this.parsed.clear()
+    this.parsedChars = 0
   }
 }

@@ -32,6 +32,15 @@ function xtermLike() {
 }
 
 describe('TerminalIo', () => {
+  it('acknowledges a small output too, soon after it is parsed', async () => {
+    const { t, acked, push } = transport()
+    const io = new TerminalIo(t)
+    io.attach('s1', xtermLike().sink)
+    push('echo')
+    await expect.poll(() => acked, { timeout: 10_000 }).toEqual([4])
+    io.dispose()
+  })
+
   it('writes output to an idle terminal at once (a keystroke echo waits for nothing)', () => {
     const { t, push } = transport()
     const io = new TerminalIo(t)
@@ -56,6 +65,8 @@ describe('TerminalIo', () => {
     expect(Math.max(...writes.map((w) => w.length))).toBeLessThanOrEqual(XTERM_WRITE_CHARS)
     // Gathered: fewer hand-overs than host batches arrived (the first went alone, at once).
     expect(writes[0]).toBe(batches[0]?.slice(0, XTERM_WRITE_CHARS))
+    // Acknowledged in gathered messages, not one per parsed write.
+    expect(acked.length).toBeLessThan(writes.length / 2)
     io.dispose()
   })
 })

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_FLOW } from '../../../electron/services/sessions/flow-control'
-import { COALESCE_CHARS, COALESCE_MS, XTERM_WRITE_CHARS } from '../../../renderer/panes/console/terminal-io'
+import { ACK_CHARS, ACK_MS, COALESCE_CHARS, COALESCE_MS, XTERM_WRITE_CHARS } from '../../../renderer/panes/console/terminal-io'
 import { PROMPT_WINDOW_CHARS } from '../../../electron/services/router-watch/router-watch'
 
 /** 1048576 → "1 048 576", as the README writes numbers. */
@@ -20,6 +20,7 @@ describe('README "How a byte travels" quotes the code', () => {
     ['resume below', `resumed below ${grouped(DEFAULT_FLOW.lowWatermark)}`],
     ['window pieces', `pieces of ${grouped(COALESCE_CHARS)} characters or ${COALESCE_MS} ms`],
     ['xterm writes', `writes of ${grouped(XTERM_WRITE_CHARS)} characters`],
+    ['acknowledgements', `acknowledged in one message at ${grouped(ACK_CHARS)} characters or after ${ACK_MS} ms`],
     ['prompt window', `last ${grouped(PROMPT_WINDOW_CHARS)} characters`],
   ])('%s', (_name, phrase) => {
     expect(text).toContain(phrase)
