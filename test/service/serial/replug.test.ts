@@ -5,7 +5,7 @@ import { SerialTransport, type SerialStatus } from '../../../electron/services/s
 import type { SerialBinding } from '../../../electron/services/sessions/serial/binding'
 import type { ExitInfo } from '../../../electron/services/sessions/transport'
 import { startSocatPair, type SocatPair } from '../../support/socat'
-import { Received, closePeer, delay, openPeer, waitFor } from './helpers'
+import { Received, closePeer, delay, openPeer, waitFor } from '../../unit/serial/helpers'
 
 const ctx = { cols: 80, rows: 24, prompt: () => Promise.reject(new Error('serial never prompts')) }
 

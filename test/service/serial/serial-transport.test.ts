@@ -9,7 +9,7 @@ import { SerialTransport, type SerialSettings, type SerialStatus } from '../../.
 import { SerialOpenError } from '../../../electron/services/sessions/serial/errors'
 import type { ExitInfo } from '../../../electron/services/sessions/transport'
 import { startSocatPair, type SocatPair } from '../../support/socat'
-import { Received, closePeer, delay, openPeer, waitFor } from './helpers'
+import { Received, closePeer, delay, openPeer, waitFor } from '../../unit/serial/helpers'
 
 const ctx = { cols: 80, rows: 24, prompt: () => Promise.reject(new Error('serial never prompts')) }
 const spec = (path: string): SerialSettings => SerialSpec.parse({ kind: 'serial', path })
