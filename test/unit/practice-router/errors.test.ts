@@ -170,7 +170,7 @@ describe('practice router CLI errors', () => {
     await configureBridgeTrustpoint(d)
     await authenticateAndEnroll(d)
     await importCucm(d, practiceCucmCertificate('errors').pem)
-    await configureBridge(d, 'SecureBridge')
+    await configureBridge(d, { register: 'SecureBridge' })
     await sleep(200)
     const wrong = await d.line('show dspfarm profile 666')
     expect(wrong).toContain(' Profile Operation State : RESOURCE ALLOCATED\r\n')
