@@ -1,14 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CucmActionInput } from '../../../shared/contract/cucm'
 import { RouterDriver } from '../../unit/practice-router/driver'
-import {
-  authenticateAndEnroll,
-  configureBridge,
-  configureBridgeTrustpoint,
-  configureCa,
-  enableCa,
-  importCucm,
-} from '../../unit/practice-router/procedure'
+import { configureBridge, enrollBridge, importCucm } from '../../unit/practice-router/procedure'
 import { cucmLab, type CucmLab } from './support'
 
 /** The practice CUCM publisher's address on the lab network. */
@@ -35,10 +28,7 @@ describe('rehearsal: the bridge registers only when CUCM is right', { timeout: 1
     await lab.connect()
     router = new RouterDriver({ seed: 'rehearsal', cucm: lab.services.practiceCucms.linkFor('default'), cucmRetryMs: 50 })
     const { pem } = await lab.client.invoke('practice.cucmCertificate', { lab: 'default' })
-    await configureCa(router)
-    await enableCa(router)
-    await configureBridgeTrustpoint(router)
-    await authenticateAndEnroll(router)
+    await enrollBridge(router)
     await importCucm(router, pem)
     await router.line('end')
   })

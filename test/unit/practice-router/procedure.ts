@@ -48,6 +48,14 @@ export async function authenticateAndEnroll(d: RouterDriver): Promise<{ authenti
   return { authenticate, enroll }
 }
 
+/** Steps 1-7 in order: the CA configured and running, the bridge trustpoint authenticated and enrolled. */
+export async function enrollBridge(d: RouterDriver): Promise<{ authenticate: string; enroll: string }> {
+  await configureCa(d)
+  await enableCa(d)
+  await configureBridgeTrustpoint(d)
+  return authenticateAndEnroll(d)
+}
+
 /** Step 9: CUCM's certificate pasted into an `enrollment terminal` trustpoint. */
 export async function importCucm(d: RouterDriver, pem: string): Promise<string> {
   await d.lines('crypto pki trustpoint cucm-pub', 'enrollment terminal', 'revocation-check none')
