@@ -9,7 +9,8 @@ import { SerialTransport, type SerialSettings, type SerialStatus } from '../../.
 import { SerialOpenError } from '../../../electron/services/sessions/serial/errors'
 import type { ExitInfo } from '../../../electron/services/sessions/transport'
 import { startSocatPair, type SocatPair } from '../../support/socat'
-import { Received, closePeer, delay, openPeer, waitFor } from '../../unit/serial/helpers'
+import { Received, delay, waitFor } from '../../unit/serial/helpers'
+import { closeSerialPort, openSerialPort } from '../../support/serial-port'
 
 const ctx = { cols: 80, rows: 24, prompt: () => Promise.reject(new Error('serial never prompts')) }
 const spec = (path: string): SerialSettings => SerialSpec.parse({ kind: 'serial', path })
@@ -44,14 +45,14 @@ afterAll(async () => {
 })
 
 beforeEach(async () => {
-  peer = await openPeer(pair.b)
+  peer = await openSerialPort(pair.b)
   peerReceived = new Received()
   peer.on('data', peerReceived.listener)
 })
 
 afterEach(async () => {
   for (const t of transports.splice(0)) t.close()
-  await closePeer(peer)
+  await closeSerialPort(peer)
   // Let the closes settle so the next test can take the port's lock.
   await delay(50)
 })

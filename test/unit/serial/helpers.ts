@@ -30,6 +30,3 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
-
-/** The "router" end of a socat pair, opened with plain serialport, independent of the transport. */
-export { openSerialPort as openPeer, closeSerialPort as closePeer } from '../../support/serial-port'
