@@ -16,9 +16,11 @@ import { pasteIntoTerminal, showConnections, terminalText, typeInTerminal, waitF
 // real telnetd, pyserial's RFC 2217 server on a socat pty, a slow router on another pty, a legacy
 // sshd) hold no app state: they are started once for the file and stopped by PID afterwards.
 
-async function quickConnect(page: Page, target: string): Promise<void> {
+/** Connects from the quick-connect line; `legacy` ticks "Legacy IOS algorithms (SSH)" first. */
+async function quickConnect(page: Page, target: string, { legacy = false } = {}): Promise<void> {
   await showConnections(page)
   await page.getByLabel('Quick connect').fill(target)
+  if (legacy) await page.getByLabel('Legacy IOS algorithms (SSH)').check()
   await page.getByRole('button', { name: 'Connect', exact: true }).click()
 }
 
@@ -197,10 +199,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
       'router offers: diffie-hellman-group1-sha1, diffie-hellman-group14-sha1',
     ])
 
-    await page.getByRole('button', { name: 'Connections' }).click()
-    await page.getByLabel('Quick connect').fill(target)
-    await page.getByLabel('Legacy IOS algorithms (SSH)').check()
-    await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    await quickConnect(page, target, { legacy: true })
     const hostKey = page.getByRole('dialog', { name: 'Unknown host key' })
     await hostKey.waitFor()
     // The dialog takes the keyboard: Escape refuses the key.
@@ -241,10 +240,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     const recorded = `[127.0.0.1]:${legacySshd.port} ${type} ${blob}\n`
     fs.writeFileSync(knownHosts, recorded, { mode: 0o600 })
 
-    await page.getByRole('button', { name: 'Connections' }).click()
-    await page.getByLabel('Quick connect').fill(`ssh ${legacySshd.user}@127.0.0.1 -p ${legacySshd.port}`)
-    await page.getByLabel('Legacy IOS algorithms (SSH)').check()
-    await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    await quickConnect(page, `ssh ${legacySshd.user}@127.0.0.1 -p ${legacySshd.port}`, { legacy: true })
     const warning = page.getByRole('dialog', { name: 'WARNING: HOST KEY HAS CHANGED' })
     await warning.waitFor()
     await expect
