@@ -9,7 +9,7 @@ import { startRfc2217Server, type Rfc2217Server } from '../support/rfc2217-serve
 import { startSocatPair, type SocatPair } from '../support/socat'
 import { SlowRouterPeer } from '../support/slow-router-peer'
 import { startSshd, type Sshd } from '../support/sshd'
-import { pasteIntoTerminal, showConnections, terminalText, typeInTerminal, waitForTerminal } from '../support/page'
+import { pasteIntoTerminal, showConnections, terminalText, typeInTerminal, waitForFocus, waitForTerminal } from '../support/page'
 
 // Each test gets its own app (host, user-data folder, browser context; one Chromium for the file)
 // and opens its own tab from quick connect, so none depends on another's state. The servers (a
@@ -172,9 +172,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
       `At least ${((bytes * 10) / 9600).toFixed(1)} s at 9600 baud for ${bytes.toLocaleString('en-US')} bytes.`,
     )
     // The default button is paced sending: Enter takes it.
-    await expect
-      .poll(() => dialog.getByRole('button', { name: 'Paste paced' }).evaluate((el) => el === el.ownerDocument.activeElement))
-      .toBe(true)
+    await waitForFocus(dialog.getByRole('button', { name: 'Paste paced' }))
     expect(await dialog.getByRole('button', { name: 'Paste all at once' }).count()).toBe(1)
     await page.keyboard.press('Enter')
     const paced = page.getByRole('dialog', { name: 'Paste paced' })
@@ -203,9 +201,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     const hostKey = page.getByRole('dialog', { name: 'Unknown host key' })
     await hostKey.waitFor()
     // The dialog takes the keyboard: Escape refuses the key.
-    await expect
-      .poll(() => hostKey.getByRole('button', { name: 'Trust and connect' }).evaluate((el) => el === el.ownerDocument.activeElement))
-      .toBe(true)
+    await waitForFocus(hostKey.getByRole('button', { name: 'Trust and connect' }))
     await page.keyboard.press('Escape')
     await expect.poll(() => reason.textContent(), SLOW).toMatch(/^(error|closed): /)
 
@@ -243,9 +239,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     await quickConnect(page, `ssh ${legacySshd.user}@127.0.0.1 -p ${legacySshd.port}`, { legacy: true })
     const warning = page.getByRole('dialog', { name: 'WARNING: HOST KEY HAS CHANGED' })
     await warning.waitFor()
-    await expect
-      .poll(() => warning.getByRole('button', { name: 'Do not connect' }).evaluate((el) => el === el.ownerDocument.activeElement))
-      .toBe(true)
+    await waitForFocus(warning.getByRole('button', { name: 'Do not connect' }))
     await page.keyboard.press('Enter')
     await expect.poll(() => warning.count()).toBe(0)
     await expect.poll(() => page.locator('.session-banner .banner-reason').textContent(), SLOW).toMatch(/^error: /)

@@ -7,7 +7,7 @@ import { startSshd, type Sshd } from '../support/sshd'
 import { startSocatPair, type SocatPair } from '../support/socat'
 import { SlowRouterPeer } from '../support/slow-router-peer'
 import { TASK1_CONFIG_PATH, task1ConfigAsTyped } from '../support/paced-bench'
-import { pasteIntoTerminal, showConnections, terminalText, typeInTerminal, waitForTerminal } from '../support/page'
+import { pasteIntoTerminal, showConnections, terminalText, typeInTerminal, waitForFocus, waitForTerminal } from '../support/page'
 
 const count = (text: string, word: string): number => text.split(word).length - 1
 
@@ -141,7 +141,7 @@ describe('console pane in Chromium: profiles, SSH, search, paste, serial', () =>
 
     await page.keyboard.press('Control+Shift+F')
     const search = page.getByRole('textbox', { name: 'Search terminal' })
-    await expect.poll(() => search.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+    await waitForFocus(search)
     await search.fill('cupertino')
     await search.press('Enter')
     await expect.poll(() => page.getByRole('search').getByRole('status').textContent()).toBe('1 of 1')

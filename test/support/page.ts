@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 
 /** The text of the visible terminal, as xterm's DOM renderer shows it. */
 export async function terminalText(page: Page): Promise<string> {
@@ -33,4 +33,9 @@ export async function pasteIntoTerminal(page: Page, text: string): Promise<void>
 export async function showConnections(page: Page): Promise<void> {
   const toggle = page.getByRole('button', { name: 'Connections' })
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+}
+
+/** Waits until the element has the keyboard focus (a dialog's default button, a search box). */
+export async function waitForFocus(element: Locator): Promise<void> {
+  await expect.poll(() => element.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
 }
