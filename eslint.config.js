@@ -4,7 +4,15 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import prettier from 'eslint-config-prettier'
 
-const noNode = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net'], message: 'shared/ must not use Node built-ins' }
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net']
+const noNode = { group: nodeBuiltins, message: 'shared/ must not use Node built-ins' }
+// Flat config: a later block's no-restricted-imports replaces an earlier one for the same files,
+// so each block that adds a rule repeats its layer's base patterns from these.
+const rendererPatterns = [
+  { group: nodeBuiltins, message: 'the renderer has no Node' },
+  { group: ['**/electron/**', 'electron'], message: 'the renderer reaches the main process only through platform/ and the contract' },
+]
+const electronPatterns = [{ group: ['**/renderer/**'], message: 'electron/ must not import from renderer/' }]
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/fixtures/**', '.tmp/**'] },
@@ -44,18 +52,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net'], message: 'the renderer has no Node' },
-            {
-              group: ['**/electron/**', 'electron'],
-              message: 'the renderer reaches the main process only through platform/ and the contract',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: rendererPatterns }],
     },
   },
   {
@@ -66,11 +63,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net'], message: 'the renderer has no Node' },
-            {
-              group: ['**/electron/**', 'electron'],
-              message: 'the renderer reaches the main process only through platform/ and the contract',
-            },
+            ...rendererPatterns,
             { group: ['**/panes/**'], message: 'renderer/store must not import renderer/panes: move what it needs into store/ or shared/' },
           ],
         },
@@ -80,10 +73,7 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/renderer/**'], message: 'electron/ must not import from renderer/' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: electronPatterns }],
     },
   },
   {
@@ -101,10 +91,7 @@ export default tseslint.config(
               message: 'electron/services must not import electron: take what you need as a parameter from the desktop host',
             },
           ],
-          patterns: [
-            { group: ['**/renderer/**'], message: 'electron/ must not import from renderer/' },
-            { group: ['electron/*'], message: 'electron/services must not import electron' },
-          ],
+          patterns: [...electronPatterns, { group: ['electron/*'], message: 'electron/services must not import electron' }],
         },
       ],
     },

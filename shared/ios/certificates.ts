@@ -1,8 +1,8 @@
 import { makeDn, parseDnLine, type DistinguishedName, type DnAttribute } from './dn'
 import { parseIosDate, type IosDate } from './dates'
 import { findFingerprintLines } from './fingerprint'
-import { guardInput, notParsed, parsed, type Parsed } from './result'
-import { firstIosMessage, toLines } from './text'
+import { guardInput, notParsed, nothingFound, parsed, type Parsed } from './result'
+import { toLines } from './text'
 
 /** `show crypto pki certificates [verbose] [tp]`: one entry per `CA Certificate` / `Certificate` block. */
 export type ShownCertificateKind = 'ca' | 'certificate' | 'ra' | 'router-self-signed' | 'other'
@@ -230,10 +230,7 @@ export function parseShowCertificates(text: string): Parsed<ShowCertificates> {
   if (draft) certificates.push(finish(draft))
 
   if (certificates.length === 0) {
-    const message = firstIosMessage(input)
-    return message
-      ? notParsed('router-error', `The router answered: ${message}`)
-      : notParsed('not-recognised', 'No "CA Certificate" or "Certificate" block found.')
+    return nothingFound(input, 'No "CA Certificate" or "Certificate" block found.')
   }
   return parsed({ certificates })
 }

@@ -1,6 +1,6 @@
 import { splitKnownKeys } from './key-values'
-import { guardInput, notParsed, parsed, type Parsed } from './result'
-import { firstIosMessage, toLines } from './text'
+import { guardInput, notParsed, nothingFound, parsed, type Parsed } from './result'
+import { toLines } from './text'
 
 /** `show dspfarm profile [N]` and the profile part of `show dspfarm all`. */
 export interface DspfarmCodec {
@@ -149,10 +149,7 @@ export function parseShowDspfarmProfile(text: string): Parsed<ShowDspfarmProfile
   }
   if (draft) profiles.push(draft)
   if (profiles.length === 0) {
-    const message = firstIosMessage(input)
-    return message
-      ? notParsed('router-error', `The router answered: ${message}`)
-      : notParsed('not-recognised', 'No "Profile ID = N, Service = …" line found.')
+    return nothingFound(input, 'No "Profile ID = N, Service = …" line found.')
   }
   return parsed({ profiles })
 }

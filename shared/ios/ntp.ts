@@ -1,5 +1,5 @@
-import { guardInput, notParsed, parsed, type Parsed } from './result'
-import { firstIosMessage, toLines } from './text'
+import { guardInput, notParsed, nothingFound, parsed, type Parsed } from './result'
+import { toLines } from './text'
 
 /** `show ntp status`. The first line is authoritative; the rest is detail. */
 export interface NtpStatus {
@@ -27,10 +27,7 @@ export function parseShowNtpStatus(text: string): Parsed<NtpStatus> {
     if (first) break
   }
   if (!first) {
-    const message = firstIosMessage(input)
-    return message
-      ? notParsed('router-error', `The router answered: ${message}`)
-      : notParsed('not-recognised', 'No "Clock is synchronized/unsynchronized, stratum N" line found.')
+    return nothingFound(input, 'No "Clock is synchronized/unsynchronized, stratum N" line found.')
   }
   const whole = lines.join(' ')
   const number = (pattern: RegExp): number | undefined => {

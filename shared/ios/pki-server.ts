@@ -1,8 +1,8 @@
 import { parseDnText, type DistinguishedName } from './dn'
 import { parseIosDate, type IosDate } from './dates'
 import { findFingerprintLines } from './fingerprint'
-import { guardInput, notParsed, parsed, type Parsed } from './result'
-import { firstIosMessage, toLines } from './text'
+import { guardInput, notParsed, nothingFound, parsed, type Parsed } from './result'
+import { toLines } from './text'
 
 /** `show crypto pki server`: one entry per `Certificate Server <name>:` block. */
 export interface PkiServer {
@@ -138,10 +138,7 @@ export function parseShowPkiServer(text: string): Parsed<ShowPkiServer> {
   }
   if (draft) servers.push(finish(draft))
   if (servers.length === 0) {
-    const message = firstIosMessage(input)
-    return message
-      ? notParsed('router-error', `The router answered: ${message}`)
-      : notParsed('not-recognised', 'No "Certificate Server <name>:" block found (is a certificate server configured?).')
+    return nothingFound(input, 'No "Certificate Server <name>:" block found (is a certificate server configured?).')
   }
   return parsed({ servers })
 }

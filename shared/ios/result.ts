@@ -1,3 +1,5 @@
+import { firstIosMessage } from './text'
+
 /**
  * What every parser returns: the typed value, or a code and a sentence saying why the text was
  * not recognised. Parsers never throw on garbage.
@@ -13,6 +15,18 @@ export function parsed<T>(value: T): { readonly ok: true; readonly value: T } {
 
 export function notParsed<C extends string>(code: C, reason: string): { readonly ok: false; readonly code: C; readonly reason: string } {
   return { ok: false, code, reason }
+}
+
+/**
+ * What a show parser returns when it found none of its blocks: the router's own `% …` message
+ * when it printed one (a wrong command, a missing trustpoint), else `notFound`.
+ */
+export function nothingFound(
+  input: string,
+  notFound: string,
+): { readonly ok: false; readonly code: ParseFailureCode; readonly reason: string } {
+  const message = firstIosMessage(input)
+  return message ? notParsed('router-error', `The router answered: ${message}`) : notParsed('not-recognised', notFound)
 }
 
 /** Cap on text a parser looks at: show output is small; a megabyte of paste is a mistake. */

@@ -1,5 +1,5 @@
-import { guardInput, notParsed, parsed, type Parsed } from './result'
-import { firstIosMessage, toLines } from './text'
+import { guardInput, notParsed, nothingFound, parsed, type Parsed } from './result'
+import { toLines } from './text'
 
 /** `show sccp [all]` and `show sccp ccm group N`. */
 export interface SccpCallManager {
@@ -147,10 +147,7 @@ export function parseShowSccp(text: string): Parsed<ShowSccp> {
     if ((m = /^Supported Codecs?:\s*([^,]+)/i.exec(line))) current().codecs.push((m[1] ?? '').trim())
   }
   if (!recognised) {
-    const message = firstIosMessage(input)
-    return message
-      ? notParsed('router-error', `The router answered: ${message}`)
-      : notParsed('not-recognised', 'No SCCP state lines (Admin State, Call Manager, TCP Link Status…) found.')
+    return nothingFound(input, 'No SCCP state lines (Admin State, Call Manager, TCP Link Status…) found.')
   }
   return parsed({ ...out, callManagers, services })
 }
@@ -203,10 +200,7 @@ export function parseShowSccpCcmGroup(text: string): Parsed<{ readonly groups: r
     }
   }
   if (groups.length === 0) {
-    const message = firstIosMessage(input)
-    return message
-      ? notParsed('router-error', `The router answered: ${message}`)
-      : notParsed('not-recognised', 'No "CCM Group Identifier: N" line found.')
+    return nothingFound(input, 'No "CCM Group Identifier: N" line found.')
   }
   return parsed({ groups })
 }

@@ -1,7 +1,7 @@
 import { makeDn, parseDnLine, type DistinguishedName, type DnAttribute } from './dn'
 import { findFingerprintLines } from './fingerprint'
-import { guardInput, notParsed, parsed, type Parsed } from './result'
-import { firstIosMessage, toLines } from './text'
+import { guardInput, notParsed, nothingFound, parsed, type Parsed } from './result'
+import { toLines } from './text'
 
 /** `show crypto pki trustpoints [tp] status`. */
 export interface TrustpointCertificateStatus {
@@ -136,10 +136,7 @@ export function parseTrustpointsStatus(text: string): Parsed<ShowTrustpointsStat
   }
   if (draft) trustpoints.push(finish(draft))
   if (trustpoints.length === 0) {
-    const message = firstIosMessage(input)
-    return message
-      ? notParsed('router-error', `The router answered: ${message}`)
-      : notParsed('not-recognised', 'No "Trustpoint <name>:" block found.')
+    return nothingFound(input, 'No "Trustpoint <name>:" block found.')
   }
   return parsed({ trustpoints })
 }

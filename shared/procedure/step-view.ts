@@ -1,18 +1,11 @@
 import { CORRECTIONS } from './corrections'
 import { renderCommands, renderInstructions, renderText } from './render'
 import type { SiteVars } from './site'
-import type { Answer, ProcedureStep, TaskId, Where } from './types'
+import type { Answer, ProcedureStep } from './types'
 import type { PromptKind } from '../ios/prompt'
 
 /** A step with every template filled in: what the checklist pane shows and the console sends. */
-export interface StepView {
-  readonly id: string
-  readonly task: TaskId
-  readonly number: number
-  readonly title: string
-  readonly why: string
-  readonly where: Where
-  readonly mode?: 'exec' | 'config'
+export interface StepView extends Pick<ProcedureStep, 'id' | 'task' | 'number' | 'title' | 'why' | 'where' | 'mode'> {
   readonly needsConfigureTerminal: boolean
   /** Without `configure terminal` / `end`; add them (or use `renderCommands(…, { wrapConfig })`) to send. */
   readonly commands: readonly string[]

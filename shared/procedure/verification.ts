@@ -138,29 +138,28 @@ function evaluateSpec(
 }
 
 /**
- * Check a step's result from the outputs of its verification commands (keyed by the command as
- * sent; spacing and case do not matter). Never throws; an unknown step id gives `unknown-step`.
+ * A step's checks against the outputs of its commands (keyed by the command as sent; spacing and
+ * case do not matter). Never throws; an unknown step id gives `unknown-step`.
  */
-export function evaluateVerification(
+type EvaluateStep = (
   stepId: string,
   outputsByCommand: Readonly<Record<string, string>>,
   vars: SiteVars,
-  context: VerificationContext = {},
-): VerificationResult {
-  const step = getStep(stepId)
-  return step ? evaluateSpec(stepId, step.verify, outputsByCommand, vars, context) : unknownStep(stepId)
-}
+  context?: VerificationContext,
+) => VerificationResult
+
+const evaluateStep =
+  (which: 'verify' | 'precheck'): EvaluateStep =>
+  (stepId, outputsByCommand, vars, context = {}) => {
+    const step = getStep(stepId)
+    return step ? evaluateSpec(stepId, step[which], outputsByCommand, vars, context) : unknownStep(stepId)
+  }
+
+/** Check a step's result from the outputs of its verification commands. */
+export const evaluateVerification: EvaluateStep = evaluateStep('verify')
 
 /** What must hold before a step's commands are sent (e.g. NTP synchronized before `no shutdown`). */
-export function evaluatePrecheck(
-  stepId: string,
-  outputsByCommand: Readonly<Record<string, string>>,
-  vars: SiteVars,
-  context: VerificationContext = {},
-): VerificationResult {
-  const step = getStep(stepId)
-  return step ? evaluateSpec(stepId, step.precheck, outputsByCommand, vars, context) : unknownStep(stepId)
-}
+export const evaluatePrecheck: EvaluateStep = evaluateStep('precheck')
 
 function unknownStep(stepId: string): VerificationResult {
   return {

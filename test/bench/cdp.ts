@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import WebSocket from 'ws'
-import { CHROMIUM_PATH } from '../support/browser'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, checkChromium } from '../support/browser'
 
 interface Reply {
   id?: number
@@ -126,9 +126,9 @@ export interface Chromium {
   close(): Promise<void>
 }
 
-/** Debian's Chromium, headless, off the network (the same flags as test/support/browser.ts). */
+/** Debian's Chromium, headless, off the network (the flags of test/support/browser.ts). */
 export async function launchBareChromium(size = { width: 1400, height: 900 }): Promise<Chromium> {
-  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`)
+  checkChromium()
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-bench-chromium-'))
   const child: ChildProcess = spawn(
     CHROMIUM_PATH,
@@ -137,13 +137,7 @@ export async function launchBareChromium(size = { width: 1400, height: 900 }): P
       '--remote-debugging-port=0',
       `--user-data-dir=${userDataDir}`,
       `--window-size=${size.width},${size.height}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       // Pages of the bench are never hidden, but make sure timers and frames are never throttled.
       '--disable-background-timer-throttling',
       '--disable-renderer-backgrounding',

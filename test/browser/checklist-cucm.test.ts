@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Download, Locator, Page } from 'playwright-core'
-import { launchChromium } from '../support/browser'
-import { startHostProcess, type HostProcess } from '../support/host-process'
+import { describe, expect, it } from 'vitest'
+import type { Locator } from 'playwright-core'
 import { waitForTerminal } from '../support/page'
 import { followStory } from '../support/story'
-import { checklistPage } from '../support/checklist-page'
+import { checklistApp, checklistPage } from '../support/checklist-page'
 
 // Router steps wait on NTP, key generation and enrolment; the bridge registers within the
 // router's 10 s CCM connect interval. On a loaded machine these take seconds each.
@@ -21,12 +19,8 @@ describe('checklist in Chromium: both halves on the practice lab', { timeout: 90
   // (the site, then steps 1–5 before step 6…). Once one fails, the rest skip themselves naming it,
   // rather than failing for a reason that is not theirs.
   followStory()
-  let host: HostProcess
-  let browser: Awaited<ReturnType<typeof launchChromium>>
-  let page: Page
-  const pageErrors: string[] = []
-  const downloads: Download[] = []
-  const { pane, badge, open, waitState, answerSecret } = checklistPage(() => page, STEP_WAIT)
+  const app = checklistApp({ defaultTimeoutMs: 30_000 })
+  const { pane, badge, open, waitState, answerSecret } = checklistPage(() => app.page, STEP_WAIT)
   const cucmPanel = (): Locator => pane().locator('.cucm-panel')
 
   async function send(title: RegExp, state = 'verified'): Promise<void> {
@@ -52,23 +46,8 @@ describe('checklist in Chromium: both halves on the practice lab', { timeout: 90
     return text
   }
 
-  beforeAll(async () => {
-    host = await startHostProcess()
-    browser = await launchChromium()
-    page = await browser.context.newPage()
-    page.setDefaultTimeout(30_000)
-    page.on('pageerror', (e) => pageErrors.push(e.message))
-    page.on('download', (d) => downloads.push(d))
-    await page.goto(`${host.url}&renderer=dom`)
-    await pane().getByRole('button', { name: 'Add site' }).waitFor()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-  })
-
   it('connects the site to the practice CUCM, showing the tomcat fingerprint before trusting it', async () => {
-    await waitForTerminal(page, /VG-CME-1>/)
+    await waitForTerminal(app.page, /VG-CME-1>/)
     await pane().getByRole('button', { name: 'Add site' }).click()
     await pane().getByLabel('New site name').fill('Practice lab')
     await pane().getByRole('button', { name: 'Create site' }).click()
@@ -167,14 +146,14 @@ describe('checklist in Chromium: both halves on the practice lab', { timeout: 90
   })
 
   it("the report shows the router's show sccp and CUCM's RisPort70 answer for the bridge", async () => {
-    const before = downloads.length
+    const before = app.downloads.length
     await pane().getByRole('button', { name: 'Export report' }).click()
-    await expect.poll(() => downloads.length).toBe(before + 2)
-    const markdown = readFileSync((await downloads[before]?.path()) ?? '', 'utf8')
+    await expect.poll(() => app.downloads.length).toBe(before + 2)
+    const markdown = readFileSync((await app.downloads[before]?.path()) ?? '', 'utf8')
     expect(markdown).toContain('Active Call Manager: 10.10.10.10, Port Number: 2443')
     expect(markdown).toContain('RisPort70 selectCmDevice: SecureCFB is Registered with CUCMPUB15 from 10.10.10.1 (SCCP).')
     expect(markdown).not.toContain('practice-passphrase')
     expect(markdown).not.toContain('Practice-AXL-1')
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 })

@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Download, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { practiceCucmCertificate } from '../../electron/services/practice-router'
-import { launchChromium } from '../support/browser'
-import { startHostProcess, type HostProcess } from '../support/host-process'
 import { waitForTerminal } from '../support/page'
 import { followStory } from '../support/story'
-import { checklistPage } from '../support/checklist-page'
+import { checklistApp, checklistPage } from '../support/checklist-page'
 import { fixtureText, openssl } from '../unit/pki/helpers'
 
 /** `openssl x509 -fingerprint` of a PEM, IOS style (upper-case hex in groups of 8). */
@@ -24,38 +21,17 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
   // (the site, then steps 1–5 before step 6…). Once one fails, the rest skip themselves naming it,
   // rather than failing for a reason that is not theirs.
   followStory()
-  let host: HostProcess
-  let browser: Awaited<ReturnType<typeof launchChromium>>
-  let page: Page
-  const pageErrors: string[] = []
-  const downloads: Download[] = []
-  const { pane, workbench, library, step, badge, open, waitState, answerSecret } = checklistPage(() => page, STEP_WAIT)
+  const app = checklistApp({ defaultTimeoutMs: 20_000 })
+  const { pane, workbench, library, step, badge, open, waitState, answerSecret } = checklistPage(() => app.page, STEP_WAIT)
 
   async function send(title: RegExp): Promise<void> {
     const article = await open(title)
     await article.getByRole('button', { name: 'Send to console' }).click()
   }
 
-  beforeAll(async () => {
-    host = await startHostProcess()
-    browser = await launchChromium()
-    page = await browser.context.newPage()
-    // A missing element fails with its locator well before the test's own timeout.
-    page.setDefaultTimeout(20_000)
-    page.on('pageerror', (e) => pageErrors.push(e.message))
-    page.on('download', (d) => downloads.push(d))
-    // The DOM renderer keeps the terminal text readable by the test.
-    await page.goto(host.urlWith('?renderer=dom'))
-    await pane().getByRole('button', { name: 'Add site' }).waitFor()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-  })
-
   it('adds a site whose variables are checked as they are typed, and re-renders the commands', async () => {
     // The default session is the practice router.
-    await waitForTerminal(page, /VG-CME-1>/)
+    await waitForTerminal(app.page, /VG-CME-1>/)
     await pane().getByRole('button', { name: 'Add site' }).click()
     await pane().getByLabel('New site name').fill('Practice lab')
     await pane().getByRole('button', { name: 'Create site' }).click()
@@ -63,7 +39,7 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
 
     const ntp = pane().getByLabel('NTP server IP', { exact: true })
     await ntp.fill('10.10.10')
-    const ntpField = pane().locator('.site-field', { has: page.getByLabel('NTP server IP', { exact: true }) })
+    const ntpField = pane().locator('.site-field', { has: app.page.getByLabel('NTP server IP', { exact: true }) })
     await expect.poll(() => ntpField.locator('.field-issue').textContent()).toMatch(/4 numbers separated by dots; this has 3/)
     expect(await ntp.getAttribute('aria-invalid')).toBe('true')
     await ntp.fill('10.10.10.5')
@@ -138,7 +114,7 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
   })
 
   it('stops at [yes/no] when the pasted CallManager certificate is not the one chosen in the workbench', async () => {
-    const lab = JSON.parse(readFileSync(path.join(host.userDataDir, 'practice-labs', 'default.json'), 'utf8')) as { seed: string }
+    const lab = JSON.parse(readFileSync(path.join(app.host.userDataDir, 'practice-labs', 'default.json'), 'utf8')) as { seed: string }
     const practicePem = practiceCucmCertificate(lab.seed).pem
     // The workbench holds a different CUCM certificate (the fixture), chosen as CallManager.pem.
     await workbench().getByLabel('PEM input').fill(fixtureText('CallManager.pem'))
@@ -148,7 +124,7 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
     const chooser = eight.getByLabel('CallManager certificate')
     await expect.poll(() => chooser.locator('option').count()).toBe(1)
     // Someone pastes the lab's real certificate by hand in the console.
-    await page.locator('.terminal:not([hidden]) textarea').focus()
+    await app.page.locator('.terminal:not([hidden]) textarea').focus()
     for (const line of [
       'configure terminal',
       'crypto pki trustpoint cucm-pub',
@@ -157,15 +133,15 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
       'exit',
       'crypto pki authenticate cucm-pub',
     ]) {
-      await page.keyboard.type(line)
-      await page.keyboard.press('Enter')
+      await app.page.keyboard.type(line)
+      await app.page.keyboard.press('Enter')
     }
-    await waitForTerminal(page, /on a line by itself/)
+    await waitForTerminal(app.page, /on a line by itself/)
     for (const line of [...practicePem.trim().split('\n'), 'quit']) {
-      await page.keyboard.type(line)
-      await page.keyboard.press('Enter')
+      await app.page.keyboard.type(line)
+      await app.page.keyboard.press('Enter')
     }
-    await waitForTerminal(page, /Do you accept this certificate\? \[yes\/no\]:/)
+    await waitForTerminal(app.page, /Do you accept this certificate\? \[yes\/no\]:/)
     // The checklist picks up the question the router is asking and compares with the workbench.
     await send(/^Step 9: Import CallManager.pem into trustpoint cucm-pub/)
     const alert = pane().getByRole('alert').filter({ hasText: 'Fingerprint mismatch' })
@@ -175,7 +151,7 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
     expect(text).toContain(iosFingerprint(fixtureText('CallManager.pem'), 'sha1'))
     // Accepting anyway takes a second, explicit yes; cancelling it leaves the question open.
     await alert.getByRole('button', { name: 'Accept anyway' }).click()
-    const confirm = page.getByRole('alertdialog', { name: 'Accept this certificate anyway?' })
+    const confirm = app.page.getByRole('alertdialog', { name: 'Accept this certificate anyway?' })
     await confirm.getByRole('button', { name: 'Cancel' }).click()
     expect(await alert.count()).toBe(1)
     await alert.getByRole('button', { name: 'Answer no' }).click()
@@ -204,11 +180,11 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
 
     // Issue 11: the router prints three certificates at once; each matches its own workbench entry,
     // nothing is being asked, so no alarm.
-    await page.locator('.terminal:not([hidden]) textarea').focus()
-    await page.keyboard.type('end')
-    await page.keyboard.press('Enter')
-    await page.keyboard.type('show crypto pki certificates verbose')
-    await page.keyboard.press('Enter')
+    await app.page.locator('.terminal:not([hidden]) textarea').focus()
+    await app.page.keyboard.type('end')
+    await app.page.keyboard.press('Enter')
+    await app.page.keyboard.type('show crypto pki certificates verbose')
+    await app.page.keyboard.press('Enter')
     const routerFps = workbench().getByRole('list', { name: 'Router fingerprints' })
     await expect.poll(() => routerFps.locator(':scope > li').count(), { timeout: STEP_WAIT }).toBe(3)
     await expect
@@ -228,10 +204,10 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
     expect(await routerFps.textContent()).toMatch(/CA Certificate cn=testCA.*✔ matches testCA \(CA\)/s)
 
     const eleven = await open(/^Step 11: Upload the bridge certificate/)
-    const before = downloads.length
+    const before = app.downloads.length
     await eleven.getByRole('button', { name: 'Export CUCM upload set' }).click()
-    await expect.poll(() => downloads.length).toBe(before + 2)
-    expect(downloads.slice(before).map((d) => d.suggestedFilename())).toEqual(['testCA.pem', 'SecureCFB.pem'])
+    await expect.poll(() => app.downloads.length).toBe(before + 2)
+    expect(app.downloads.slice(before).map((d) => d.suggestedFilename())).toEqual(['testCA.pem', 'SecureCFB.pem'])
     await eleven.getByRole('button', { name: 'Mark done' }).click()
     await eleven.getByRole('button', { name: 'Confirm done' }).click()
 
@@ -255,12 +231,12 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
   })
 
   it('exports the report as Markdown and HTML with the certificate fingerprints', async () => {
-    const lab = JSON.parse(readFileSync(path.join(host.userDataDir, 'practice-labs', 'default.json'), 'utf8')) as { seed: string }
+    const lab = JSON.parse(readFileSync(path.join(app.host.userDataDir, 'practice-labs', 'default.json'), 'utf8')) as { seed: string }
     const practicePem = practiceCucmCertificate(lab.seed).pem
-    const before = downloads.length
+    const before = app.downloads.length
     await pane().getByRole('button', { name: 'Export report' }).click()
-    await expect.poll(() => downloads.length).toBe(before + 2)
-    const [md, html] = downloads.slice(before)
+    await expect.poll(() => app.downloads.length).toBe(before + 2)
+    const [md, html] = app.downloads.slice(before)
     expect(md?.suggestedFilename()).toBe('Practice-lab-report.md')
     expect(html?.suggestedFilename()).toBe('Practice-lab-report.html')
     const markdown = readFileSync((await md?.path()) ?? '', 'utf8')
@@ -281,25 +257,25 @@ describe('checklist in Chromium: Task 1 driven on the practice router', { timeou
     await expect
       .poll(() => {
         try {
-          return readFileSync(path.join(host.userDataDir, 'lab-console-state.json'), 'utf8').includes('"t1-13"')
+          return readFileSync(path.join(app.host.userDataDir, 'lab-console-state.json'), 'utf8').includes('"t1-13"')
         } catch {
           return false
         }
       })
       .toBe(true)
-    await page.reload()
+    await app.page.reload()
     const task1 = pane().getByRole('button', { name: /^Task 1 — / })
     await task1.waitFor().catch(async (err: Error) => {
-      await page.screenshot({ path: path.join(host.userDataDir, 'reload.png') })
-      throw new Error(`${err.message}\n${await page.locator('body').textContent()}`)
+      await app.page.screenshot({ path: path.join(app.host.userDataDir, 'reload.png') })
+      throw new Error(`${err.message}\n${await app.page.locator('body').textContent()}`)
     })
     if ((await task1.getAttribute('aria-expanded')) !== 'true') await task1.click()
     await expect.poll(() => badge(/^Step 13: Add the bridge in CUCM/).textContent()).toBe('verified')
     expect(await badge(/^Step 8:/).textContent()).toBe('done by hand')
     await pane().getByRole('button', { name: 'Reset progress' }).click()
-    const confirm = page.getByRole('alertdialog', { name: /Reset the progress of Practice lab/ })
+    const confirm = app.page.getByRole('alertdialog', { name: /Reset the progress of Practice lab/ })
     await confirm.getByRole('button', { name: 'Reset progress' }).click()
     await expect.poll(() => pane().getByRole('progressbar', { name: 'Task 1 progress' }).getAttribute('value')).toBe('0')
-    expect(pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 })

@@ -1,26 +1,26 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchSharedChromium } from '../support/browser'
-import { freshApp, type FreshApp } from '../support/fresh-app'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { appPerTest } from '../support/fresh-app'
 import { startTelnetd, type Telnetd } from '../support/telnetd'
 import { startRfc2217Server, type Rfc2217Server } from '../support/rfc2217-server'
 import { startSocatPair, type SocatPair } from '../support/socat'
 import { SlowRouterPeer } from '../support/slow-router-peer'
 import { startSshd, type Sshd } from '../support/sshd'
-import { terminalText, waitForTerminal } from '../support/page'
+import { pasteIntoTerminal, showConnections, terminalText, typeInTerminal, waitForFocus, waitForTerminal } from '../support/page'
 
 // Each test gets its own app (host, user-data folder, browser context; one Chromium for the file)
 // and opens its own tab from quick connect, so none depends on another's state. The servers (a
 // real telnetd, pyserial's RFC 2217 server on a socat pty, a slow router on another pty, a legacy
 // sshd) hold no app state: they are started once for the file and stopped by PID afterwards.
 
-async function quickConnect(page: Page, target: string): Promise<void> {
-  const toggle = page.getByRole('button', { name: 'Connections' })
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+/** Connects from the quick-connect line; `legacy` ticks "Legacy IOS algorithms (SSH)" first. */
+async function quickConnect(page: Page, target: string, { legacy = false } = {}): Promise<void> {
+  await showConnections(page)
   await page.getByLabel('Quick connect').fill(target)
+  if (legacy) await page.getByLabel('Legacy IOS algorithms (SSH)').check()
   await page.getByRole('button', { name: 'Connect', exact: true }).click()
 }
 
@@ -30,21 +30,6 @@ async function openTelnetTab(page: Page, port: number): Promise<void> {
   await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toContain(`telnet 127.0.0.1:${port}`)
   // Generous: telnetd starts a shell per connection, slow on a loaded machine.
   await waitForTerminal(page, /telnet-lab\$/, 20_000)
-}
-
-async function typeLine(page: Page, line: string): Promise<void> {
-  await page.locator('.terminal:not([hidden]) .xterm-screen').click()
-  await page.keyboard.type(line)
-  await page.keyboard.press('Enter')
-}
-
-async function pasteIntoTerminal(page: Page, text: string): Promise<void> {
-  await page.evaluate(`(() => {
-    const target = document.querySelector('.terminal:not([hidden]) .xterm-helper-textarea')
-    const data = new DataTransfer()
-    data.setData('text/plain', ${JSON.stringify(text)})
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-  })()`)
 }
 
 /** Rows of the visible terminal as xterm laid them out: what NAWS must have told the server. */
@@ -63,8 +48,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
   let serialPair: SocatPair
   let peer: SlowRouterPeer
   let legacySshd: Sshd
-  let browser: Browser
-  let app: FreshApp | undefined
+  const apps = appPerTest()
   let page: Page
   let pageErrors: string[]
   let userDataDir: string
@@ -76,18 +60,11 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     serialPair = await startSocatPair()
     peer = await SlowRouterPeer.open({ path: serialPair.b, bufferSize: 64, prompt: 'Router(config)#' })
     legacySshd = await startSshd({ legacy: true, routerName: 'OldRouter' })
-    browser = await launchSharedChromium()
   })
   beforeEach(async () => {
-    app = await freshApp(browser, { query: '?renderer=dom' })
-    ;({ page, pageErrors, userDataDir } = app)
-  })
-  afterEach(async () => {
-    await app?.dispose()
-    app = undefined
+    ;({ page, pageErrors, userDataDir } = await apps.open({ query: '?renderer=dom' }))
   })
   afterAll(async () => {
-    await browser?.close()
     await peer?.close()
     await serialPair?.dispose()
     await comServer?.stop()
@@ -98,7 +75,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
 
   it('opens a telnet session through a real telnet server, with TERM and the window size negotiated (NAWS on resize)', async () => {
     await openTelnetTab(page, telnetd.port)
-    await typeLine(page, 'echo "T=$TERM"; echo SIZE $(stty size)')
+    await typeInTerminal(page, 'echo "T=$TERM"; echo SIZE $(stty size)')
     const first = await waitForTerminal(page, /SIZE \d+ \d+/, SLOW.timeout)
     expect(first).toContain('T=xterm-256color')
     const [rowsBefore] = (lastSize(first) ?? '').split(' ')
@@ -107,14 +84,14 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     await page.setViewportSize({ width: 1000, height: 600 })
     await expect.poll(() => visibleRows(page)).not.toBe(Number(rowsBefore))
     const rowsAfter = await visibleRows(page)
-    await typeLine(page, 'clear; echo SIZE $(stty size)')
+    await typeInTerminal(page, 'clear; echo SIZE $(stty size)')
     await expect.poll(async () => lastSize(await terminalText(page))?.split(' ')[0], SLOW).toBe(String(rowsAfter))
     await page.setViewportSize({ width: 1400, height: 900 })
   })
 
   it('reconnects in the same terminal: the earlier scrollback stays above a separator', async () => {
     await openTelnetTab(page, telnetd.port)
-    await typeLine(page, 'echo BEFORE-$((20+1))')
+    await typeInTerminal(page, 'echo BEFORE-$((20+1))')
     await waitForTerminal(page, /BEFORE-21/)
     // Disconnect from the keyboard, as a user would after typing.
     await page.keyboard.press('Control+Shift+D')
@@ -124,7 +101,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     expect(text.indexOf('BEFORE-21')).toBeGreaterThanOrEqual(0)
     expect(text.indexOf('BEFORE-21')).toBeLessThan(text.indexOf('— reconnected'))
     // The same terminal: it still works after the reconnect.
-    await typeLine(page, 'echo AFTER-$((40+2))')
+    await typeInTerminal(page, 'echo AFTER-$((40+2))')
     await waitForTerminal(page, /reconnected[\s\S]*AFTER-42/)
     expect(await page.getByRole('button', { name: 'Disconnect' }).count()).toBe(1)
   })
@@ -139,14 +116,14 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     await expect.poll(() => page.locator('.banner-log').textContent()).toContain(`Logging to ${logPath}`)
     await expect.poll(() => page.getByRole('contentinfo').textContent()).toContain('· logging')
 
-    await typeLine(page, 'echo LOGGED-$((1+1))')
+    await typeInTerminal(page, 'echo LOGGED-$((1+1))')
     await waitForTerminal(page, /LOGGED-2/)
     // The log is flushed every second.
     await expect.poll(() => (fs.existsSync(logPath) ? fs.readFileSync(logPath, 'utf8') : ''), SLOW).toContain('LOGGED-2')
 
     await page.getByRole('button', { name: 'Stop log' }).click()
     await expect.poll(() => page.locator('.banner-log').count()).toBe(0)
-    await typeLine(page, 'echo NOT-$((2+2))-LOGGED')
+    await typeInTerminal(page, 'echo NOT-$((2+2))-LOGGED')
     await waitForTerminal(page, /NOT-4-LOGGED/)
     await page.waitForTimeout(1500)
     expect(fs.readFileSync(logPath, 'utf8')).not.toContain('NOT-4-LOGGED')
@@ -195,9 +172,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
       `At least ${((bytes * 10) / 9600).toFixed(1)} s at 9600 baud for ${bytes.toLocaleString('en-US')} bytes.`,
     )
     // The default button is paced sending: Enter takes it.
-    await expect
-      .poll(() => dialog.getByRole('button', { name: 'Paste paced' }).evaluate((el) => el === el.ownerDocument.activeElement))
-      .toBe(true)
+    await waitForFocus(dialog.getByRole('button', { name: 'Paste paced' }))
     expect(await dialog.getByRole('button', { name: 'Paste all at once' }).count()).toBe(1)
     await page.keyboard.press('Enter')
     const paced = page.getByRole('dialog', { name: 'Paste paced' })
@@ -222,16 +197,11 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
       'router offers: diffie-hellman-group1-sha1, diffie-hellman-group14-sha1',
     ])
 
-    await page.getByRole('button', { name: 'Connections' }).click()
-    await page.getByLabel('Quick connect').fill(target)
-    await page.getByLabel('Legacy IOS algorithms (SSH)').check()
-    await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    await quickConnect(page, target, { legacy: true })
     const hostKey = page.getByRole('dialog', { name: 'Unknown host key' })
     await hostKey.waitFor()
     // The dialog takes the keyboard: Escape refuses the key.
-    await expect
-      .poll(() => hostKey.getByRole('button', { name: 'Trust and connect' }).evaluate((el) => el === el.ownerDocument.activeElement))
-      .toBe(true)
+    await waitForFocus(hostKey.getByRole('button', { name: 'Trust and connect' }))
     await page.keyboard.press('Escape')
     await expect.poll(() => reason.textContent(), SLOW).toMatch(/^(error|closed): /)
 
@@ -266,15 +236,10 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     const recorded = `[127.0.0.1]:${legacySshd.port} ${type} ${blob}\n`
     fs.writeFileSync(knownHosts, recorded, { mode: 0o600 })
 
-    await page.getByRole('button', { name: 'Connections' }).click()
-    await page.getByLabel('Quick connect').fill(`ssh ${legacySshd.user}@127.0.0.1 -p ${legacySshd.port}`)
-    await page.getByLabel('Legacy IOS algorithms (SSH)').check()
-    await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    await quickConnect(page, `ssh ${legacySshd.user}@127.0.0.1 -p ${legacySshd.port}`, { legacy: true })
     const warning = page.getByRole('dialog', { name: 'WARNING: HOST KEY HAS CHANGED' })
     await warning.waitFor()
-    await expect
-      .poll(() => warning.getByRole('button', { name: 'Do not connect' }).evaluate((el) => el === el.ownerDocument.activeElement))
-      .toBe(true)
+    await waitForFocus(warning.getByRole('button', { name: 'Do not connect' }))
     await page.keyboard.press('Enter')
     await expect.poll(() => warning.count()).toBe(0)
     await expect.poll(() => page.locator('.session-banner .banner-reason').textContent(), SLOW).toMatch(/^error: /)
@@ -290,7 +255,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     const dialog = page.getByRole('dialog', { name: 'Start logging' })
     await dialog.getByLabel('Log file name').fill('full-disk.log')
     await dialog.getByRole('button', { name: 'Start logging' }).click()
-    await typeLine(page, 'echo FILL-$((3*3))')
+    await typeInTerminal(page, 'echo FILL-$((3*3))')
     // The log flushes every second; the first write fails with ENOSPC.
     const statusAlert = page.getByRole('contentinfo').getByRole('alert')
     await expect.poll(() => statusAlert.textContent(), SLOW).toMatch(/^Log stopped: the disk is full \(ENOSPC\)/)
@@ -298,7 +263,7 @@ describe('console sessions in Chromium: telnet, RFC 2217, reconnect, logging, sl
     expect(await page.locator('.banner-log-error').textContent()).toMatch(/^Log stopped: the disk is full/)
     expect(await page.getByRole('button', { name: 'Start log…' }).count()).toBe(1)
     // The session goes on.
-    await typeLine(page, 'echo STILL-$((5+5))')
+    await typeInTerminal(page, 'echo STILL-$((5+5))')
     await waitForTerminal(page, /STILL-10/)
   })
 })

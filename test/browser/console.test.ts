@@ -1,36 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchSharedChromium } from '../support/browser'
-import { freshApp, saveProfiles, trustHostKeys, type FreshApp } from '../support/fresh-app'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { appPerTest, saveProfiles, trustHostKeys, type FreshApp } from '../support/fresh-app'
 import { startSshd, type Sshd } from '../support/sshd'
 import { startSocatPair, type SocatPair } from '../support/socat'
 import { SlowRouterPeer } from '../support/slow-router-peer'
 import { TASK1_CONFIG_PATH, task1ConfigAsTyped } from '../support/paced-bench'
-import { terminalText, waitForTerminal } from '../support/page'
-
-/** A paste as the browser delivers it (the clipboard itself is out of reach in headless Chromium). */
-async function pasteIntoTerminal(page: Page, text: string): Promise<void> {
-  await page.evaluate(`(() => {
-    const target = document.querySelector('.terminal:not([hidden]) .xterm-helper-textarea')
-    const data = new DataTransfer()
-    data.setData('text/plain', ${JSON.stringify(text)})
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-  })()`)
-}
-
-async function typeInTerminal(page: Page, line: string): Promise<void> {
-  await page.locator('.terminal:not([hidden]) .xterm-screen').click()
-  await page.keyboard.type(line)
-  await page.keyboard.press('Enter')
-}
-
-/** The connections panel (profiles, quick connect) closes whenever a session opens. */
-async function showConnections(page: Page): Promise<void> {
-  const toggle = page.getByRole('button', { name: 'Connections' })
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
-}
+import { pasteIntoTerminal, showConnections, terminalText, typeInTerminal, waitForFocus, waitForTerminal } from '../support/page'
 
 const count = (text: string, word: string): number => text.split(word).length - 1
 
@@ -42,35 +19,28 @@ describe('console pane in Chromium: profiles, SSH, search, paste, serial', () =>
   let sshd: Sshd
   let pair: SocatPair
   let peer: SlowRouterPeer
-  let browser: Browser
-  let app: FreshApp | undefined
+  const apps = appPerTest()
 
   beforeAll(async () => {
     sshd = await startSshd()
     pair = await startSocatPair()
     peer = await SlowRouterPeer.open({ path: pair.b })
-    browser = await launchSharedChromium()
-  })
-  afterEach(async () => {
-    await app?.dispose()
-    app = undefined
   })
   afterAll(async () => {
-    await browser?.close()
     await peer?.close()
     await pair?.dispose()
     await sshd?.stop()
   })
 
   /** A fresh app with nothing saved: what a first start looks like. */
-  const start = async (): Promise<FreshApp> => (app = await freshApp(browser, { query: '?renderer=dom' }))
+  const start = (): Promise<FreshApp> => apps.open({ query: '?renderer=dom' })
 
   /**
    * A fresh app that already has what a user of this lab has: the "Lab SSH" and "Console cable"
    * profiles saved and the sshd's host keys trusted, saved through the contract before the page loads.
    */
-  const startWithLab = async (): Promise<FreshApp> =>
-    (app = await freshApp(browser, {
+  const startWithLab = (): Promise<FreshApp> =>
+    apps.open({
       query: '?renderer=dom',
       prepare: async ({ client, userDataDir }) => {
         await saveProfiles(client, [
@@ -88,7 +58,7 @@ describe('console pane in Chromium: profiles, SSH, search, paste, serial', () =>
           sshd.hostKeys.map((k) => k.publicKey),
         )
       },
-    }))
+    })
 
   /** Answers the password dialog of an SSH session that is opening. */
   async function givePassword(page: Page): Promise<void> {
@@ -171,7 +141,7 @@ describe('console pane in Chromium: profiles, SSH, search, paste, serial', () =>
 
     await page.keyboard.press('Control+Shift+F')
     const search = page.getByRole('textbox', { name: 'Search terminal' })
-    await expect.poll(() => search.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+    await waitForFocus(search)
     await search.fill('cupertino')
     await search.press('Enter')
     await expect.poll(() => page.getByRole('search').getByRole('status').textContent()).toBe('1 of 1')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { appPerTest } from '../support/fresh-app'
-import { waitForTerminal } from '../support/page'
+import { typeInTerminal, waitForTerminal } from '../support/page'
 
 // Every test starts the app afresh (own host, user-data folder and browser context in one shared
 // Chromium): the practice router it opens on is each test's own, never one an earlier test changed.
@@ -22,9 +22,7 @@ describe('a fresh start opens on the practice router', () => {
   it('answers show version', async () => {
     const page = await start()
     await atPracticePrompt(page)
-    await page.locator('.terminal:not([hidden]) .xterm-screen').click()
-    await page.keyboard.type('show version')
-    await page.keyboard.press('Enter')
+    await typeInTerminal(page, 'show version')
     // Longer than IOS's default 24-line screen: it stops at --More-- until Space.
     await waitForTerminal(page, /Cisco IOS Software, C2900 Software[\s\S]*--More--/)
     await page.keyboard.press('Space')

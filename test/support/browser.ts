@@ -9,7 +9,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
  * Debian's Chromium, driven by playwright-core (never a downloaded browser). The flags keep it
  * off the network: this machine has none, and Chromium's background fetches only slow it down.
  */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -22,7 +22,7 @@ const CHROMIUM_ARGS = [
 /** The window size every test page gets, large enough for the three panes side by side. */
 export const VIEWPORT = { width: 1400, height: 900 } as const
 
-function checkChromium(): void {
+export function checkChromium(): void {
   if (!fs.existsSync(CHROMIUM_PATH))
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH)`)
 }
@@ -34,7 +34,7 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: VIEWPORT,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
   })
   return {
     context,
@@ -52,5 +52,5 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
  */
 export async function launchSharedChromium(): Promise<Browser> {
   checkChromium()
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] })
 }

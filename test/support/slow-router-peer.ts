@@ -1,4 +1,5 @@
-import { SerialPort } from 'serialport'
+import type { SerialPort } from 'serialport'
+import { closeSerialPort, openSerialPort } from './serial-port'
 
 /**
  * The far end of a socat pair behaving like a router console at 9600 baud: a small input buffer
@@ -37,17 +38,11 @@ export class SlowRouterPeer {
     this.bufferSize = options.bufferSize ?? 64
     this.prompt = options.prompt ?? 'Router(config)#'
     port.on('data', (chunk: Buffer) => this.receive(chunk))
-    port.on('error', () => undefined)
     this.timer = setInterval(() => this.tick(), TICK_MS)
   }
 
-  static open(options: SlowRouterPeerOptions): Promise<SlowRouterPeer> {
-    return new Promise((resolve, reject) => {
-      const port = new SerialPort({ path: options.path, baudRate: options.baudRate ?? 9600 }, (err) => {
-        if (err) reject(err)
-        else resolve(new SlowRouterPeer(port, options))
-      })
-    })
+  static async open(options: SlowRouterPeerOptions): Promise<SlowRouterPeer> {
+    return new SlowRouterPeer(await openSerialPort(options.path, options.baudRate), options)
   }
 
   /** Every byte that made it into the input buffer, in order: what the router "saw". */
@@ -89,8 +84,7 @@ export class SlowRouterPeer {
 
   close(): Promise<void> {
     clearInterval(this.timer)
-    if (!this.port.isOpen) return Promise.resolve()
-    return new Promise((resolve) => this.port.close(() => resolve()))
+    return closeSerialPort(this.port)
   }
 
   private receive(chunk: Buffer): void {

@@ -1,4 +1,5 @@
-import { SerialPort } from 'serialport'
+import type { SerialPort } from 'serialport'
+import { closeSerialPort, openSerialPort } from './serial-port'
 import { LinePacer } from '../../electron/services/practice-router/line-pacer'
 
 /**
@@ -110,20 +111,14 @@ export class UartRouterPeer {
       this.lastActivity = performance.now()
       this.toRouter.push(chunk)
     })
-    port.on('error', () => undefined)
     this.timer = setInterval(() => {
       this.toRouter.tick()
       this.toLaptop.tick()
     }, TICK_MS)
   }
 
-  static open(options: UartPeerOptions): Promise<UartRouterPeer> {
-    return new Promise((resolve, reject) => {
-      const port = new SerialPort({ path: options.path, baudRate: options.baudRate ?? 9600 }, (err) => {
-        if (err) reject(err)
-        else resolve(new UartRouterPeer(port, options))
-      })
-    })
+  static async open(options: UartPeerOptions): Promise<UartRouterPeer> {
+    return new UartRouterPeer(await openSerialPort(options.path, options.baudRate), options)
   }
 
   /** Every byte the router took from its ring, in order. */
@@ -171,8 +166,7 @@ export class UartRouterPeer {
     clearInterval(this.timer)
     this.pacer.stop()
     for (const t of this.promptTimers) clearTimeout(t)
-    if (!this.port.isOpen) return Promise.resolve()
-    return new Promise((resolve) => this.port.close(() => resolve()))
+    return closeSerialPort(this.port)
   }
 
   private take(ch: string): void {

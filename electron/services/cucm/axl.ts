@@ -77,18 +77,19 @@ export class AxlClient {
     return text(child(child(answer, 'return'), 'componentVersion').version)
   }
 
-  async listDevicePools(): Promise<string[]> {
-    const answer = await this.call('listDevicePool', { searchCriteria: { name: '%' }, returnedTags: { name: '' } })
-    return children(child(answer, 'return'), 'devicePool')
-      .map((p) => text(p.name))
-      .filter(Boolean)
-      .sort(byName)
+  listDevicePools(): Promise<string[]> {
+    return this.listNames('listDevicePool', 'devicePool')
   }
 
-  async listLocations(): Promise<string[]> {
-    const answer = await this.call('listLocation', { searchCriteria: { name: '%' }, returnedTags: { name: '' } })
-    return children(child(answer, 'return'), 'location')
-      .map((l) => text(l.name))
+  listLocations(): Promise<string[]> {
+    return this.listNames('listLocation', 'location')
+  }
+
+  /** Every name a listX operation returns (searchCriteria name '%': all), sorted. */
+  private async listNames(operation: string, element: string): Promise<string[]> {
+    const answer = await this.call(operation, { searchCriteria: { name: '%' }, returnedTags: { name: '' } })
+    return children(child(answer, 'return'), element)
+      .map((item) => text(item.name))
       .filter(Boolean)
       .sort(byName)
   }

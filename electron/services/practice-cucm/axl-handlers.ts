@@ -39,6 +39,17 @@ function required(body: XmlObject, name: string, type: string): string {
   return value
 }
 
+/**
+ * An update's `mediaResourceListName`, when the request has one: an empty name clears it, any
+ * other must name an existing media resource group list. updateDevicePool and updatePhone share it.
+ */
+function updateMediaResourceList(state: PracticeCucmState, target: { mediaResourceListName: string }, body: XmlObject): void {
+  if (!('mediaResourceListName' in body)) return
+  const name = text(body.mediaResourceListName)
+  if (name && !state.mediaResourceLists.some((l) => same(l.name, name))) throw notFound('Media Resource List')
+  target.mediaResourceListName = name
+}
+
 export type AxlHandler = (state: PracticeCucmState, body: XmlObject) => { result: XmlObject | string; changed?: boolean }
 
 export const AXL_HANDLERS: Readonly<Record<string, AxlHandler>> = {
@@ -63,11 +74,7 @@ export const AXL_HANDLERS: Readonly<Record<string, AxlHandler>> = {
   updateDevicePool: (state, body) => {
     const pool = state.devicePools.find((p) => same(p.name, text(body.name)))
     if (!pool) throw new AxlFault('5003', 'Device Pool not found')
-    if ('mediaResourceListName' in body) {
-      const name = text(body.mediaResourceListName)
-      if (name && !state.mediaResourceLists.some((l) => same(l.name, name))) throw notFound('Media Resource List')
-      pool.mediaResourceListName = name
-    }
+    updateMediaResourceList(state, pool, body)
     return { result: uuid(), changed: true }
   },
 
@@ -184,11 +191,7 @@ export const AXL_HANDLERS: Readonly<Record<string, AxlHandler>> = {
   updatePhone: (state, body) => {
     const phone = state.phones.find((p) => same(p.name, text(body.name)))
     if (!phone) throw new AxlFault('5003', 'Phone not found')
-    if ('mediaResourceListName' in body) {
-      const name = text(body.mediaResourceListName)
-      if (name && !state.mediaResourceLists.some((l) => same(l.name, name))) throw notFound('Media Resource List')
-      phone.mediaResourceListName = name
-    }
+    updateMediaResourceList(state, phone, body)
     return { result: uuid(), changed: true }
   },
 

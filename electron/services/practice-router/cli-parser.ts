@@ -232,19 +232,36 @@ export class CommandTree<H> {
     if (!root) return { kind: 'invalid', column: tokens[0]?.start ?? 0, firstToken: true }
     const args: Record<string, string> = {}
     const columns: Record<string, number> = {}
-    let node: Node<H> = root
+    const { node, stop } = this.walk(root, tokens, line, args, columns)
+    if (stop?.step.kind === 'ambiguous') return { kind: 'ambiguous' }
+    if (stop?.step.kind === 'invalid') return { kind: 'invalid', column: stop.step.column, firstToken: stop.index === 0 }
+    const end = stop?.step.kind === 'rest' ? stop.step.node : node
+    if (end.handler) return { kind: 'ok', handler: end.handler, args, columns }
+    return { kind: 'incomplete' }
+  }
+
+  /**
+   * Steps through the tokens from `root` for as long as each leads to a plain node. At the first
+   * that does not (an ambiguous or invalid word, or a LINE or exec parameter that takes the rest of
+   * the line) it stops, and says which token it stopped at and why; `node` is the last node reached.
+   */
+  private walk(
+    root: Node<H>,
+    tokens: Token[],
+    line: string,
+    args: Record<string, string>,
+    columns: Record<string, number> = {},
+  ): { node: Node<H>; stop?: { step: Exclude<Step<H>, { kind: 'node' }>; token: Token; index: number } } {
+    let node = root
     for (let i = 0; i < tokens.length; i++) {
       joinInterface(node, tokens, i)
       const token = tokens[i]
       if (!token) break
-      const result = this.step(node, token, line, args, columns)
-      if (result.kind === 'ambiguous') return { kind: 'ambiguous' }
-      if (result.kind === 'invalid') return { kind: 'invalid', column: result.column, firstToken: i === 0 }
-      node = result.node
-      if (result.kind === 'rest') break
+      const step = this.step(node, token, line, args, columns)
+      if (step.kind !== 'node') return { node, stop: { step, token, index: i } }
+      node = step.node
     }
-    if (node.handler) return { kind: 'ok', handler: node.handler, args, columns }
-    return { kind: 'incomplete' }
+    return { node }
   }
 
   /** `?` typed after `text`. */
@@ -253,30 +270,23 @@ export class CommandTree<H> {
     if (!root) return { kind: 'unrecognized' }
     const tokens = tokenize(text)
     const partial = text.length > 0 && !/\s$/.test(text) ? tokens.pop() : undefined
-    const args: Record<string, string> = {}
-    let node: Node<H> = root
-    for (let i = 0; i < tokens.length; i++) {
-      joinInterface(node, tokens, i)
-      const token = tokens[i]
-      if (!token) break
-      const result = this.step(node, token, text, args)
-      if (result.kind === 'ambiguous') return { kind: 'ambiguous' }
-      if (result.kind === 'invalid') {
+    const { node, stop } = this.walk(root, tokens, text, {})
+    if (stop) {
+      const { step, token, index } = stop
+      if (step.kind === 'ambiguous') return { kind: 'ambiguous' }
+      if (step.kind === 'invalid') {
         // `interface GigabitEthernet ?`: the type word alone asks for the slot (2921: slot 0 only).
-        const typeOnly = i === tokens.length - 1 && node.params.some((p) => p.type.kind === 'iface') && isInterfaceType(token.text)
+        const typeOnly = index === tokens.length - 1 && node.params.some((p) => p.type.kind === 'iface') && isInterfaceType(token.text)
         return typeOnly ? { kind: 'list', entries: [['<0-0>', 'GigabitEthernet interface number']] } : { kind: 'unrecognized' }
       }
-      if (result.kind === 'rest') {
-        if (result.node.type.kind === 'exec') return this.help('exec', text.slice(token.start))
-        return {
-          kind: 'list',
-          entries: [
-            ['LINE', result.node.help],
-            ['<cr>', ''],
-          ],
-        }
+      if (step.node.type.kind === 'exec') return this.help('exec', text.slice(token.start))
+      return {
+        kind: 'list',
+        entries: [
+          ['LINE', step.node.help],
+          ['<cr>', ''],
+        ],
       }
-      node = result.node
     }
     if (partial) {
       const lower = partial.text.toLowerCase()
@@ -349,21 +359,14 @@ export class CommandTree<H> {
     const tokens = tokenize(text)
     const partial = tokens.pop()
     if (!partial) return null
-    const args: Record<string, string> = {}
-    let node: Node<H> = root
-    for (let i = 0; i < tokens.length; i++) {
-      joinInterface(node, tokens, i)
-      const token = tokens[i]
-      if (!token) break
-      const result = this.step(node, token, text, args)
-      if (result.kind !== 'node') {
-        if (result.kind === 'rest' && result.node.type.kind === 'exec') {
-          const inner = this.complete('exec', text.slice(token.start + token.text.length).trimStart())
-          return inner === null ? null : `${text.slice(0, token.start + token.text.length)} ${inner}`
-        }
-        return null
+    const { node, stop } = this.walk(root, tokens, text, {})
+    if (stop) {
+      const { step, token } = stop
+      if (step.kind === 'rest' && step.node.type.kind === 'exec') {
+        const inner = this.complete('exec', text.slice(token.start + token.text.length).trimStart())
+        return inner === null ? null : `${text.slice(0, token.start + token.text.length)} ${inner}`
       }
-      node = result.node
+      return null
     }
     const lower = partial.text.toLowerCase()
     const words = node.keywords.filter((k) => k.word.startsWith(lower))

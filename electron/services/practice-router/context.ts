@@ -72,4 +72,24 @@ export interface CommandDef {
   readonly run: Handler
 }
 
+/**
+ * The commands of a sub-mode that edits one object (a trustpoint, the certificate server, a DSP
+ * farm profile): each finds the object the sub-mode was entered for and applies its change to it.
+ */
+export function subModeCommand<T>(mode: Mode, current: (ctx: Ctx) => T | undefined) {
+  return (
+    syntax: string,
+    help: Record<string, string>,
+    apply: (target: T, args: Readonly<Record<string, string>>, ctx: Ctx) => void,
+  ): CommandDef => ({
+    modes: [mode],
+    syntax,
+    help,
+    run: (ctx, args) => {
+      const target = current(ctx)
+      if (target) apply(target, args, ctx)
+    },
+  })
+}
+
 export const INVALID = "% Invalid input detected at '^' marker."

@@ -17,19 +17,29 @@ function looksLikeSerial(word: string): boolean {
   return word.startsWith('/dev/') || /^(\\\\\.\\)?COM\d+$/i.test(word)
 }
 
+/**
+ * Line settings as words, for a serial port or an RFC 2217 port: a speed (`9600`) and a frame
+ * (`8N1`), in any order; undefined when there are none.
+ */
+function parseLineWords(words: readonly string[]): { ok: true; line?: Record<string, unknown> } | { ok: false; error: string } {
+  let line: Record<string, unknown> | undefined
+  for (const word of words) {
+    if (/^\d+$/.test(word)) line = { ...line, baudRate: Number(word) }
+    else {
+      const frame = parseFrame(word)
+      if (!frame) return { ok: false, error: `"${word}" is neither a speed (9600) nor a frame (8N1)` }
+      line = { ...line, ...frame }
+    }
+  }
+  return line ? { ok: true, line } : { ok: true }
+}
+
 function parseSerial(words: string[]): QuickConnectResult {
   const [path, ...rest] = words
   if (!path) return fail('a device path, e.g. /dev/ttyUSB0 9600')
-  let spec: Record<string, unknown> = { kind: 'serial', path }
-  for (const word of rest) {
-    if (/^\d+$/.test(word)) spec = { ...spec, baudRate: Number(word) }
-    else {
-      const frame = parseFrame(word)
-      if (!frame) return fail(`"${word}" is neither a speed (9600) nor a frame (8N1)`)
-      spec = { ...spec, ...frame }
-    }
-  }
-  const parsed = SerialSpec.safeParse(spec)
+  const settings = parseLineWords(rest)
+  if (!settings.ok) return fail(settings.error)
+  const parsed = SerialSpec.safeParse({ kind: 'serial', path, ...settings.line })
   if (!parsed.success) return fail(firstIssue(parsed.error))
   return { ok: true, spec: parsed.data, label: `${path} ${parsed.data.baudRate}` }
 }
@@ -99,20 +109,13 @@ function parseTelnet(words: string[]): QuickConnectResult {
   let portText = split.port
   if (portText === undefined && rest[0] !== undefined && /^\d+$/.test(rest[0])) portText = rest.shift()
   if (portText !== undefined && !/^\d+$/.test(portText)) return fail(`port "${portText}" is not a number`)
-  let comPort: Record<string, unknown> | undefined
-  for (const word of rest) {
-    if (/^\d+$/.test(word)) comPort = { ...comPort, baudRate: Number(word) }
-    else {
-      const frame = parseFrame(word)
-      if (!frame) return fail(`"${word}" is neither a speed (9600) nor a frame (8N1)`)
-      comPort = { ...comPort, ...frame }
-    }
-  }
+  const comPort = parseLineWords(rest)
+  if (!comPort.ok) return fail(comPort.error)
   const parsed = TelnetSpec.safeParse({
     kind: 'telnet',
     host: split.host,
     ...(portText === undefined ? {} : { port: Number(portText) }),
-    ...(comPort ? { comPort } : {}),
+    ...(comPort.line ? { comPort: comPort.line } : {}),
   })
   if (!parsed.success) return fail(firstIssue(parsed.error))
   const shownPort = parsed.data.port === 23 ? '' : `:${parsed.data.port}`

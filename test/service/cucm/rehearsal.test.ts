@@ -1,25 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CucmActionInput } from '../../../shared/contract/cucm'
 import { RouterDriver } from '../../unit/practice-router/driver'
-import { authenticateAndEnroll, configureBridgeTrustpoint, configureCa, enableCa, importCucm } from '../../unit/practice-router/procedure'
+import { configureBridge, enrollBridge, importCucm } from '../../unit/practice-router/procedure'
 import { cucmLab, type CucmLab } from './support'
 
 /** The practice CUCM publisher's address on the lab network. */
 const PUBLISHER_IP = '10.10.10.10'
 
-/** Step 12, pointed at the practice CUCM. */
-async function configureBridge(d: RouterDriver, register = 'SecureCFB'): Promise<void> {
-  await d.lines('configure terminal', 'voice-card 0', 'dsp service dspfarm')
-  await d.lines(
-    'dspfarm profile 666 conference security',
-    'trustpoint SecureCFB',
-    'codec g711ulaw',
-    'maximum sessions 4',
-    'associate application SCCP',
-  )
-  await d.lines('sccp local GigabitEthernet0/1', `sccp ccm ${PUBLISHER_IP} identifier 666 version 7.0+`, 'sccp')
-  await d.lines('sccp ccm group 666', 'associate ccm 666 priority 1', `associate profile 666 register ${register}`)
-  await d.lines('dspfarm profile 666 conference security', 'no shutdown', 'end')
+/** Step 12 from the exec prompt, pointed at the practice CUCM's publisher. */
+async function configureBridgeToPublisher(d: RouterDriver): Promise<void> {
+  await d.line('configure terminal')
+  await configureBridge(d, { ccmIp: PUBLISHER_IP })
 }
 
 /**
@@ -37,10 +28,7 @@ describe('rehearsal: the bridge registers only when CUCM is right', { timeout: 1
     await lab.connect()
     router = new RouterDriver({ seed: 'rehearsal', cucm: lab.services.practiceCucms.linkFor('default'), cucmRetryMs: 50 })
     const { pem } = await lab.client.invoke('practice.cucmCertificate', { lab: 'default' })
-    await configureCa(router)
-    await enableCa(router)
-    await configureBridgeTrustpoint(router)
-    await authenticateAndEnroll(router)
+    await enrollBridge(router)
     await importCucm(router, pem)
     await router.line('end')
   })
@@ -71,7 +59,7 @@ describe('rehearsal: the bridge registers only when CUCM is right', { timeout: 1
     await upload()
     await restart()
     await addBridge()
-    await configureBridge(router)
+    await configureBridgeToPublisher(router)
     const show = await associated()
     expect(show).toContain('Profile Operation State : ACTIVE')
     expect(await router.line('show sccp')).toContain(`Active Call Manager: ${PUBLISHER_IP}, Port Number: 2443`)
@@ -83,7 +71,7 @@ describe('rehearsal: the bridge registers only when CUCM is right', { timeout: 1
 
   it('skipped upload: TLS handshake failure; registers once uploaded and restarted', async () => {
     await addBridge()
-    await configureBridge(router)
+    await configureBridgeToPublisher(router)
     await router.waitFor('TLS handshake failure', 0, 30_000)
     expect(router.output).toContain(
       'CallManager-trust on CUCMPUB15 holds neither the CA (CN=testCA) nor the bridge certificate (CN=SecureCFB)',
@@ -102,7 +90,7 @@ describe('rehearsal: the bridge registers only when CUCM is right', { timeout: 1
   it('skipped restart: the store holds the CA but CallManager has not read it', async () => {
     await addBridge()
     await upload()
-    await configureBridge(router)
+    await configureBridgeToPublisher(router)
     await router.waitFor('Cisco CallManager was not restarted after the upload', 0, 30_000)
     expect(await router.line('show dspfarm profile 666')).toMatch(/Status : NOT ASSOCIATED/)
     expect((await registration()).summary).toBe('SecureCFB is UnRegistered on CUCMPUB15 (StatusReason 10 authenticationError).')
@@ -114,7 +102,7 @@ describe('rehearsal: the bridge registers only when CUCM is right', { timeout: 1
     await upload()
     await restart()
     await addBridge('SecureCFB-1')
-    await configureBridge(router)
+    await configureBridgeToPublisher(router)
     await router.waitFor('registration rejected by CUCMPUB15: CUCM has no conference bridge named SecureCFB (noEntryInDatabase)', 0, 30_000)
     expect(await router.line('show dspfarm profile 666')).toMatch(/Status : NOT ASSOCIATED/)
     expect((await registration()).summary).toBe('SecureCFB is Rejected on CUCMPUB15 (StatusReason 2 noEntryInDatabase).')
@@ -124,7 +112,7 @@ describe('rehearsal: the bridge registers only when CUCM is right', { timeout: 1
     await upload()
     await restart()
     await addBridge()
-    await configureBridge(router)
+    await configureBridgeToPublisher(router)
     await associated()
     lab.practice.restartCallManager('publisher')
     await router.until('show dspfarm profile 666', (out) => /NOT ASSOCIATED/.test(out), 30_000)

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as pty from 'node-pty'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { waitForOutput } from '../../support/wait-for-output'
 
 /** The practice router as a command: over a pipe, with a saved lab, behind a slow console line, on a pty. */
 
@@ -29,16 +30,8 @@ class CliRun {
     this.child.stdin.write(text)
   }
 
-  async waitFor(pattern: string | RegExp, from = 0, timeoutMs = 15_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs
-    const found = (): boolean => {
-      const text = this.output.slice(from)
-      return typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)
-    }
-    while (!found()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; got:\n${this.output.slice(-800)}`)
-      await sleep(10)
-    }
+  waitFor(pattern: string | RegExp, from = 0, timeoutMs = 15_000): Promise<void> {
+    return waitForOutput(() => this.output, pattern, { from, timeoutMs })
   }
 
   kill(): void {

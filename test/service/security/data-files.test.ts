@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KnownHostsStore } from '../../../electron/services/known-hosts'
 import { SecretStore } from '../../../electron/services/secrets/secret-store'
 import { readStaticFile } from '../../../electron/static-files'
-import { Settings } from '../../../shared/contract'
-import { directClient, waitForState } from '../../support/clients'
+import { Settings, type Payload } from '../../../shared/contract'
+import { directClient, waitForState, type TestClient } from '../../support/clients'
 import { testServices } from '../../support/services'
 
 /** An SSH public key blob (RFC 4253 §6.6 wire format) of a fresh ed25519 key. */
@@ -26,6 +26,27 @@ const fakeCipher = {
   decrypt: (sealed: Buffer) => [...sealed.toString()].reverse().join(''),
 }
 
+/** Services over `userDataDir` for the length of `use`, cleaned up after it (its late writes awaited). */
+async function withServices(userDataDir: string, use: (services: ReturnType<typeof testServices>) => Promise<void> | void): Promise<void> {
+  const services = testServices({ userDataDir })
+  try {
+    await use(services)
+  } finally {
+    await services.cleanup()
+  }
+}
+
+/** Opens a practice session of `lab` that logs, and waits until it is open and its log file named. */
+async function openLoggedPractice(client: TestClient, lab: string): Promise<Payload<'session.state'>> {
+  const { id } = await client.invoke('session.open', {
+    spec: { kind: 'practice', lab, seed: lab },
+    cols: 80,
+    rows: 24,
+    options: { log: { enabled: true } },
+  })
+  return waitForState(client, id, (s) => s.state === 'open' && s.logPath !== undefined)
+}
+
 describe('data folders and files are private to the user (issue 10 point 12)', () => {
   let parent: string
   let oldUmask: number
@@ -41,75 +62,47 @@ describe('data folders and files are private to the user (issue 10 point 12)', (
 
   it('without 0700 folders, other users could list the data folder, session logs and practice labs', async () => {
     const userDataDir = path.join(parent, 'fresh', 'lab-console')
-    const services = testServices({ userDataDir })
-    try {
+    await withServices(userDataDir, async (services) => {
       const client = directClient(services)
-      const { id } = await client.invoke('session.open', {
-        spec: { kind: 'practice', lab: 'private', seed: 'private' },
-        cols: 80,
-        rows: 24,
-        options: { log: { enabled: true } },
-      })
-      await waitForState(client, id, (s) => s.state === 'open')
+      const { id } = await openLoggedPractice(client, 'private')
       await client.invoke('practice.cucmCertificate', { lab: 'private' })
       await client.invoke('session.close', { id })
       for (const dir of [userDataDir, path.join(userDataDir, 'logs'), path.join(userDataDir, 'practice-labs')]) {
         expect({ dir, mode: modeOf(dir).toString(8) }).toEqual({ dir, mode: '700' })
       }
-    } finally {
-      services.cleanup()
-    }
+    })
   })
 
   it('without a mode on the session log folder, one removed while the app runs would come back 0755', async () => {
     const userDataDir = path.join(parent, 'removed')
-    const services = testServices({ userDataDir })
-    try {
+    await withServices(userDataDir, async (services) => {
       fs.rmSync(path.join(userDataDir, 'logs'), { recursive: true, force: true })
       const client = directClient(services)
-      const { id } = await client.invoke('session.open', {
-        spec: { kind: 'practice', lab: 'removed', seed: 'removed' },
-        cols: 80,
-        rows: 24,
-        options: { log: { enabled: true } },
-      })
-      await waitForState(client, id, (s) => s.state === 'open' && s.logPath !== undefined)
+      const { id } = await openLoggedPractice(client, 'removed')
       await client.invoke('session.close', { id })
       expect(modeOf(path.join(userDataDir, 'logs')).toString(8)).toBe('700')
-    } finally {
-      services.cleanup()
-    }
+    })
   })
 
-  it('without tightening, folders an older version left at 0755 would stay readable by others', () => {
+  it('without tightening, folders an older version left at 0755 would stay readable by others', async () => {
     const userDataDir = path.join(parent, 'old', 'lab-console')
     for (const dir of [userDataDir, path.join(userDataDir, 'logs'), path.join(userDataDir, 'practice-labs')]) {
       fs.mkdirSync(dir, { recursive: true, mode: 0o755 })
       fs.chmodSync(dir, 0o755)
     }
-    const services = testServices({ userDataDir })
-    try {
+    await withServices(userDataDir, () => {
       for (const dir of [userDataDir, path.join(userDataDir, 'logs'), path.join(userDataDir, 'practice-labs')]) {
         expect({ dir, mode: modeOf(dir).toString(8) }).toEqual({ dir, mode: '700' })
       }
-    } finally {
-      services.cleanup()
-    }
+    })
   })
 
   it('without 0600 files, other users could read logs, lab keys, known hosts, sealed secrets and the state', async () => {
     const userDataDir = path.join(parent, 'files')
-    const services = testServices({ userDataDir })
-    try {
+    await withServices(userDataDir, async (services) => {
       const client = directClient(services)
-      const { id } = await client.invoke('session.open', {
-        spec: { kind: 'practice', lab: 'files', seed: 'files' },
-        cols: 80,
-        rows: 24,
-        options: { log: { enabled: true } },
-      })
-      const open = await waitForState(client, id, (s) => s.state === 'open' && s.logPath !== undefined)
-      await client.invoke('session.close', { id })
+      const open = await openLoggedPractice(client, 'files')
+      await client.invoke('session.close', { id: open.id })
       await client.invoke('practice.cucmCertificate', { lab: 'files' })
       const { revisions } = await client.invoke('state.load', null)
       await client.invoke('state.save', { slice: 'settings', value: Settings.parse({ fontSize: 15 }), base: revisions.settings })
@@ -124,9 +117,7 @@ describe('data folders and files are private to the user (issue 10 point 12)', (
       ]
       expect(files.length).toBeGreaterThanOrEqual(6)
       for (const file of files) expect({ file, mode: modeOf(file).toString(8) }).toEqual({ file, mode: '600' })
-    } finally {
-      services.cleanup()
-    }
+    })
   })
 })
 

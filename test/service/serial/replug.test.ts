@@ -5,7 +5,8 @@ import { SerialTransport, type SerialStatus } from '../../../electron/services/s
 import type { SerialBinding } from '../../../electron/services/sessions/serial/binding'
 import type { ExitInfo } from '../../../electron/services/sessions/transport'
 import { startSocatPair, type SocatPair } from '../../support/socat'
-import { Received, closePeer, delay, openPeer, waitFor } from '../../unit/serial/helpers'
+import { Received, delay, waitFor } from '../../unit/serial/helpers'
+import { closeSerialPort, openSerialPort } from '../../support/serial-port'
 
 const ctx = { cols: 80, rows: 24, prompt: () => Promise.reject(new Error('serial never prompts')) }
 
@@ -20,7 +21,7 @@ describe('replug recovery', () => {
   it('waits for the same path, reconnects without a keypress, and loses nothing', async () => {
     const pair = await startSocatPair()
     pairs.push(pair)
-    let peer = await openPeer(pair.b)
+    let peer = await openSerialPort(pair.b)
     const t = new SerialTransport(SerialSpec.parse({ kind: 'serial', path: pair.a }), { pollIntervalMs: 250 })
     const received = new Received()
     t.onData(received.listener)
@@ -40,7 +41,7 @@ describe('replug recovery', () => {
       const beforeGap = received.text
 
       await pair.stop()
-      await closePeer(peer)
+      await closeSerialPort(peer)
       await waitFor(() => t.status?.state === 'waiting', 'the transport to notice the unplug')
       expect(t.status?.message).toBe(`cable disconnected — waiting for ${pair.a}`)
       t.resume()
@@ -56,7 +57,7 @@ describe('replug recovery', () => {
       expect(t.status?.state).toBe('waiting')
 
       await pair.restart()
-      peer = await openPeer(pair.b)
+      peer = await openSerialPort(pair.b)
       const peerReceived = new Received()
       peer.on('data', peerReceived.listener)
       await waitFor(() => t.status?.state === 'connected', 'the reconnect', 5000)
@@ -70,7 +71,7 @@ describe('replug recovery', () => {
       expect(exits).toEqual([])
     } finally {
       t.close()
-      await closePeer(peer)
+      await closeSerialPort(peer)
     }
     await waitFor(() => exits.length === 1, 'the exit after close')
   })
@@ -89,8 +90,8 @@ describe('replug recovery', () => {
     await pair.restart()
     await delay(600)
     // Had it kept polling it would have reopened (and locked) the port; a fresh open proves it did not.
-    const probe = await openPeer(pair.a)
-    await closePeer(probe)
+    const probe = await openSerialPort(pair.a)
+    await closeSerialPort(probe)
   })
 
   it('finds the adapter again by USB serial number when it comes back under another path', async () => {
@@ -120,10 +121,10 @@ describe('replug recovery', () => {
       await waitFor(() => t.status?.state === 'connected', 'the reconnect under the new path', 5000)
       expect(t.currentPath).toBe(second.a)
       expect(received.text).toContain(`[Lab Console: reconnected on ${second.a}]`)
-      const peer = await openPeer(second.b)
+      const peer = await openSerialPort(second.b)
       peer.write('Router>')
       await waitFor(() => received.text.endsWith('Router>'), 'data on the new path')
-      await closePeer(peer)
+      await closeSerialPort(peer)
     } finally {
       t.close()
     }

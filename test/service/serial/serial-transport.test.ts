@@ -9,7 +9,8 @@ import { SerialTransport, type SerialSettings, type SerialStatus } from '../../.
 import { SerialOpenError } from '../../../electron/services/sessions/serial/errors'
 import type { ExitInfo } from '../../../electron/services/sessions/transport'
 import { startSocatPair, type SocatPair } from '../../support/socat'
-import { Received, closePeer, delay, openPeer, waitFor } from '../../unit/serial/helpers'
+import { Received, delay, waitFor } from '../../unit/serial/helpers'
+import { closeSerialPort, openSerialPort } from '../../support/serial-port'
 
 const ctx = { cols: 80, rows: 24, prompt: () => Promise.reject(new Error('serial never prompts')) }
 const spec = (path: string): SerialSettings => SerialSpec.parse({ kind: 'serial', path })
@@ -24,6 +25,17 @@ function track(t: SerialTransport): SerialTransport {
   return t
 }
 
+/** A transport on the pty's near end, closed after the test, with what it receives and reports, opened. */
+async function openTransport(): Promise<{ t: SerialTransport; received: Received; statuses: SerialStatus[] }> {
+  const t = track(new SerialTransport(spec(pair.a)))
+  const received = new Received()
+  t.onData(received.listener)
+  const statuses: SerialStatus[] = []
+  t.onStatus((s) => statuses.push(s))
+  await t.open(ctx)
+  return { t, received, statuses }
+}
+
 beforeAll(async () => {
   pair = await startSocatPair()
 })
@@ -33,26 +45,21 @@ afterAll(async () => {
 })
 
 beforeEach(async () => {
-  peer = await openPeer(pair.b)
+  peer = await openSerialPort(pair.b)
   peerReceived = new Received()
   peer.on('data', peerReceived.listener)
 })
 
 afterEach(async () => {
   for (const t of transports.splice(0)) t.close()
-  await closePeer(peer)
+  await closeSerialPort(peer)
   // Let the closes settle so the next test can take the port's lock.
   await delay(50)
 })
 
 describe('SerialTransport over a socat pty at 9600 8N1', () => {
   it('moves bytes both ways', async () => {
-    const t = track(new SerialTransport(spec(pair.a)))
-    const received = new Received()
-    t.onData(received.listener)
-    const statuses: SerialStatus[] = []
-    t.onStatus((s) => statuses.push(s))
-    await t.open(ctx)
+    const { t, received, statuses } = await openTransport()
 
     expect(t.title).toContain('9600 8N1')
     expect(statuses.at(-1)).toMatchObject({ state: 'connected' })
@@ -91,10 +98,7 @@ describe('SerialTransport over a socat pty at 9600 8N1', () => {
   })
 
   it('holds data while paused and delivers all of it, in order, on resume', async () => {
-    const t = track(new SerialTransport(spec(pair.a)))
-    const received = new Received()
-    t.onData(received.listener)
-    await t.open(ctx)
+    const { t, received } = await openTransport()
     t.pause()
     const expected = Array.from({ length: 200 }, (_, i) => `line ${i}\r\n`).join('')
     peer.write(expected.slice(0, 1000))
@@ -143,10 +147,7 @@ describe('SerialTransport over a socat pty at 9600 8N1', () => {
   })
 
   it('reports that a pty cannot send BREAK, and keeps working', async () => {
-    const t = track(new SerialTransport(spec(pair.a)))
-    const received = new Received()
-    t.onData(received.listener)
-    await t.open(ctx)
+    const { t, received } = await openTransport()
     await expect(t.sendBreak(50)).rejects.toThrow(/cannot send BREAK \(.*Inappropriate ioctl.*\).*USB console cable/)
     peer.write('still here')
     await waitFor(() => received.text === 'still here', 'data after the failed BREAK')
@@ -155,12 +156,7 @@ describe('SerialTransport over a socat pty at 9600 8N1', () => {
   })
 
   it('warns once about a wrong speed when the first output is unreadable', async () => {
-    const t = track(new SerialTransport(spec(pair.a)))
-    const received = new Received()
-    t.onData(received.listener)
-    const statuses: SerialStatus[] = []
-    t.onStatus((s) => statuses.push(s))
-    await t.open(ctx)
+    const { received, statuses } = await openTransport()
     // What a 9600 console looks like at 115200: NULs and high-bit bytes.
     const garbage = Buffer.from('00fe0000f000fe00fe00fe0000f000fe00fe0000f000fe000000c000fe00fe00fe00fe0000f000fe', 'hex')
     peer.write(garbage)

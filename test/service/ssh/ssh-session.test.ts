@@ -39,6 +39,13 @@ async function openSession(
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** `show flood N` arrived whole: lines 1 to N, each once, in order. */
+function expectEveryFloodLine(text: string, lines: number): void {
+  const numbers = [...text.matchAll(/flood line (\d+) of \d+/g)].map((m) => Number(m[1]))
+  expect(numbers).toHaveLength(lines)
+  expect(numbers.every((n, i) => n === i + 1)).toBe(true)
+}
+
 describe('SSH session', () => {
   it('opens a pty of the context size and follows resize', async () => {
     const { transport, output } = await openSession({ cols: 100, rows: 30 })
@@ -64,9 +71,7 @@ describe('SSH session', () => {
     transport.resume()
     await output.waitFor('flood done', 30_000)
 
-    const numbers = [...output.text.matchAll(/flood line (\d+) of \d+/g)].map((m) => Number(m[1]))
-    expect(numbers).toHaveLength(lines)
-    expect(numbers.every((n, i) => n === i + 1)).toBe(true)
+    expectEveryFloodLine(output.text, lines)
     transport.close()
   })
 
@@ -85,9 +90,7 @@ describe('SSH session', () => {
       await sleep(20)
     }
     await output.waitFor('flood done', 30_000)
-    const numbers = [...output.text.matchAll(/flood line (\d+) of \d+/g)].map((m) => Number(m[1]))
-    expect(numbers).toHaveLength(lines)
-    expect(numbers.every((n, i) => n === i + 1)).toBe(true)
+    expectEveryFloodLine(output.text, lines)
     transport.close()
   })
 

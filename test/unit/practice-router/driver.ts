@@ -1,4 +1,5 @@
 import { PracticeRouter, type PracticeRouterOptions } from '../../../electron/services/practice-router'
+import { waitForOutput } from '../../support/wait-for-output'
 
 /** Types into a practice router the way a terminal would and collects what it prints. */
 export class RouterDriver {
@@ -34,16 +35,8 @@ export class RouterDriver {
   }
 
   /** Waits until the output (from `from` on) matches. */
-  async waitFor(pattern: string | RegExp, from = 0, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs
-    const matches = (): boolean => {
-      const text = this.output.slice(from)
-      return typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)
-    }
-    while (!matches()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; output tail:\n${this.output.slice(-600)}`)
-      await new Promise((resolve) => setTimeout(resolve, 5))
-    }
+  waitFor(pattern: string | RegExp, from = 0, timeoutMs = 5000): Promise<void> {
+    return waitForOutput(() => this.output, pattern, { from, timeoutMs, pollMs: 5 })
   }
 
   /** Waits until `check` holds for a fresh run of `command`, and returns that run's output. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { practiceCucmCertificate } from '../../../electron/services/practice-router'
 import { RouterDriver } from './driver'
-import { authenticateAndEnroll, configureBridge, configureBridgeTrustpoint, configureCa, enableCa, importCucm } from './procedure'
+import { configureBridge, configureBridgeTrustpoint, configureCa, enableCa, enrollBridge, importCucm } from './procedure'
 
 const INVALID = "% Invalid input detected at '^' marker."
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
@@ -165,12 +165,9 @@ describe('practice router CLI errors', () => {
 
   it('keeps the profile NOT ASSOCIATED while the register name differs from the certificate CN', async () => {
     d = new RouterDriver({ seed: 'errors' })
-    await configureCa(d)
-    await enableCa(d)
-    await configureBridgeTrustpoint(d)
-    await authenticateAndEnroll(d)
+    await enrollBridge(d)
     await importCucm(d, practiceCucmCertificate('errors').pem)
-    await configureBridge(d, 'SecureBridge')
+    await configureBridge(d, { register: 'SecureBridge' })
     await sleep(200)
     const wrong = await d.line('show dspfarm profile 666')
     expect(wrong).toContain(' Profile Operation State : RESOURCE ALLOCATED\r\n')

@@ -6,7 +6,7 @@ import { parsePkiExport } from '../../../shared/ios/pem-export'
 import { parseShowSccpCcmGroup } from '../../../shared/ios/sccp'
 import { getStep } from '../../../shared/procedure/procedure'
 import { RouterDriver } from './driver'
-import { CUCM_IP, authenticateAndEnroll, configureBridge, configureBridgeTrustpoint, configureCa, enableCa, importCucm } from './procedure'
+import { CUCM_IP, configureBridge, configureBridgeTrustpoint, configureCa, enableCa, enrollBridge, importCucm } from './procedure'
 
 /**
  * Issue 11, "The practice router, against IOS 15.7(3)M": each point driven with the tech note's
@@ -52,10 +52,7 @@ describe('practice router against IOS 15.7(3)M', () => {
 
   it('refuses to export the key enrollment made non-exportable, and exports the certificates without it', async () => {
     d = new RouterDriver({ seed: 'fidelity' })
-    await configureCa(d)
-    await enableCa(d)
-    await configureBridgeTrustpoint(d)
-    const { enroll } = await authenticateAndEnroll(d)
+    const { enroll } = await enrollBridge(d)
     expect(enroll).toContain('% Generating 1024 bit RSA keys, keys will be non-exportable...')
     const refused = await d.line('crypto pki export SecureCFB pem terminal 3des cisco1234')
     expect(refused).toBe(
@@ -135,10 +132,7 @@ describe('practice router against IOS 15.7(3)M', () => {
 
   it('shows one trustpoint, one trustpoint verbose, and the SCCP connections', async () => {
     d = new RouterDriver({ seed: 'fidelity' })
-    await configureCa(d)
-    await enableCa(d)
-    await configureBridgeTrustpoint(d)
-    await authenticateAndEnroll(d)
+    await enrollBridge(d)
     await d.line('end')
     const status = await d.line('show crypto pki trustpoints SecureCFB status')
     expect(status).toContain('Trustpoint SecureCFB:')

@@ -48,6 +48,14 @@ export async function authenticateAndEnroll(d: RouterDriver): Promise<{ authenti
   return { authenticate, enroll }
 }
 
+/** Steps 1-7 in order: the CA configured and running, the bridge trustpoint authenticated and enrolled. */
+export async function enrollBridge(d: RouterDriver): Promise<{ authenticate: string; enroll: string }> {
+  await configureCa(d)
+  await enableCa(d)
+  await configureBridgeTrustpoint(d)
+  return authenticateAndEnroll(d)
+}
+
 /** Step 9: CUCM's certificate pasted into an `enrollment terminal` trustpoint. */
 export async function importCucm(d: RouterDriver, pem: string): Promise<string> {
   await d.lines('crypto pki trustpoint cucm-pub', 'enrollment terminal', 'revocation-check none')
@@ -58,8 +66,11 @@ export async function importCucm(d: RouterDriver, pem: string): Promise<string> 
   return out
 }
 
-/** Step 12 with the `register` name as a parameter (the lesson: it must equal the certificate CN). */
-export async function configureBridge(d: RouterDriver, register = 'SecureCFB'): Promise<void> {
+/**
+ * Step 12, in config mode. `register` is a parameter because the lesson is that it must equal the
+ * certificate CN; `ccmIp` is the CUCM node the bridge registers with.
+ */
+export async function configureBridge(d: RouterDriver, { register = 'SecureCFB', ccmIp = CUCM_IP } = {}): Promise<void> {
   await d.lines('voice-card 0', 'dsp service dspfarm')
   await d.lines(
     'dspfarm profile 666 conference security',
@@ -70,7 +81,7 @@ export async function configureBridge(d: RouterDriver, register = 'SecureCFB'): 
     'maximum sessions 4',
     'associate application SCCP',
   )
-  await d.lines('sccp local GigabitEthernet0/1', `sccp ccm ${CUCM_IP} identifier 666 version 7.0+`, 'sccp')
+  await d.lines('sccp local GigabitEthernet0/1', `sccp ccm ${ccmIp} identifier 666 version 7.0+`, 'sccp')
   await d.lines('sccp ccm group 666', 'associate ccm 666 priority 1', `associate profile 666 register ${register}`)
   await d.lines('dspfarm profile 666 conference security', 'no shutdown', 'end')
 }

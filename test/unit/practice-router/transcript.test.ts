@@ -9,6 +9,7 @@ import {
   configureBridgeTrustpoint,
   configureCa,
   enableCa,
+  enrollBridge,
   exportedBlocks,
   importCucm,
 } from './procedure'
@@ -119,10 +120,7 @@ describe('practice router: Task 1 transcript', () => {
 
   it('caps the certificate lifetime at the CA lifetime (1800 days asked, about 1095 given)', async () => {
     d = new RouterDriver({ seed: 'lifetime', now: () => NOW })
-    await configureCa(d)
-    await enableCa(d)
-    await configureBridgeTrustpoint(d)
-    await authenticateAndEnroll(d)
+    await enrollBridge(d)
     const certs = await d.line('do show crypto pki certificates SecureCFB')
     expect(certs).toContain('    end   date: 00:08:38 UTC Feb 21 2029\r\n')
     expect(certs).not.toContain('2031')

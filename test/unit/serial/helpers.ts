@@ -1,5 +1,3 @@
-import { SerialPort } from 'serialport'
-
 /** Everything a listener received, as UTF-8 text; compare `bytes` when every byte matters. */
 export class Received {
   private readonly chunks: Buffer[] = []
@@ -31,18 +29,4 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
 
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-/** Opens the "router" end of a socat pair with plain serialport, independent of the transport. */
-export function openPeer(path: string, baudRate = 9600): Promise<SerialPort> {
-  return new Promise((resolve, reject) => {
-    const port: SerialPort = new SerialPort({ path, baudRate }, (err) => (err ? reject(err) : resolve(port)))
-    // The peer dies with its socat in replug tests; its read error is expected.
-    port.on('error', () => undefined)
-  })
-}
-
-export function closePeer(port: SerialPort): Promise<void> {
-  if (!port.isOpen) return Promise.resolve()
-  return new Promise((resolve) => port.close(() => resolve()))
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RouterWatch } from '../../../electron/services/router-watch/router-watch'
 
 const fixture = (name: string): string => fs.readFileSync(path.resolve('test/fixtures/ios', name), 'utf8')
@@ -26,7 +26,16 @@ function feedInPieces(watch: RouterWatch, text: string): void {
 }
 
 describe('RouterWatch', () => {
-  it('reports the fingerprints of crypto pki authenticate once, even when split across reads', async () => {
+  // The quiet-time fallback is a plain setTimeout: fake timers fire it on demand, so the tests
+  // neither sleep through it nor depend on how late a loaded machine runs it.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('reports the fingerprints of crypto pki authenticate once, even when split across reads', () => {
     const { watch, fingerprints } = watchWith()
     feedInPieces(
       watch,
@@ -43,8 +52,8 @@ describe('RouterWatch', () => {
     ])
     expect(fingerprints[0]?.asking).toBe(true)
     expect(watch.state().prompt?.kind).toBe('yes-no')
-    // The 1 s quiet-time fallback must not report the same group again.
-    await new Promise((r) => setTimeout(r, 1200))
+    // The quiet-time fallback must not report the same group again.
+    vi.runAllTimers()
     expect(fingerprints).toHaveLength(1)
   })
 
@@ -62,21 +71,25 @@ describe('RouterWatch', () => {
     ])
   })
 
-  it('without IOS prompts (a shell) reports only the new fingerprints each time', async () => {
+  it('without IOS prompts (a shell) reports only the new fingerprints each time', () => {
     const { watch, fingerprints } = watchWith()
     watch.feed('       Fingerprint MD5: 383BA13D C37D0E5D 9E9086E4 8C8D1E75 \r\n$ ')
-    // Generous: the quiet-time fallback (1 s) on a loaded machine.
-    await expect.poll(() => fingerprints.length, { timeout: 10_000 }).toBe(1)
+    // A shell prompt is no IOS prompt: nothing until the quiet time has passed.
+    expect(fingerprints).toHaveLength(0)
+    vi.runAllTimers()
+    expect(fingerprints).toHaveLength(1)
     watch.feed('       Fingerprint MD5: 7E795D9C E98A5B32 A738CD54 379D9BCA \r\n$ ')
-    await expect.poll(() => fingerprints.length, { timeout: 10_000 }).toBe(2)
+    vi.runAllTimers()
+    expect(fingerprints).toHaveLength(2)
     expect(fingerprints[1]?.fingerprints.map((f) => f.hex)).toEqual(['7E795D9CE98A5B32A738CD54379D9BCA'])
   })
 
-  it('reports again, asking, when the question comes after the quiet time (a slow line)', async () => {
+  it('reports again, asking, when the question comes after the quiet time (a slow line)', () => {
     const { watch, fingerprints } = watchWith()
     watch.feed('Certificate has the following attributes:\r\n       Fingerprint MD5: 383BA13D C37D0E5D 9E9086E4 8C8D1E75 \r\n')
-    // Generous: the fallback fires after 1 s of quiet; a loaded machine may be late, never early.
-    await expect.poll(() => fingerprints.length, { timeout: 10_000 }).toBe(1)
+    expect(fingerprints).toHaveLength(0)
+    vi.runAllTimers()
+    expect(fingerprints).toHaveLength(1)
     expect(fingerprints[0]?.asking).toBe(false)
     watch.feed('\r\n% Do you accept this certificate? [yes/no]: ')
     expect(fingerprints).toHaveLength(2)

@@ -1,6 +1,6 @@
 import { certificatePem, createCaCertificate, publicKeyOf } from '../ca'
 import { DAY_MS } from '../clock'
-import type { CommandDef, Ctx } from '../context'
+import { subModeCommand, type CommandDef, type Ctx } from '../context'
 import { DEFAULT_CA_LIFETIME_DAYS, DEFAULT_KEY_BITS, ensureKey, isServerEnabled } from '../pki'
 import { newPkiServer, type PkiServerConfig } from '../state'
 import { deliverCertificate } from './trustpoint-ops'
@@ -14,21 +14,7 @@ function server(ctx: Ctx): PkiServerConfig | undefined {
   return ctx.state.pkiServers[ctx.target]
 }
 
-function setting(
-  syntax: string,
-  help: Record<string, string>,
-  apply: (s: PkiServerConfig, args: Readonly<Record<string, string>>) => void,
-): CommandDef {
-  return {
-    modes: ['cs-server'],
-    syntax,
-    help,
-    run: (ctx, args) => {
-      const s = server(ctx)
-      if (s) apply(s, args)
-    },
-  }
-}
+const setting = subModeCommand('cs-server', server)
 
 async function askPassphrase(ctx: Ctx): Promise<string | null> {
   for (;;) {

@@ -1,5 +1,5 @@
 import { parseSubjectName } from '../ca'
-import type { CommandDef, Ctx } from '../context'
+import { subModeCommand, type CommandDef, type Ctx } from '../context'
 import type { TrustpointConfig } from '../state'
 
 /** `crypto pki trustpoint NAME` and its (ca-trustpoint) sub-mode. */
@@ -8,21 +8,7 @@ function tp(ctx: Ctx): TrustpointConfig | undefined {
   return ctx.state.trustpoints[ctx.target]
 }
 
-function option(
-  syntax: string,
-  help: Record<string, string>,
-  apply: (t: TrustpointConfig, args: Readonly<Record<string, string>>, ctx: Ctx) => void,
-): CommandDef {
-  return {
-    modes: ['ca-trustpoint'],
-    syntax,
-    help,
-    run: (ctx, args) => {
-      const t = tp(ctx)
-      if (t) apply(t, args, ctx)
-    },
-  }
-}
+const option = subModeCommand('ca-trustpoint', tp)
 
 export const trustpointCommands: readonly CommandDef[] = [
   {

@@ -1,5 +1,5 @@
 import { normalizeInterface } from '../cli-parser'
-import type { CommandDef, Ctx } from '../context'
+import { subModeCommand, type CommandDef, type Ctx } from '../context'
 import type { CcmGroup, DspfarmProfile } from '../state'
 
 /** voice-card, DSP farm profiles and SCCP: the conference bridge half of the procedure. */
@@ -28,21 +28,7 @@ function enterProfile(service: DspfarmProfile['service'], security: boolean) {
   }
 }
 
-function profileOption(
-  syntax: string,
-  help: Record<string, string>,
-  apply: (p: DspfarmProfile, args: Readonly<Record<string, string>>, ctx: Ctx) => void,
-): CommandDef {
-  return {
-    modes: ['config-dspfarm-profile'],
-    syntax,
-    help,
-    run: (ctx, args) => {
-      const p = profile(ctx)
-      if (p) apply(p, args, ctx)
-    },
-  }
-}
+const profileOption = subModeCommand('config-dspfarm-profile', profile)
 
 const codecCommands: CommandDef[] = CODECS.flatMap((codec) => [
   profileOption(`codec ${codec}`, { codec: 'Specify the codec supported by a DSP resource', [codec]: `${codec} codec` }, (p) => {

@@ -16,96 +16,90 @@ export interface OptionEvents {
 }
 
 /**
+ * One side of every option: ours ('local': we perform it, and say so with WILL / WONT) or the
+ * server's ('remote': we ask or agree with DO / DONT). The Q method is the same for both.
+ */
+interface Side {
+  readonly name: 'local' | 'remote'
+  readonly states: Map<number, Q>
+  readonly allowed: ReadonlySet<number>
+  /** What we send to turn the option on, or to agree to the peer turning it on. */
+  readonly enable: Verb
+  /** What we send to turn it off, or to refuse. */
+  readonly disable: Verb
+}
+
+/**
  * Telnet option negotiation by RFC 1143's Q method (without the queue bits): each side of each
  * option is no / yes / wantyes / wantno, so a request is answered once and two peers that both
  * ask never loop. Options outside the policy are refused.
  */
 export class OptionNegotiator {
-  private readonly us = new Map<number, Q>()
-  private readonly him = new Map<number, Q>()
+  private readonly us: Side
+  private readonly him: Side
 
   constructor(
-    private readonly policy: OptionPolicy,
+    policy: OptionPolicy,
     private readonly events: OptionEvents,
-  ) {}
+  ) {
+    this.us = { name: 'local', states: new Map(), allowed: policy.local, enable: WILL, disable: WONT }
+    this.him = { name: 'remote', states: new Map(), allowed: policy.remote, enable: DO, disable: DONT }
+  }
 
   isLocal(option: number): boolean {
-    return this.us.get(option) === 'yes'
+    return this.us.states.get(option) === 'yes'
   }
 
   isRemote(option: number): boolean {
-    return this.him.get(option) === 'yes'
+    return this.him.states.get(option) === 'yes'
   }
 
   /** Offer to perform an option ourselves (WILL). */
   offer(option: number): void {
-    if ((this.us.get(option) ?? 'no') !== 'no') return
-    this.us.set(option, 'wantyes')
-    this.send(WILL, option)
+    this.ask(this.us, option)
   }
 
   /** Ask the server to perform an option (DO). */
   request(option: number): void {
-    if ((this.him.get(option) ?? 'no') !== 'no') return
-    this.him.set(option, 'wantyes')
-    this.send(DO, option)
+    this.ask(this.him, option)
   }
 
   receive(verb: Verb, option: number): void {
-    if (verb === WILL || verb === WONT) this.receiveRemote(verb === WILL, option)
-    else this.receiveLocal(verb === DO, option)
+    if (verb === WILL || verb === WONT) this.answer(this.him, verb === WILL, option)
+    else this.answer(this.us, verb === DO, option)
   }
 
-  private receiveRemote(will: boolean, option: number): void {
-    const state = this.him.get(option) ?? 'no'
-    if (will) {
-      if (state === 'no') {
-        if (this.policy.remote.has(option)) {
-          this.him.set(option, 'yes')
-          this.send(DO, option)
-          this.events.changed('remote', option, true)
-        } else {
-          this.send(DONT, option)
-        }
-      } else if (state === 'wantyes') {
-        this.him.set(option, 'yes')
-        this.events.changed('remote', option, true)
-      } else if (state === 'wantno') {
-        // The server answered our DONT with WILL: RFC 1143 calls it an error; settle on no.
-        this.him.set(option, 'no')
-      }
-    } else if (state === 'yes') {
-      this.him.set(option, 'no')
-      this.send(DONT, option)
-      this.events.changed('remote', option, false)
-    } else if (state !== 'no') {
-      this.him.set(option, 'no')
-    }
+  private ask(side: Side, option: number): void {
+    if ((side.states.get(option) ?? 'no') !== 'no') return
+    side.states.set(option, 'wantyes')
+    this.send(side.enable, option)
   }
 
-  private receiveLocal(doIt: boolean, option: number): void {
-    const state = this.us.get(option) ?? 'no'
-    if (doIt) {
+  /** The peer asks to turn one side of an option on (`on`) or off, or answers our asking. */
+  private answer(side: Side, on: boolean, option: number): void {
+    const state = side.states.get(option) ?? 'no'
+    if (on) {
       if (state === 'no') {
-        if (this.policy.local.has(option)) {
-          this.us.set(option, 'yes')
-          this.send(WILL, option)
-          this.events.changed('local', option, true)
+        if (side.allowed.has(option)) {
+          side.states.set(option, 'yes')
+          this.send(side.enable, option)
+          this.events.changed(side.name, option, true)
         } else {
-          this.send(WONT, option)
+          this.send(side.disable, option)
         }
       } else if (state === 'wantyes') {
-        this.us.set(option, 'yes')
-        this.events.changed('local', option, true)
+        side.states.set(option, 'yes')
+        this.events.changed(side.name, option, true)
       } else if (state === 'wantno') {
-        this.us.set(option, 'no')
+        // The peer answered our refusal by turning it on: RFC 1143 calls it an error; settle on no.
+        side.states.set(option, 'no')
       }
     } else if (state === 'yes') {
-      this.us.set(option, 'no')
-      this.send(WONT, option)
-      this.events.changed('local', option, false)
+      side.states.set(option, 'no')
+      this.send(side.disable, option)
+      this.events.changed(side.name, option, false)
     } else if (state !== 'no') {
-      this.us.set(option, 'no')
+      side.states.set(option, 'no')
     }
   }
 
