@@ -146,6 +146,19 @@ export class PacedSender {
     const aborted = (): PacedSendError =>
       new PacedSendError(`Paced sending cancelled after ${linesSent} of ${lines.length} lines`, 'aborted', summary(), linesSent + 1)
 
+    /** Waits until `current` has its answer; a timeout names the line and what did not come back. */
+    const answered = async (current: LineWaiter, index: number, line: string, failure: string): Promise<void> => {
+      const outcome = await waitUntil(
+        () => current.done,
+        o.timeoutMs,
+        run.signal,
+        (w) => (wake = w),
+      )
+      if (outcome === 'aborted') throw aborted()
+      if (outcome === 'timeout')
+        throw new PacedSendError(`Line ${index + 1} ("${quote(line)}") ${failure}`, 'timeout', summary(), index + 1)
+    }
+
     const unsubscribe = this.target.onOutput((chunk) => {
       if (!waiter) return
       waiter.feed(chunk)
@@ -171,21 +184,7 @@ export class PacedSender {
             waiter = pieceWaiter
             this.target.write(piece)
             bytes += byteLength(piece)
-            const outcome = await waitUntil(
-              () => pieceWaiter.done,
-              o.timeoutMs,
-              run.signal,
-              (w) => (wake = w),
-            )
-            if (outcome === 'aborted') throw aborted()
-            if (outcome === 'timeout') {
-              throw new PacedSendError(
-                `Line ${index + 1} ("${quote(line)}") was not echoed within ${o.timeoutMs} ms (sent in pieces of ${o.bufferSize} bytes)`,
-                'timeout',
-                summary(),
-                index + 1,
-              )
-            }
+            await answered(pieceWaiter, index, line, `was not echoed within ${o.timeoutMs} ms (sent in pieces of ${o.bufferSize} bytes)`)
           }
           // The characters are all back: only the echo of Enter is left to wait for.
           waiter = new EchoWaiter('')
@@ -196,23 +195,7 @@ export class PacedSender {
         }
         bytes += byteLength(o.lineEnding)
         if (waiter) {
-          const current: LineWaiter = waiter
-          const outcome = await waitUntil(
-            () => current.done,
-            o.timeoutMs,
-            run.signal,
-            (w) => (wake = w),
-          )
-          if (outcome === 'aborted') throw aborted()
-          if (outcome === 'timeout') {
-            const what = o.waitFor === 'echo' ? 'was not echoed' : 'got no prompt back'
-            throw new PacedSendError(
-              `Line ${index + 1} ("${quote(line)}") ${what} within ${o.timeoutMs} ms`,
-              'timeout',
-              summary(),
-              index + 1,
-            )
-          }
+          await answered(waiter, index, line, `${o.waitFor === 'echo' ? 'was not echoed' : 'got no prompt back'} within ${o.timeoutMs} ms`)
         }
         linesSent += 1
         waiter = undefined
