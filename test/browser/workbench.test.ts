@@ -196,8 +196,11 @@ describe('certificate workbench in Chromium (browser host)', () => {
     await expect.poll(() => alerts(/^The paste is empty\.$/).count()).toBe(1)
     await paste(fixtureText('rsa-plain.key'))
     await expect.poll(() => alerts(/^Block 1 \(line 1\) is an RSA PRIVATE KEY, not a certificate\. It is not encrypted/).count()).toBe(1)
-    await paste('\u0001\u0002\u0003\u0004junk\u0000\u0000\u0007\u0008\u000e\u000f'.repeat(50))
+    const junk = '\u0001\u0002\u0003\u0004junk\u0000\u0000\u0007\u0008\u000e\u000f'.repeat(50)
+    await paste(junk)
     await expect.poll(() => alerts(/is not text/).count()).toBe(1)
+    // The box is emptied while a paste is read; a paste with an error comes back to be fixed.
+    await expect.poll(() => pane().getByLabel('PEM input').inputValue()).toBe(junk)
     expect((await entryNames()).length).toBe(5)
   })
 
