@@ -267,6 +267,21 @@ describe('certificate workbench in Chromium (browser host)', () => {
     await expect.poll(() => alerts(/uses the wildcard name '\*\.uc\.com'/).count()).toBe(1)
   }, 90_000)
 
+  it('reads on the page itself where the worker cannot start, from the parser chunk loaded then', async () => {
+    const app = await start()
+    // A host that does not serve the worker's script: the worker fails to load (from the page's
+    // first call on, hence the reload).
+    await app.context.route(/pki-worker-[\w-]+\.js$/, (route) => route.abort())
+    const chunks: string[] = []
+    page.on('request', (r) => void chunks.push(r.url()))
+    await page.reload()
+    await pane().getByLabel('PEM input').waitFor()
+    await paste(fixtureText('router-export.txt'))
+    await expect.poll(entryNames).toEqual(['testCA (CA)', 'SecureCFB (General Purpose)'])
+    expect(chunks.some((u) => /pki-calls-[\w-]+\.js$/.test(u))).toBe(true)
+    expect(page.workers().some((w) => /pki-worker/.test(w.url()))).toBe(false)
+  })
+
   it('renames an entry in place', async () => {
     await start(AFTER_FILES)
     await pane().getByRole('button', { name: 'Rename CUCMPUB15-EC.uc.com' }).click()
