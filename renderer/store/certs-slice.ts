@@ -260,6 +260,17 @@ let lastEntries: LibraryEntry[] = []
 let lastLoaded: LoadedCertificate[] = []
 let reader: { read: CertificateReader; changed(): void } | undefined
 const reading = new Set<string>()
+// Each kept entry keeps its LibraryEntry object while neither it nor its parse changes, so that
+// adding one certificate to hundreds redraws one memoised row, not all of them.
+const entryOf = new WeakMap<KeptCertificate, { parsed: KeptParse; entry: LibraryEntry }>()
+
+function entryFor(kept: KeptCertificate, parsed: KeptParse): LibraryEntry {
+  const known = entryOf.get(kept)
+  if (known?.parsed === parsed) return known.entry
+  const entry: LibraryEntry = 'cert' in parsed ? { kept, cert: parsed.cert } : { kept, error: parsed.error }
+  entryOf.set(kept, { parsed, entry })
+  return entry
+}
 
 function remember(cert: ParsedCertificate): void {
   if (parseCache.has(cert.pem)) return
@@ -320,7 +331,7 @@ function refresh(list: readonly KeptCertificate[]): void {
       continue
     }
     next.set(kept.pem, parsed)
-    entries.push('cert' in parsed ? { kept, cert: parsed.cert } : { kept, error: parsed.error })
+    entries.push(entryFor(kept, parsed))
   }
   lastEntries = entries
   lastLoaded = lastEntries.filter((e): e is LoadedCertificate => e.cert !== undefined)
