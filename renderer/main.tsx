@@ -6,7 +6,7 @@ import { connectPlatform } from './platform'
 import { createLabStore, type LabStore } from './store'
 import { startPersistence } from './store/persistence'
 import { attachCertificateReader } from './store/certs-slice'
-import { parseKeptInBackground } from './panes/certs/parse-client'
+import { callPki, readKeptInBackground } from './workers/pki-client'
 import { TerminalIo } from './panes/console/terminal-io'
 import { wireEvents } from './app/wire-events'
 import { openDefaultSession } from './app/default-session'
@@ -19,8 +19,8 @@ const store = createLabStore(transport)
 holder.store = store
 const terminalIo = new TerminalIo(transport)
 wireEvents(store, transport)
-// Saved certificates are read in the parse worker, never by a selector on the main thread.
-attachCertificateReader(store, parseKeptInBackground)
+// Certificates are read in the parse worker, never by the store on the main thread.
+attachCertificateReader(store, { readKept: readKeptInBackground, parseEach: (texts) => callPki('parseEach', texts) })
 
 const root = document.getElementById('root')
 if (root) {

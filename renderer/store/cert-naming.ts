@@ -1,6 +1,6 @@
 // How workbench entries are named: by CN, with the role IOS printed before the block, so that a
 // router export reads "testCA (CA)" and "SecureCFB (General Purpose)" in the list.
-import type { ParsedCertificate } from '../../shared/pki'
+import type { ParsedCertificate } from '../../shared/pki/parsed'
 
 /** Role names kept in the library (KeptCertificate.role). */
 export type KeptRole = 'CA' | 'General Purpose' | 'Signature' | 'Encryption'

@@ -1,7 +1,8 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla'
 import { KEPT_CERTIFICATE_PEM_MAX, MAX_KEPT_CERTIFICATES, type KeptCertificate, type Payload } from '../../shared/contract'
-import { parseInput, type InputProblem, type KeyBlockInfo, type ParseResult, type ParsedCertificate } from '../../shared/pki'
-import { matchPrintedFingerprints, type SectionMatch } from '../../shared/pki/fingerprint-compare'
+import { matchPrintedFingerprints, type SectionMatch } from '../../shared/pki/parsed'
+import type { InputProblem, KeyBlockInfo, ParseResult, ParsedCertificate } from '../../shared/pki/parsed'
+import type { KeptParse } from '../workers/pki-calls'
 import { cleanName, entryName, keptId, roleFromLabel } from './cert-naming'
 import type { LabState } from './types'
 
@@ -76,8 +77,11 @@ export interface CertsSlice {
   setCertificates(certificates: KeptCertificate[]): void
   /** Adds every certificate of a parse result (pasted text, a file); duplicates are reported, not added. */
   addParsedCertificates(result: ParseResult, source: string): IntakeReport
-  /** `session.certificates`: the router printed `crypto pki export … pem terminal`. */
-  routerCertificatesArrived(payload: RouterCertificates): IntakeReport
+  /**
+   * `session.certificates`: the router printed `crypto pki export … pem terminal`. Read in the
+   * parse worker; never rejects (a failed read is a problem in the report).
+   */
+  routerCertificatesArrived(payload: RouterCertificates): Promise<IntakeReport>
   routerFingerprintsSeen(payload: Payload<'session.fingerprints'>): void
   removeCertificate(id: string): void
   renameCertificate(id: string, name: string): boolean
@@ -170,18 +174,27 @@ export const createCertsSlice: StateCreator<LabState, [], [], CertsSlice> = (set
       })
       return intake(incoming, result.problems, result.keys, source)
     },
-    routerCertificatesArrived({ trustpoint, blocks }) {
+    async routerCertificatesArrived({ trustpoint, blocks }) {
+      const source = trustpoint ? `Router export of ${trustpoint}` : 'Router export'
       const incoming: Incoming[] = []
       const problems: InputProblem[] = []
       const keys: KeyBlockInfo[] = []
+      let results: ParseResult[]
+      try {
+        if (!reader) throw new Error('no certificate reader is running.')
+        results = await reader.read.parseEach(blocks.map((b) => b.pem))
+      } catch (err) {
+        const message = `The router export could not be read: ${err instanceof Error ? err.message : String(err)}`
+        return intake([], [{ severity: 'error', code: 'no-certificate', message }], [], source)
+      }
       blocks.forEach((block, i) => {
-        const r = parseInput(block.pem)
+        const r = results[i] ?? { certificates: [], keys: [], problems: [] }
         const role = roleFromLabel(block.label)
         for (const cert of r.certificates) incoming.push(role ? { cert, role } : { cert })
         keys.push(...r.keys)
         for (const p of r.problems) problems.push({ ...p, message: `${block.label} (block ${i + 1} of the export): ${p.message}` })
       })
-      return intake(incoming, problems, keys, trustpoint ? `Router export of ${trustpoint}` : 'Router export')
+      return intake(incoming, problems, keys, source)
     },
     routerClockSeen({ id, text, utcMs, authoritative, observedAt }) {
       set({ routerClock: { sessionId: id, text, authoritative, ...(utcMs !== undefined ? { offsetMs: utcMs - observedAt } : {}) } })
@@ -221,28 +234,43 @@ export const createCertsSlice: StateCreator<LabState, [], [], CertsSlice> = (set
   }
 }
 
-/** A saved PEM read on its own: its certificate, or why it has none. */
-export type KeptParse = { cert: ParsedCertificate } | { error: string }
-/** Reads saved PEMs off the main thread (the certificate parse worker). */
-export type KeptReader = (pems: string[]) => Promise<KeptParse[]>
+export type { KeptParse }
+/** Reads certificates off the main thread: the parse worker (renderer/workers/pki-client.ts). */
+export interface CertificateReader {
+  /** Saved PEMs, each on its own. */
+  readKept(pems: string[]): Promise<KeptParse[]>
+  /** Router export blocks, each on its own. */
+  parseEach(texts: string[]): Promise<ParseResult[]>
+}
 
 /** PEMs per request to the reader: the library fills in steps, each small enough to draw quickly. */
 const READ_BATCH = 50
 
 // Parsed details are memoised by PEM text (a rename must not parse again) and the entry list by
 // the identity of the certificates array and the cache's revision, so that selectors stay
-// referentially stable for React. Certificates come into the cache from the parse worker: what
-// the user pastes or opens is parsed there once (intake remembers it), and saved certificates are
-// read there at start-up, so no selector parses on the main thread (300 certificates froze it for
-// over a second). Without a reader (tests, tools) a selector parses synchronously as before.
+// referentially stable for React. Certificates come into the cache from the parse worker only:
+// what the user pastes or opens is parsed there once (intake remembers it), and saved
+// certificates are read there at start-up, so no selector parses on the main thread (300
+// certificates froze it for over a second), and the main bundle holds no parser.
 let parseCache = new Map<string, KeptParse>()
 let cacheRevision = 0
 let lastList: readonly KeptCertificate[] | undefined
 let lastRevision = -1
 let lastEntries: LibraryEntry[] = []
 let lastLoaded: LoadedCertificate[] = []
-let reader: { read: KeptReader; changed(): void } | undefined
+let reader: { read: CertificateReader; changed(): void } | undefined
 const reading = new Set<string>()
+// Each kept entry keeps its LibraryEntry object while neither it nor its parse changes, so that
+// adding one certificate to hundreds redraws one memoised row, not all of them.
+const entryOf = new WeakMap<KeptCertificate, { parsed: KeptParse; entry: LibraryEntry }>()
+
+function entryFor(kept: KeptCertificate, parsed: KeptParse): LibraryEntry {
+  const known = entryOf.get(kept)
+  if (known?.parsed === parsed) return known.entry
+  const entry: LibraryEntry = 'cert' in parsed ? { kept, cert: parsed.cert } : { kept, error: parsed.error }
+  entryOf.set(kept, { parsed, entry })
+  return entry
+}
 
 function remember(cert: ParsedCertificate): void {
   if (parseCache.has(cert.pem)) return
@@ -250,22 +278,18 @@ function remember(cert: ParsedCertificate): void {
   cacheRevision += 1
 }
 
-function parseKept(pem: string): KeptParse {
-  const r = parseInput(pem)
-  const cert = r.certificates[0]
-  if (cert) return { cert }
-  return { error: r.problems[0]?.message ?? 'The saved PEM holds no certificate.' }
-}
-
 /**
- * Selectors from now on take certificate details from `read` (the parse worker) and leave out
- * entries it has not answered yet; each answer bumps `certificatesParsed` so the panes draw again.
+ * Selectors from now on take certificate details from `read` and leave out entries it has not
+ * answered yet; each answer bumps `certificatesParsed` of `store` so the panes draw again. The
+ * page attaches the parse worker (main.tsx); tests attach their own (detaching restores the last).
+ * Without a reader nothing is parsed: the store never runs the parser on the main thread.
  */
-export function attachCertificateReader(store: StoreApi<LabState>, read: KeptReader): () => void {
+export function attachCertificateReader(store: StoreApi<LabState>, read: CertificateReader): () => void {
   const attached = { read, changed: () => store.setState((s) => ({ certificatesParsed: s.certificatesParsed + 1 })) }
+  const previous = reader
   reader = attached
   return () => {
-    if (reader === attached) reader = undefined
+    if (reader === attached) reader = previous
   }
 }
 
@@ -276,7 +300,7 @@ function readInBackground(pems: string[]): void {
   for (let i = 0; i < wanted.length; i += READ_BATCH) {
     const batch = wanted.slice(i, i + READ_BATCH)
     for (const pem of batch) reading.add(pem)
-    current.read(batch).then(
+    current.read.readKept(batch).then(
       (results) => {
         batch.forEach((pem, j) => {
           reading.delete(pem)
@@ -301,14 +325,13 @@ function refresh(list: readonly KeptCertificate[]): void {
   const missing: string[] = []
   const entries: LibraryEntry[] = []
   for (const kept of list) {
-    let parsed = parseCache.get(kept.pem)
-    if (!parsed && !reader) parsed = parseKept(kept.pem)
+    const parsed = parseCache.get(kept.pem)
     if (!parsed) {
       missing.push(kept.pem)
       continue
     }
     next.set(kept.pem, parsed)
-    entries.push('cert' in parsed ? { kept, cert: parsed.cert } : { kept, error: parsed.error })
+    entries.push(entryFor(kept, parsed))
   }
   lastEntries = entries
   lastLoaded = lastEntries.filter((e): e is LoadedCertificate => e.cert !== undefined)

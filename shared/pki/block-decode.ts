@@ -1,7 +1,7 @@
 // Turns one block's bytes into certificates (plain, or out of a PKCS#7 bundle), reporting every
 // fault with the block number and, when the bytes came from text, the line and column.
 
-import { computeFingerprints } from './fingerprints'
+import { computeFingerprints } from './hash'
 import { CertificateParseError, outerElement, parseCertificateDer } from './certificate'
 import { childrenOf, DerError, isUniversal, TAG } from './der'
 import { looksLikePkcs7, pkcs7Certificates } from './pkcs7'

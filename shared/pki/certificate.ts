@@ -15,7 +15,7 @@ import {
   type Tlv,
 } from './der'
 import { readExtensions } from './extensions'
-import { computeFingerprints } from './fingerprints'
+import { computeFingerprints } from './hash'
 import { commonNameOf, readName, sameName } from './names'
 import { SIGNATURE_ALGORITHMS } from './oids'
 import { readSpki } from './public-key'

@@ -117,6 +117,17 @@ export function validateTree(bytes: Uint8Array, t: Tlv, depth = 0): void {
   for (const child of childrenOf(bytes, t)) validateTree(bytes, child, depth + 1)
 }
 
+/**
+ * The one element `bytes` holds: every constructed element below it checked to nest properly, and
+ * nothing after it. Throws a DerError at the first fault (`what` names the value in the message).
+ */
+export function readWhole(bytes: Uint8Array, what = 'the value'): Tlv {
+  const t = readTlv(bytes, 0)
+  validateTree(bytes, t)
+  if (t.end !== bytes.length) throw new DerError(`${what} has ${bytes.length - t.end} stray bytes after it`, t.end, 'malformed')
+  return t
+}
+
 export const TAG = {
   BOOLEAN: 1,
   INTEGER: 2,

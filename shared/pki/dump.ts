@@ -11,9 +11,9 @@ import {
   readString,
   readTime,
   readTlv,
+  readWhole,
   TAG,
   toHex,
-  validateTree,
   type Tlv,
 } from './der'
 import { EXTENDED_KEY_USAGES, EXTENSIONS, NAME_ATTRIBUTES, SIGNATURE_ALGORITHMS } from './oids'
@@ -158,10 +158,7 @@ function encapsulated(bytes: Uint8Array, t: Tlv): { tlv: Tlv; bytes: Uint8Array;
   const inner = bytes.subarray(start, t.offset + t.headerLength + t.length)
   if (inner.length < 2 || ((inner[0] ?? 0) & 0x20) === 0) return undefined // only constructed contents
   try {
-    const tlv = readTlv(inner, 0)
-    if (tlv.end !== inner.length) return undefined
-    validateTree(inner, tlv)
-    return { tlv, bytes: inner, offset: start }
+    return { tlv: readWhole(inner), bytes: inner, offset: start }
   } catch {
     return undefined
   }

@@ -1,19 +1,6 @@
 // X.509 v3 extensions (RFC 5280 4.2), decoded with the same DER reader as the rest of the
 // certificate, so every fault carries its byte offset and the certificate is read only once.
-import {
-  childrenOf,
-  contentOf,
-  DerError,
-  expectUniversal,
-  isContext,
-  isUniversal,
-  readOid,
-  readTlv,
-  TAG,
-  toHex,
-  validateTree,
-  type Tlv,
-} from './der'
+import { childrenOf, contentOf, DerError, expectUniversal, isContext, isUniversal, readOid, readWhole, TAG, toHex, type Tlv } from './der'
 import { readName } from './names'
 import { EXTENDED_KEY_USAGES, EXTENSIONS, KEY_USAGE_BITS } from './oids'
 import type { CertificateExtensions, SubjectAltName } from './types'
@@ -73,10 +60,7 @@ function rawExtension(der: Uint8Array, t: Tlv): RawExtension {
 
 /** The single element an extnValue holds, checked to fill it exactly. */
 function inner(value: Uint8Array, tag: number, what: string): Tlv {
-  const t = expectUniversal(readTlv(value, 0), tag, what)
-  validateTree(value, t)
-  if (t.end !== value.length) throw new DerError(`${what} has ${value.length - t.end} stray bytes after it`, t.end, 'malformed')
-  return t
+  return expectUniversal(readWhole(value, what), tag, what)
 }
 
 function decodeKnown(ext: RawExtension, out: CertificateExtensions): void {

@@ -1,4 +1,6 @@
-import { digestHex } from './hash'
+// Fingerprint text: formats, lengths and algorithm names. No hashing and no DER here, so the
+// renderer's main thread can compare fingerprints without shipping the parser (computing them
+// is hash.ts, in the parse worker).
 import type { Fingerprint, Fingerprints } from './types'
 
 export type FingerprintAlgorithm = 'MD5' | 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512'
@@ -28,15 +30,6 @@ export function colonStyle(hex: string): string {
 export function toFingerprint(hex: string): Fingerprint {
   const h = normalizeHex(hex)
   return { hex: h, ios: iosStyle(h), colon: colonStyle(h) }
-}
-
-/** MD5, SHA-1 and SHA-256 over the DER bytes, synchronously. */
-export function computeFingerprints(der: Uint8Array): Fingerprints {
-  return {
-    md5: toFingerprint(digestHex('MD5', der)),
-    sha1: toFingerprint(digestHex('SHA-1', der)),
-    sha256: toFingerprint(digestHex('SHA-256', der)),
-  }
 }
 
 export function algorithmForLength(hexDigits: number): FingerprintAlgorithm | undefined {

@@ -2,6 +2,8 @@ import { childrenOf, expectUniversal, readOid, readString, TAG, type Tlv } from 
 import { NAME_ATTRIBUTES } from './oids'
 import type { DistinguishedName } from './types'
 
+export { sameName } from './same-name'
+
 /** Decodes an X.501 Name (SEQUENCE OF SET OF AttributeTypeAndValue). */
 export function readName(bytes: Uint8Array, tlv: Tlv | undefined, what = 'name'): DistinguishedName {
   const name = expectUniversal(tlv, TAG.SEQUENCE, what)
@@ -29,23 +31,6 @@ function escapeValue(value: string): string {
   if (out.startsWith('#') || out.startsWith(' ')) out = `\\${out}`
   if (out.endsWith(' ') && out.length > 1) out = `${out.slice(0, -1)}\\ `
   return out
-}
-
-/**
- * RFC 5280 7.1-style comparison: same attributes in the same order, values compared
- * case-insensitively with runs of spaces collapsed. IOS issuer/subject strings differ from
- * openssl ones only in such details, so this is what chain building should use.
- */
-export function sameName(a: DistinguishedName, b: DistinguishedName): boolean {
-  if (a.components.length !== b.components.length) return false
-  return a.components.every((ca, i) => {
-    const cb = b.components[i]
-    return cb !== undefined && ca.oid === cb.oid && ca.rdn === cb.rdn && normalize(ca.value) === normalize(cb.value)
-  })
-}
-
-function normalize(value: string): string {
-  return value.trim().replace(/\s+/g, ' ').toLowerCase()
 }
 
 export function commonNameOf(name: DistinguishedName): string | undefined {

@@ -8,8 +8,8 @@ import {
   isUniversal,
   readOid,
   readTlv,
+  readWhole,
   TAG,
-  validateTree,
   type Tlv,
 } from './der'
 import { CURVES, KEY_ALGORITHMS } from './oids'
@@ -65,12 +65,11 @@ export function readSpki(bytes: Uint8Array, spki: Tlv): PublicKeyInfo {
  */
 function checkedRsaBits(key: Uint8Array, keyOffset: number): number {
   try {
-    const seq = readTlv(key, 0)
-    validateTree(key, seq)
+    const seq = readWhole(key, 'the RSA public key')
     const [n, e] = childrenOf(key, seq)
     expectUniversal(n, TAG.INTEGER, 'RSA modulus')
     expectUniversal(e, TAG.INTEGER, 'RSA exponent')
-    if (!isUniversal(seq, TAG.SEQUENCE) || !n || seq.end !== key.length) throw new DerError('unexpected layout', 0, 'malformed')
+    if (!isUniversal(seq, TAG.SEQUENCE) || !n) throw new DerError('unexpected layout', 0, 'malformed')
     return bitLength(contentOf(key, n))
   } catch (err) {
     const at = keyOffset + (err instanceof DerError ? err.byteOffset : 0)

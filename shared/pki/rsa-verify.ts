@@ -1,7 +1,7 @@
 // RSASSA-PKCS1-v1_5 signature verification (RFC 8017 8.2.2) with native BigInt. WebCrypto could
 // verify the SHA-2 signatures, but not the MD5 ones IOS CAs still make, so one path serves all:
 // verification needs only the public operation s^e mod n and a byte comparison, no secret.
-import { childrenOf, contentOf, expectUniversal, readTlv, TAG, validateTree } from './der'
+import { childrenOf, contentOf, expectUniversal, readWhole, TAG } from './der'
 import { digest, type HashName } from './hash'
 
 export interface RsaPublicKey {
@@ -65,11 +65,10 @@ function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
 /** n and e from a SubjectPublicKeyInfo holding an RSAPublicKey; undefined when it cannot be read. */
 export function rsaPublicKeyOf(spki: Uint8Array): RsaPublicKey | undefined {
   try {
-    const outer = readTlv(spki, 0)
-    validateTree(spki, outer)
+    const outer = readWhole(spki, 'SubjectPublicKeyInfo')
     const keyBits = expectUniversal(childrenOf(spki, outer)[1], TAG.BIT_STRING, 'public key')
     const pkcs1 = contentOf(spki, keyBits).subarray(1)
-    const [n, e] = childrenOf(pkcs1, expectUniversal(readTlv(pkcs1, 0), TAG.SEQUENCE, 'RSAPublicKey'))
+    const [n, e] = childrenOf(pkcs1, expectUniversal(readWhole(pkcs1, 'RSAPublicKey'), TAG.SEQUENCE, 'RSAPublicKey'))
     const modulus = toBigInt(contentOf(pkcs1, expectUniversal(n, TAG.INTEGER, 'modulus')))
     const exponent = toBigInt(contentOf(pkcs1, expectUniversal(e, TAG.INTEGER, 'exponent')))
     if (modulus === 0n || exponent === 0n) return undefined

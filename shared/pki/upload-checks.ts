@@ -3,6 +3,7 @@
 
 import { verifyIssued } from './chain'
 import { checkCertificate } from './checks'
+import { findBridge, findRoot } from './upload-roles'
 import type { Check, KeyBlockInfo, ParsedCertificate } from './types'
 
 export interface UploadContext {
@@ -22,18 +23,6 @@ export interface UploadContext {
 
 function nameOf(cert: ParsedCertificate): string {
   return cert.commonName ?? cert.subject.text
-}
-
-/** The root: a self-signed CA, else any CA. */
-export function findRoot(certs: readonly ParsedCertificate[]): ParsedCertificate | undefined {
-  return certs.find((c) => c.isCa && c.isSelfSigned) ?? certs.find((c) => c.isCa || c.role === 'ca')
-}
-
-/** The bridge: the leaf whose CN is the bridge name, else the only (or first) leaf. */
-export function findBridge(certs: readonly ParsedCertificate[], bridgeName?: string): ParsedCertificate | undefined {
-  const leaves = certs.filter((c) => !c.isCa && c.role !== 'ca')
-  const wanted = bridgeName?.trim().toLowerCase()
-  return (wanted ? leaves.find((c) => c.commonName?.toLowerCase() === wanted) : undefined) ?? leaves[0]
 }
 
 export async function checkUploadSet(certs: readonly ParsedCertificate[], ctx: UploadContext): Promise<Check[]> {

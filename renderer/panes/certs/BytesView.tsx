@@ -1,19 +1,37 @@
-import { useMemo, useState } from 'react'
-import { asn1Outline, formatAsn1Outline, hexDump } from '../../../shared/pki'
+import { useEffect, useState } from 'react'
+import { callPki, type BytesDump } from '../../workers/pki-client'
 
-/** Hex dump and ASN.1 outline, computed only once the section is opened. */
+/** Hex dump and ASN.1 outline, read by the parse worker once the section is opened. */
 export function BytesView({ der }: { der: string }) {
   const [open, setOpen] = useState(false)
-  const views = useMemo(() => (open ? { asn1: formatAsn1Outline(asn1Outline(der)), hex: hexDump(der) } : undefined), [open, der])
+  const [views, setViews] = useState<{ der: string; dump: BytesDump } | { der: string; error: string }>()
+  useEffect(() => {
+    if (!open || views?.der === der) return
+    let live = true
+    callPki('dump', der).then(
+      (dump) => live && setViews({ der, dump }),
+      (err: Error) => live && setViews({ der, error: err.message }),
+    )
+    return () => {
+      live = false
+    }
+  }, [open, der, views])
+  const shown = views?.der === der ? views : undefined
   return (
     <details className="certs-bytes" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Hex and ASN.1</summary>
-      {views && (
+      {open && !shown && <p className="certs-pending">Reading the bytes…</p>}
+      {shown && 'error' in shown && (
+        <p role="alert" className="certs-msg certs-msg-error">
+          Could not read the bytes: {shown.error}
+        </p>
+      )}
+      {shown && 'dump' in shown && (
         <>
           <h4>ASN.1</h4>
-          <pre>{views.asn1}</pre>
+          <pre>{shown.dump.asn1}</pre>
           <h4>Hex</h4>
-          <pre>{views.hex}</pre>
+          <pre>{shown.dump.hex}</pre>
         </>
       )}
     </details>

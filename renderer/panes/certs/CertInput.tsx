@@ -7,11 +7,17 @@ export function CertInput({ intake }: { intake: Intake }) {
   const files = useRef<HTMLInputElement>(null)
 
   // Uncontrolled on purpose: a 10 MB paste must not re-render the pane on every change.
+  // The text leaves the box while it is read: as long as the box holds a large paste, every frame
+  // lays it out again (about 90 ms for 300 certificates), so reading and listing would stutter.
+  // It comes back when the paste needs fixing (an error, a cancel), unless something new was typed.
   const add = async (): Promise<void> => {
     const box = text.current
     if (!box) return
-    const report = await intake.addText(box.value)
-    if (report && !report.problems.some((p) => p.severity === 'error') && box.value.trim()) box.value = ''
+    const pasted = box.value
+    box.value = ''
+    const report = await intake.addText(pasted)
+    const fix = !report || report.problems.some((p) => p.severity === 'error')
+    if (fix && pasted.trim() && box.value === '') box.value = pasted
   }
 
   return (

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useDeferredValue, useState } from 'react'
 import { useLab } from '../../app/context'
 import { selectLibrary } from '../../store/certs-slice'
 import { CertRow } from './CertRow'
@@ -7,7 +7,10 @@ import type { CheckClock } from './use-now'
 
 /** The kept certificates, compact: they share half a column with the details. */
 export function CertLibrary({ clock }: { clock: CheckClock }) {
-  const entries = useLab(selectLibrary)
+  // Hundreds of rows arriving at once (a pasted export, the saved library at start-up) are drawn
+  // in an interruptible background render, so no single task builds them all (300 rows took
+  // ~60 ms of script in the frame that brought them). The count follows the rows it heads.
+  const entries = useDeferredValue(useLab(selectLibrary))
   const selectedId = useLab((s) => s.selectedCertificateId)
   const marked = useLab((s) => s.markedCertificateIds)
   const clear = useLab((s) => s.clearCertificates)

@@ -1,4 +1,4 @@
-import type { Check } from '../../../shared/pki'
+import type { Check } from '../../../shared/pki/parsed'
 
 const WORD = { error: 'Error', warning: 'Warning', info: 'Info' } as const
 

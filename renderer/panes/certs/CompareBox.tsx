@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useLab } from '../../app/context'
 import { selectLoadedCertificates } from '../../store/certs-slice'
-import { compareFingerprintText, matchFingerprint, type FingerprintMatch } from '../../../shared/pki'
+import { compareFingerprintText, matchFingerprint, type FingerprintMatch } from '../../../shared/pki/parsed'
 
 function Verdict({ result, nameOf }: { result: FingerprintMatch; nameOf: (certId: string) => string }) {
   if (result.status === 'match') {

@@ -1,5 +1,5 @@
 import { useRef } from 'react'
-import type { Fingerprint, Fingerprints } from '../../../shared/pki'
+import type { Fingerprint, Fingerprints } from '../../../shared/pki/parsed'
 import { CopyButton } from './CopyButton'
 
 const ROWS: ReadonlyArray<{ key: keyof Fingerprints; label: string }> = [

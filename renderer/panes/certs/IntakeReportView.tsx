@@ -1,5 +1,5 @@
 import { useLab } from '../../app/context'
-import type { InputProblem } from '../../../shared/pki'
+import type { InputProblem } from '../../../shared/pki/parsed'
 import { keyBlockText } from './format'
 
 const SHOWN = 8

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useLab } from '../../app/context'
 import { matchRouterFingerprints, routerFingerprintVerdict, type RouterSectionMatch } from '../../store/certs-slice'
-import { iosStyle } from '../../../shared/pki'
+import { iosStyle } from '../../../shared/pki/parsed'
 
 const ALGORITHM = { MD5: 'MD5', 'SHA-1': 'SHA1', 'SHA-256': 'SHA256', 'SHA-384': 'SHA384', 'SHA-512': 'SHA512' } as const
 

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useLab } from '../../app/context'
 import { selectLoadedCertificates } from '../../store/certs-slice'
-import { checkUploadSet, type Check } from '../../../shared/pki'
+import type { Check } from '../../../shared/pki/parsed'
+import { callPki } from '../../workers/pki-client'
 import { sortChecks } from './certificate-checks'
 import { CheckResults } from './CheckResults'
 import { SaveStatusLine } from './SaveStatusLine'
@@ -26,7 +27,9 @@ export function UploadSetPanel({ clock }: { clock: CheckClock }) {
   useEffect(() => {
     let live = true
     const routerNow = clock.routerNow()
-    checkUploadSet(
+    // In the parse worker: the chain check reads the bridge's signature out of its DER.
+    callPki(
+      'checkUploadSet',
       set.map((e) => e.cert),
       { now: clock.now(), ...(routerNow ? { routerNow } : {}), bridgeName: names.bridgeName },
     )

@@ -1,7 +1,7 @@
 // The context each certificate is checked in: the bridge name only for the bridge certificate
 // (a CallManager certificate in the library is not a misnamed bridge), and the IOS
 // `lifetime certificate` only for the site's CA and what it issued.
-import { checkCertificate, sameName, type Check, type CheckContext } from '../../../shared/pki'
+import { checkCertificate, sameName, type Check, type CheckContext } from '../../../shared/pki/parsed'
 import type { SiteVars } from '../../../shared/procedure'
 import type { LoadedCertificate } from '../../store/certs-slice'
 

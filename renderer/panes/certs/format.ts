@@ -1,6 +1,11 @@
 // Text for the details view, kept out of the components so it can be tested without a DOM.
-import type { CertificateExtensions, KeyBlockInfo, ParsedCertificate, PublicKeyInfo } from '../../../shared/pki'
-import { CLOCK_SKEW_TOLERANCE_MS } from '../../../shared/pki/checks'
+import {
+  CLOCK_SKEW_TOLERANCE_MS,
+  type CertificateExtensions,
+  type KeyBlockInfo,
+  type ParsedCertificate,
+  type PublicKeyInfo,
+} from '../../../shared/pki/parsed'
 
 const DAY_MS = 86_400_000
 

@@ -2,8 +2,8 @@
 // certificate, one per file, named for their role from the site variables (testCA.pem,
 // SecureCFB.pem). Also the single-file exports (PEM, DER, bundle) as SaveFile records.
 import type { SaveFile } from '../../../shared/contract'
-import { cucmUploadFiles, findBridge, findRoot, pemBundle, safeFileName, sameName } from '../../../shared/pki'
-import type { ParsedCertificate } from '../../../shared/pki'
+import { cucmUploadFiles, findBridge, findRoot, pemBundle, safeFileName, sameName } from '../../../shared/pki/parsed'
+import type { ParsedCertificate } from '../../../shared/pki/parsed'
 import type { LoadedCertificate } from '../../store/certs-slice'
 
 export interface UploadNames {

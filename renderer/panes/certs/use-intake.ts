@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react'
-import type { ParseResult } from '../../../shared/pki'
+import type { ParseResult } from '../../../shared/pki/parsed'
 import { useLabContext } from '../../app/context'
 import type { IntakeReport } from '../../store/certs-slice'
-import { cancelParsing, ParseCancelled, parseInBackground } from './parse-client'
+import { cancelParsing, ParseCancelled, parseInBackground } from '../../workers/pki-client'
 
 export interface Intake {
   /** What is being read right now (`the paste`, `2 files`), for the pending indicator. */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useLab } from '../../app/context'
 import { routerNow } from '../../store/certs-slice'
 
@@ -23,9 +23,13 @@ export function useCheckClock(intervalMs = 60_000): CheckClock {
     const timer = setInterval(() => setTick((t) => t + 1), intervalMs)
     return () => clearInterval(timer)
   }, [intervalMs])
-  return {
-    now: () => new Date(),
-    routerNow: () => routerNow(reading),
-    key: `${tick}/${reading?.text ?? ''}/${reading?.offsetMs ?? ''}`,
-  }
+  // The same object until the minute or the router's clock changes, so memoised rows keep still.
+  return useMemo(
+    () => ({
+      now: () => new Date(),
+      routerNow: () => routerNow(reading),
+      key: `${tick}/${reading?.text ?? ''}/${reading?.offsetMs ?? ''}`,
+    }),
+    [tick, reading],
+  )
 }

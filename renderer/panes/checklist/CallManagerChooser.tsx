@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react'
 import type { SiteVars } from '../../../shared/procedure'
 import { useLab, useLabContext } from '../../app/context'
-import { parseInput } from '../../../shared/pki'
-import { chooseCallManager, parsePem, parseWorkbench } from './workbench-certs'
+import { addToWorkbench } from './add-to-workbench'
+import { chooseCallManager, parseWorkbench } from './workbench-certs'
 import { callManagerAssignments } from './run-context'
 
 /** Which workbench certificate is CallManager.pem (pasted and compared in step 9); the practice lab can supply its own. */
@@ -25,11 +25,9 @@ export function CallManagerChooser({ vars }: { vars: SiteVars }) {
     setProblem(undefined)
     try {
       const { pem } = await transport.invoke('practice.cucmCertificate', { lab: practiceLab ?? 'default' })
-      const parsed = parsePem(pem)
-      if (!parsed) return setProblem('The practice lab returned a certificate the workbench cannot read.')
-      store.getState().addParsedCertificates(parseInput(pem), 'Practice CUCM (CallManager.pem)')
-      const entry = parseWorkbench(store.getState().certificates).find((c) => c.parsed.id === parsed.id)
-      if (entry) choose(entry.kept.id)
+      const entry = await addToWorkbench(store, pem, 'Practice CUCM (CallManager.pem)')
+      if (!entry) return setProblem('The practice lab returned a certificate the workbench cannot read.')
+      choose(entry.kept.id)
     } catch (err) {
       setProblem(`Could not get the practice CUCM certificate: ${(err as Error).message}`)
     }

@@ -1,6 +1,5 @@
 import type { KeptCertificate, SaveFile } from '../../../shared/contract'
-import { cucmUploadFiles, parseInput } from '../../../shared/pki'
-import type { ParsedCertificate } from '../../../shared/pki/types'
+import { cucmUploadFiles, type ParsedCertificate } from '../../../shared/pki/parsed'
 import type { ReportFingerprint, SiteVars } from '../../../shared/procedure'
 import type { FingerprintReference } from './fingerprint-check'
 import { selectLoadedCertificates } from '../../store/certs-slice'
@@ -9,15 +8,6 @@ import { selectLoadedCertificates } from '../../store/certs-slice'
 export interface WorkbenchCert {
   readonly kept: KeptCertificate
   readonly parsed: ParsedCertificate
-}
-
-/** One PEM's certificate, or undefined when it holds none. */
-export function parsePem(pem: string): ParsedCertificate | undefined {
-  try {
-    return parseInput(pem).certificates[0]
-  } catch {
-    return undefined
-  }
 }
 
 /** The workbench library, parsed once by the workbench's own memoised selector. */

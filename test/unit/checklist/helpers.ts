@@ -1,6 +1,12 @@
 import { spawnSync } from 'node:child_process'
 import type { KeptCertificate } from '../../../shared/contract'
-import { parsePem, type WorkbenchCert } from '../../../renderer/panes/checklist/workbench-certs'
+import { parseInput, type ParsedCertificate } from '../../../shared/pki'
+import type { WorkbenchCert } from '../../../renderer/panes/checklist/workbench-certs'
+
+/** One PEM's certificate, read here as the parse worker reads it (the checklist reads none itself). */
+function parsePem(pem: string): ParsedCertificate | undefined {
+  return parseInput(pem).certificates[0]
+}
 
 /** `openssl x509 -fingerprint` of a PEM as upper-case hex without separators: the reference every comparison is checked against. */
 export function opensslFingerprint(pem: string, alg: 'md5' | 'sha1' | 'sha256'): string {

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { parseInput } from '../../../shared/pki'
-import { attachCertificateReader, selectLibrary, type KeptParse } from '../../../renderer/store/certs-slice'
-import { parseKeptPem } from '../../../renderer/panes/certs/parse-kept'
+import { attachCertificateReader, selectLibrary, type CertificateReader, type KeptParse } from '../../../renderer/store/certs-slice'
+import { pkiCalls } from '../../../renderer/workers/pki-calls'
 import { fixtureText } from '../pki/helpers'
-import { storeWithoutHost } from './helpers'
+import { readHere, storeWithoutHost } from './helpers'
 
 /** The worker's side, run here: what it is asked, answered when the test says so. */
 function recordingReader() {
   const asked: string[][] = []
   const answers: Array<() => void> = []
-  const read = (pems: string[]): Promise<KeptParse[]> => {
-    asked.push(pems)
-    return new Promise((resolve) => answers.push(() => resolve(pems.map((pem) => parseKeptPem(parseInput, pem)))))
+  const read: CertificateReader = {
+    readKept: (pems: string[]): Promise<KeptParse[]> => {
+      asked.push(pems)
+      return new Promise((resolve) => answers.push(() => resolve(pkiCalls.readKept(pems))))
+    },
+    parseEach: readHere.parseEach,
   }
   return { read, asked, answerAll: () => answers.splice(0).forEach((answer) => answer()) }
 }

@@ -3,8 +3,9 @@ import type { EventName, LabTransport, Payload } from '../../../shared/contract'
 import { events } from '../../../shared/contract'
 import { wireEvents } from '../../../renderer/app/wire-events'
 import { createLabStore } from '../../../renderer/store'
-import { routerNow } from '../../../renderer/store/certs-slice'
+import { attachCertificateReader, routerNow } from '../../../renderer/store/certs-slice'
 import { fixtureText, opensslValue } from '../pki/helpers'
+import { readHere } from './helpers'
 
 /** A transport whose events the test emits, validated by the contract's own schemas. */
 function eventSource() {
@@ -30,9 +31,10 @@ function eventSource() {
 }
 
 describe('workbench events from the main process', () => {
-  it('session.certificates lands in the library; session.fingerprints is matched against it', () => {
+  it('session.certificates lands in the library; session.fingerprints is matched against it', async () => {
     const { transport, emit } = eventSource()
     const store = createLabStore(transport)
+    attachCertificateReader(store, readHere)
     const stop = wireEvents(store, transport)
     emit('session.certificates', {
       id: 's1',
@@ -42,7 +44,8 @@ describe('workbench events from the main process', () => {
         { label: 'General Purpose Certificate', pem: fixtureText('SecureCFB.pem') },
       ],
     })
-    expect(store.getState().certificates.map((c) => c.name)).toEqual(['testCA (CA)', 'SecureCFB (General Purpose)'])
+    // Read in the parse worker: the entries arrive once it answers.
+    await expect.poll(() => store.getState().certificates.map((c) => c.name)).toEqual(['testCA (CA)', 'SecureCFB (General Purpose)'])
     const md5 = opensslValue('testCA.pem', '-fingerprint', '-md5').replace(/:/g, '')
     emit('session.fingerprints', { id: 's1', fingerprints: [{ algorithm: 'md5', hex: md5 }], context: 'Fingerprint MD5: …' })
     expect(store.getState().routerFingerprints?.fingerprints).toEqual([{ algorithm: 'md5', hex: md5 }])

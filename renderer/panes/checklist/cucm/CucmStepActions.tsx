@@ -2,10 +2,10 @@ import { useId, useMemo, useState } from 'react'
 import type { z } from 'zod'
 import type { CucmActionInput, CucmPhone as PhoneSchema } from '../../../../shared/contract/cucm'
 import type { SiteRecord } from '../../../../shared/contract'
-import { parseInput } from '../../../../shared/pki'
 import { useLab, useLabContext } from '../../../app/context'
 import { useController } from '../controller-context'
-import { cucmUploadSet, parsePem, parseWorkbench } from '../workbench-certs'
+import { addToWorkbench } from '../add-to-workbench'
+import { cucmUploadSet, parseWorkbench } from '../workbench-certs'
 import { useCucm } from './cucm-context'
 import { PlanAndApply, evidenceOf } from './PlanAndApply'
 
@@ -42,12 +42,8 @@ function FetchCallManager({ site }: { site: SiteRecord }) {
       const { certificates } = await transport.invoke('cucm.callManagerPem', { site: site.id })
       const lines: string[] = []
       for (const cert of certificates) {
-        const parsed = parsePem(cert.pem)
-        store.getState().addParsedCertificates(parseInput(cert.pem), `CallManager.pem (${cert.node})`)
-        if (parsed && cert === certificates[0]) {
-          const entry = parseWorkbench(store.getState().certificates).find((c) => c.parsed.id === parsed.id)
-          if (entry) store.getState().chooseCallManagerCert(entry.kept.id)
-        }
+        const entry = await addToWorkbench(store, cert.pem, `CallManager.pem (${cert.node})`)
+        if (entry && cert === certificates[0]) store.getState().chooseCallManagerCert(entry.kept.id)
         lines.push(`- ${cert.node}: CallManager.pem SHA-256 ${cert.sha256}`)
       }
       controller.recordCucm('t1-08', `CUCM certificate API: CallManager.pem fetched into the workbench\n${lines.join('\n')}`, true)
