@@ -11,6 +11,8 @@ export interface TerminalHandle {
   readonly fit: FitAddon
   readonly search: SearchAddon
   readonly renderer: ActiveRenderer
+  /** Settles once the terminal is in the page: true, or false when it was disposed first. */
+  readonly opened: Promise<boolean>
   /** Switches renderer in place; scrollback stays. */
   setRenderer(preference: RendererPreference): void
   dispose(): void
@@ -19,7 +21,6 @@ export interface TerminalHandle {
 export interface TerminalSetup {
   readonly fontSize: number
   readonly scrollback: number
-  readonly renderer: RendererPreference
   /** Told when the renderer changes on its own (WebGL context lost → DOM). */
   readonly onRendererChange: (renderer: ActiveRenderer, why?: string) => void
 }
@@ -48,6 +49,10 @@ function autoSkipsWebgl(): string | undefined {
  * An xterm with fit, search and — where the GPU allows — the WebGL renderer. WebGL is a speed-up
  * only: when it cannot start, or its context is lost later (driver reset, too many contexts),
  * the terminal carries on with the DOM renderer and keeps its buffer.
+ *
+ * The terminal is put in the page in a task of its own (`opened`), and the renderer is chosen by
+ * the caller afterwards (setRenderer): building, opening and probing the GPU in one go held the
+ * window's thread for ~100 ms at start-up (bench: longest task before the first prompt).
  */
 export function createTerminal(element: HTMLElement, setup: TerminalSetup): TerminalHandle {
   const term = new Terminal({
@@ -63,7 +68,13 @@ export function createTerminal(element: HTMLElement, setup: TerminalSetup): Term
   const search = new SearchAddon()
   term.loadAddon(fit)
   term.loadAddon(search)
-  term.open(element)
+  let disposed = false
+  const opened = new Promise<boolean>((resolve) =>
+    setTimeout(() => {
+      if (!disposed) term.open(element)
+      resolve(!disposed)
+    }, 0),
+  )
 
   let webgl: WebglAddon | undefined
   const dropWebgl = (): void => {
@@ -97,6 +108,7 @@ export function createTerminal(element: HTMLElement, setup: TerminalSetup): Term
     term,
     fit,
     search,
+    opened,
     get renderer(): ActiveRenderer {
       return active()
     },
@@ -116,10 +128,10 @@ export function createTerminal(element: HTMLElement, setup: TerminalSetup): Term
       setup.onRendererChange(active(), failure ? `WebGL unavailable: ${failure}` : undefined)
     },
     dispose() {
+      disposed = true
       dropWebgl()
       term.dispose()
     },
   }
-  handle.setRenderer(setup.renderer)
   return handle
 }

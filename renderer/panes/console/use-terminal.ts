@@ -59,10 +59,10 @@ export function useTerminal(
     const element = host.current
     if (!element) return
     const initial = latest.current
+    // The renderer is chosen once the terminal is in the page, by the effect below.
     const h = createTerminal(element, {
       fontSize: initial.settings.fontSize,
       scrollback: initial.settings.scrollback,
-      renderer: initial.rendererPref,
       onRendererChange: (active, note) => setRenderer({ active, note }),
     })
     const { term, fit } = h
@@ -102,10 +102,13 @@ export function useTerminal(
     const observer = new ResizeObserver(() => {
       if (element.offsetParent !== null) fit.fit()
     })
-    observer.observe(element)
-    if (element.offsetParent !== null) fit.fit()
-    live.current = h
-    setHandle(h)
+    void h.opened.then((open) => {
+      if (!open) return
+      observer.observe(element)
+      if (element.offsetParent !== null) fit.fit()
+      live.current = h
+      setHandle(h)
+    })
     return () => {
       live.current = undefined
       observer.disconnect()
