@@ -81,24 +81,22 @@ function summary(runs: Run[]): { short: number[]; exitCodes: Array<number | unde
   }
 }
 
+/** RUNS shells in a row, each paused at `pauseAt` bytes if given; every byte of each must arrive. */
+async function everyByteOfEachRun(pauseAt?: number): Promise<Run[]> {
+  const runs: Run[] = []
+  for (let i = 0; i < RUNS; i += 1) runs.push(await runShell(pauseAt))
+  expect(summary(runs)).toEqual({ short: [], exitCodes: [0] })
+  return runs
+}
+
 describe('a local shell that exits right after printing 2 MB', () => {
-  it(
-    'delivers every byte before the exit, read all the time',
-    async () => {
-      const runs: Run[] = []
-      for (let i = 0; i < RUNS; i += 1) runs.push(await runShell())
-      expect(summary(runs)).toEqual({ short: [], exitCodes: [0] })
-    },
-    RUN_ALL_MS,
-  )
+  it('delivers every byte before the exit, read all the time', () => everyByteOfEachRun(), RUN_ALL_MS)
 
   it(
     'delivers every byte when the window falls behind just before the end and never catches up',
     async () => {
       // Paused 6000 bytes before the end: the transport holds what the pty still gives.
-      const runs: Run[] = []
-      for (let i = 0; i < RUNS; i += 1) runs.push(await runShell(SIZE - 6000))
-      expect(summary(runs)).toEqual({ short: [], exitCodes: [0] })
+      await everyByteOfEachRun(SIZE - 6000)
     },
     RUN_ALL_MS,
   )
@@ -110,9 +108,7 @@ describe('a local shell that exits right after printing 2 MB', () => {
       // the last few kilobytes wait in the kernel's pty buffer while the shell exits (about 12 KB fit
       // there on Linux). They must be read from the kernel before the pty closes. A pty read brings
       // at most 4 KB here, so the pause lands less than that past its mark and the hold does fill.
-      const runs: Run[] = []
-      for (let i = 0; i < RUNS; i += 1) runs.push(await runShell(SIZE - HOLD_LIMIT - 6000))
-      expect(summary(runs)).toEqual({ short: [], exitCodes: [0] })
+      const runs = await everyByteOfEachRun(SIZE - HOLD_LIMIT - 6000)
       // The hold really filled: more than HOLD_LIMIT arrived after the pause, held by the transport.
       expect(runs.filter((r) => r.afterPause <= HOLD_LIMIT).map((r) => r.afterPause)).toEqual([])
     },
