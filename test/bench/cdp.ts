@@ -146,6 +146,17 @@ export async function launchBareChromium(size = { width: 1400, height: 900 }): P
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   )
+  // A bench that fails or is interrupted must not leave Chromium behind (it keeps a core busy).
+  const endWithUs = (): void => {
+    if (child.exitCode === null) child.kill()
+  }
+  const interrupted = (): void => {
+    endWithUs()
+    process.exit(130)
+  }
+  process.once('exit', endWithUs)
+  process.once('SIGINT', interrupted)
+  process.once('SIGTERM', interrupted)
   let stderr = ''
   const endpoint = await new Promise<string>((resolve, reject) => {
     // Generous: Chromium's first start on a loaded machine can take many seconds.
@@ -170,6 +181,9 @@ export async function launchBareChromium(size = { width: 1400, height: 900 }): P
       return new CdpPage(cdp, sessionId)
     },
     async close() {
+      process.off('exit', endWithUs)
+      process.off('SIGINT', interrupted)
+      process.off('SIGTERM', interrupted)
       cdp.close()
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
       if (child.exitCode === null) child.kill()
