@@ -85,6 +85,10 @@ export function TerminalView({ tab, visible }: { tab: SessionTab; visible: boole
     handle?.term.element?.toggleAttribute('hidden', !visible)
     if (!visible || !handle) return
     if (host.current?.offsetParent) handle.fit.fit()
+    // Never take the keyboard from a question on screen (a changed host key: Enter must answer
+    // the dialog, not reach the device). The terminal is ready a task after its tab appears, so a
+    // dialog opened meanwhile already has the focus.
+    if (document.activeElement?.closest('[role="dialog"], [role="alertdialog"]')) return
     handle.term.focus()
   }, [visible, handle])
 
