@@ -277,7 +277,9 @@ describe('certificate workbench in Chromium (browser host)', () => {
     await page.reload()
     await pane().getByLabel('PEM input').waitFor()
     await paste(fixtureText('router-export.txt'))
-    await expect.poll(entryNames).toEqual(['testCA (CA)', 'SecureCFB (General Purpose)'])
+    // Generous: after the reload the page waits for the worker to fail, fetches the parser chunk
+    // and parses on its own thread; on a machine running two test suites this took over 15 s.
+    await expect.poll(entryNames, { timeout: 60_000 }).toEqual(['testCA (CA)', 'SecureCFB (General Purpose)'])
     expect(chunks.some((u) => /pki-calls-[\w-]+\.js$/.test(u))).toBe(true)
     expect(page.workers().some((w) => /pki-worker/.test(w.url()))).toBe(false)
   })
@@ -398,7 +400,8 @@ describe('certificate workbench in Chromium (browser host)', () => {
       await pane2.getByLabel('PEM input').fill(pem)
       await pane2.getByRole('button', { name: 'Add', exact: true }).click()
       const row = pane2.getByRole('list', { name: 'Certificate library' }).locator('li').filter({ hasText: 'Fresh1' })
-      await row.waitFor()
+      // Generous: a second page starts its own parser worker; on a loaded machine this took over 30 s.
+      await row.waitFor({ timeout: 60_000 })
       expect(await row.textContent()).not.toContain('not yet valid')
       await pane2.getByRole('button', { name: 'Fresh1', exact: true }).click()
       const details = pane2.getByRole('region', { name: 'Certificate details' })
