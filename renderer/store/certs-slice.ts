@@ -252,7 +252,7 @@ const READ_BATCH = 50
 // what the user pastes or opens is parsed there once (intake remembers it), and saved
 // certificates are read there at start-up, so no selector parses on the main thread (300
 // certificates froze it for over a second), and the main bundle holds no parser.
-let parseCache = new Map<string, KeptParse>()
+const parseCache = new Map<string, KeptParse>()
 let cacheRevision = 0
 let lastList: readonly KeptCertificate[] | undefined
 let lastRevision = -1
@@ -319,9 +319,11 @@ function readInBackground(pems: string[]): void {
   }
 }
 
+/** Parses kept beyond the current list before the cache is pruned (removed entries, renames). */
+const CACHE_SLACK = 64
+
 function refresh(list: readonly KeptCertificate[]): void {
   if (list === lastList && lastRevision === cacheRevision) return
-  const next = new Map<string, KeptParse>()
   const missing: string[] = []
   const entries: LibraryEntry[] = []
   for (const kept of list) {
@@ -330,12 +332,17 @@ function refresh(list: readonly KeptCertificate[]): void {
       missing.push(kept.pem)
       continue
     }
-    next.set(kept.pem, parsed)
     entries.push(entryFor(kept, parsed))
   }
   lastEntries = entries
   lastLoaded = lastEntries.filter((e): e is LoadedCertificate => e.cert !== undefined)
-  parseCache = next
+  // Pruned only when it has grown well past the list: a selector asked about another list (an
+  // older snapshot, a second caller) must not drop a parse the current list needs, or that entry
+  // would wait for the worker to read it again, and again, while the two alternate.
+  if (parseCache.size > 2 * list.length + CACHE_SLACK) {
+    const wanted = new Set(list.map((k) => k.pem))
+    for (const pem of parseCache.keys()) if (!wanted.has(pem)) parseCache.delete(pem)
+  }
   lastList = list
   lastRevision = cacheRevision
   if (missing.length > 0) readInBackground(missing)

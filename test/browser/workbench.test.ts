@@ -279,10 +279,16 @@ describe('certificate workbench in Chromium (browser host)', () => {
     await paste(fixtureText('router-export.txt'))
     // Generous: after the reload the page waits for the worker to fail, fetches the parser chunk
     // and parses on its own thread; on a machine running two test suites this took over 15 s.
-    await expect.poll(entryNames, { timeout: 60_000 }).toEqual(['testCA (CA)', 'SecureCFB (General Purpose)'])
+    await expect
+      .poll(entryNames, { timeout: 45_000 })
+      .toEqual(['testCA (CA)', 'SecureCFB (General Purpose)'])
+      .catch(async (err: Error) => {
+        // What the pane said (still reading, a notice, an intake report) tells where it stopped.
+        throw new Error(`${err.message}\nThe workbench showed: ${await pane().textContent()}`)
+      })
     expect(chunks.some((u) => /pki-calls-[\w-]+\.js$/.test(u))).toBe(true)
     expect(page.workers().some((w) => /pki-worker/.test(w.url()))).toBe(false)
-  })
+  }, 90_000)
 
   it('renames an entry in place', async () => {
     await start(AFTER_FILES)

@@ -42,7 +42,8 @@ describe('the workbench library reads certificates in the parse worker, once', (
       const saved = ['CallManager.pem', 'expired.pem', 'damaged-truncated.pem'].map((name, i) => ({
         id: `saved-${i}`,
         name,
-        pem: fixtureText(name),
+        // Texts no other test reads (CR LF line ends): the parse cache keeps what it read before.
+        pem: `${fixtureText(name).replace(/\r?\n/g, '\r\n')}\r\n`,
         addedAt: '2026-01-01T00:00:00Z',
       }))
       store.setState({ certificates: saved })

@@ -102,6 +102,16 @@ describe('certificate library in the store', () => {
     expect(renamed[1]).not.toBe(first[1])
   })
 
+  it('keeps what it read of the library when asked about another list in between', () => {
+    const store = loadedStore()
+    const whole = store.getState().certificates
+    expect(selectLibrary(store.getState()).map((e) => e.cert?.commonName)).toEqual(['testCA', 'SecureCFB'])
+    // Another caller asks about an older list (one certificate): the pasted bridge, parsed once
+    // at intake, must still be there for the current list, not read again by the worker.
+    selectLibrary({ certificates: whole.slice(0, 1) })
+    expect(selectLibrary(store.getState()).map((e) => e.cert?.commonName)).toEqual(['testCA', 'SecureCFB'])
+  })
+
   it('shows an unreadable persisted entry instead of dropping it', async () => {
     const store = storeWithoutHost()
     const pem = fixtureText('damaged-truncated.pem')
