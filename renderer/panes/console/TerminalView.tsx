@@ -85,10 +85,7 @@ export function TerminalView({ tab, visible }: { tab: SessionTab; visible: boole
     handle?.term.element?.toggleAttribute('hidden', !visible)
     if (!visible || !handle) return
     if (host.current?.offsetParent) handle.fit.fit()
-    // Never take the keyboard from a question on screen (a changed host key: Enter must answer
-    // the dialog, not reach the device). The terminal is ready a task after its tab appears, so a
-    // dialog opened meanwhile already has the focus.
-    if (document.activeElement?.closest('[role="dialog"], [role="alertdialog"]')) return
+    if (!mayTakeFocus(document.activeElement)) return
     handle.term.focus()
   }, [visible, handle])
 
@@ -165,4 +162,17 @@ export function TerminalView({ tab, visible }: { tab: SessionTab; visible: boole
       )}
     </div>
   )
+}
+
+/**
+ * Whether a terminal that has just become ready (or visible) may take the keyboard. It is ready a
+ * task after its tab appears, and meanwhile the user may have gone elsewhere: text pasted into the
+ * workbench then went to the device instead, and a changed-host-key question lost its Enter to
+ * the terminal. It takes the focus from nothing, or from the console pane itself (its tabs, the
+ * button that opened it), never from another pane or an open question.
+ */
+function mayTakeFocus(active: Element | null): boolean {
+  if (!active || active === document.body) return true
+  if (active.closest('[role="dialog"], [role="alertdialog"]')) return false
+  return active.closest('.pane-console') !== null
 }
