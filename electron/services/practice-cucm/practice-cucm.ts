@@ -47,7 +47,7 @@ export interface PracticeCucmOptions {
   readonly callManagerPem: () => Promise<string>
   /** How long Cisco CallManager stays "Starting" after a restart. Default 3000 ms. */
   readonly restartDelayMs?: number
-  /** Fixed ports (publisher, subscriber); default: any free ports. */
+  /** Fixed ports (publisher, subscriber); by default the OS picks free ones. */
   readonly ports?: readonly [number, number]
 }
 
